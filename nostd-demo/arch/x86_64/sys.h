@@ -1,0 +1,104 @@
+/*
+ * nostd-demo/arch/x86_64/sys.h: raw Linux system calls for code with no libc.
+ *
+ * x86_64 syscall ABI (arch/x86/entry/entry_64.S):
+ *   %rax = number, arguments in %rdi, %rsi, %rdx, %r10, %r8, %r9 (note r10, not rcx);
+ *   the kernel returns in %rax (-4095..-1 means -errno) and clobbers %rcx (return rip)
+ *   and %r11 (saved rflags). "memory" tells the compiler the kernel may read or write
+ *   any memory we passed a pointer to, so it must not cache values across the call.
+ * Each argument is bound to its register with a local register variable, which GCC
+ * guarantees only for asm operands: exactly the use here.
+ */
+#ifndef NOSTD_SYS_H
+#define NOSTD_SYS_H
+
+#include <asm/unistd.h>		/* __NR_* numbers: kernel headers, no libc needed */
+
+static inline long sys_call0(long n)
+{
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret) : "a"(n) : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long sys_call1(long n, long a1)
+{
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret) : "a"(n), "D"(a1)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long sys_call2(long n, long a1, long a2)
+{
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret) : "a"(n), "D"(a1), "S"(a2)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long sys_call3(long n, long a1, long a2, long a3)
+{
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret) : "a"(n), "D"(a1), "S"(a2), "d"(a3)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long sys_call4(long n, long a1, long a2, long a3, long a4)
+{
+	register long r10 __asm__("r10") = a4;
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret)
+			  : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long sys_call5(long n, long a1, long a2, long a3, long a4, long a5)
+{
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret)
+			  : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long sys_call6(long n, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	register long r10 __asm__("r10") = a4;
+	register long r8 __asm__("r8") = a5;
+	register long r9 __asm__("r9") = a6;
+	long ret;
+	__asm__ volatile ("syscall" : "=a"(ret)
+			  : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
+			  : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* The few calls the demos use, typed. Each returns the kernel's value (-errno on error). */
+static inline long sys_write(int fd, const void *buf, unsigned long len)
+{
+	return sys_call3(__NR_write, fd, (long)buf, (long)len);
+}
+
+static inline void *sys_mmap(void *addr, unsigned long len, int prot, int flags, int fd, long off)
+{
+	return (void *)sys_call6(__NR_mmap, (long)addr, (long)len, prot, flags, fd, off);
+}
+
+static inline long sys_munmap(void *addr, unsigned long len)
+{
+	return sys_call2(__NR_munmap, (long)addr, (long)len);
+}
+
+static inline __attribute__((noreturn)) void sys_exit(int status)
+{
+	/* exit, not exit_group: these programs never start a second thread. */
+	sys_call1(__NR_exit, status);
+	__builtin_unreachable();
+}
+
+#endif
