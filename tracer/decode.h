@@ -1,0 +1,94 @@
+/*
+ * tracer/decode.h: CONTRACT between the engine (tracer/syscall.c, tracer/output.c) and
+ * the argument decoders (tracer/decode/*.c, tracer/xlat.c, tracer/strbuf.c).
+ *
+ * The engine captures, at each stop, what PTRACE_GET_SYSCALL_INFO returned into a
+ * struct call, and passes a reader of tracee memory. Decoders are pure over those two:
+ * unit tests drive them with a fake reader over a local buffer. They never call ptrace.
+ *
+ * A line is produced in two halves, like strace:
+ *   decode_entry():  "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY"   (args known at entry)
+ *   decode_exit():   ") = 3"  or  ", \"root:x:0:0\"..., 4096) = 4096"  (the rest + result)
+ * so the engine can print "<unfinished ...>" after the first half and
+ * "<... openat resumed>" before the second when another tracee's line comes between.
+ */
+#ifndef EXECLAB_DECODE_H
+#define EXECLAB_DECODE_H
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* ---- output buffer (tracer/strbuf.c) ------------------------------------------------ */
+
+/* Fixed storage; appends past the end are dropped (len stays < cap, buf stays NUL-ended). */
+struct strbuf {
+	char *buf;
+	size_t cap;
+	size_t len;
+};
+
+void sb_init(struct strbuf *sb, char *storage, size_t cap);
+void sb_reset(struct strbuf *sb);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+
+/* ---- tracee memory ---------------------------------------------------------------- */
+
+/*
+ * Reads up to len bytes at the tracee's addr into buf. Returns the number of bytes read
+ * (possibly short, e.g. at the end of a mapping) or -errno. The engine's reader uses
+ * process_vm_readv with a PTRACE_PEEKDATA fallback; tests use a local buffer.
+ */
+struct tracee_mem {
+	ssize_t (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
+	void *ctx;
+};
+
+/* ---- one system call ------------------------------------------------------------- */
+
+struct call {
+	int pers;		/* PERS_* (tracer/sysent.h) */
+	long nr;		/* syscall number in that personality */
+	uint64_t args[6];	/* from PTRACE_GET_SYSCALL_INFO at entry */
+	int64_t rval;		/* at exit: the raw return value (-errno on error) */
+	int is_error;		/* at exit: rval is -errno (info.exit.is_error) */
+	int decoder_state;	/* private to the decoder between entry and exit; 0 at entry */
+};
+
+struct decode_opts {
+	int strsize;		/* -s: max string bytes shown (default 32) */
+	int verbose;		/* reserved: -v prints whole arrays/structs */
+};
+
+/* Appends "name(" and the arguments known at entry. */
+void decode_entry(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
+		  const struct decode_opts *o);
+
+/*
+ * Appends the remaining arguments, ")", and " = RESULT": "= 3", "= 0x7f12a000" (mmap,
+ * brk: hex), "= -1 ENOENT (No such file or directory)". For a call with no exit (the
+ * process exited or exec'd first), the engine appends ") = ?" itself via decode_noreturn().
+ */
+void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
+		 const struct decode_opts *o);
+
+/* Appends ") = ?" (exit, exit_group, a call cut short by the tracee's death). */
+void decode_noreturn(struct strbuf *sb, struct call *c);
+
+/* ---- names (tracer/xlat.c) ------------------------------------------------------- */
+
+/* "SIGTERM" for 15; "SIG123" style for unknown numbers (static storage for those). */
+const char *signal_name(int sig);
+/* "ENOENT" for 2, or NULL if unknown. */
+const char *errno_name(int err);
+
+/* Appends a signal-delivery line body: "SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED,
+ * si_pid=123, si_uid=0, si_status=0, si_utime=0, si_stime=0}" (strace's form). */
+void decode_siginfo(struct strbuf *sb, const siginfo_t *si);
+
+#endif

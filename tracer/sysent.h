@@ -1,0 +1,61 @@
+/*
+ * tracer/sysent.h: the syscall table, per personality. CONTRACT between the engine
+ * (tracer/*.c) and the table/decoders (tracer/decode/, tracer/sysent.c, tracer/xlat.c).
+ *
+ * Names come from libseccomp (seccomp_syscall_resolve_num_arch), built once by
+ * sysent_init(); classes (%file, %process, ...) and decoders are hand-written judgement.
+ */
+#ifndef EXECLAB_SYSENT_H
+#define EXECLAB_SYSENT_H
+
+#include <stdint.h>
+
+/* A personality: which syscall table a call is numbered in. */
+enum pers {
+	PERS_X86_64 = 0,
+	PERS_I386 = 1,
+	PERS_COUNT
+};
+
+/* Syscall classes, as strace's -e trace=%CLASS defines them (strace's sysent flags). */
+enum sys_class {
+	CLASS_FILE = 1u << 0,	/* %file:    takes a file name */
+	CLASS_DESC = 1u << 1,	/* %desc:    takes or returns a file descriptor */
+	CLASS_PROCESS = 1u << 2,/* %process: process life cycle (fork, exec, exit, wait, kill) */
+	CLASS_NETWORK = 1u << 3,/* %network */
+	CLASS_SIGNAL = 1u << 4,	/* %signal */
+	CLASS_IPC = 1u << 5,	/* %ipc */
+	CLASS_MEMORY = 1u << 6,	/* %memory:  memory mapping */
+	CLASS_CREDS = 1u << 7,	/* %creds */
+	CLASS_CLOCK = 1u << 8,	/* %clock */
+	CLASS_STAT = 1u << 9,	/* %stat, %lstat, %fstat, %statfs ... (strace's finer classes) */
+};
+
+/* Builds the name tables for every personality. Returns 0 or -errno. Call once. */
+int sysent_init(void);
+
+/* PERS_* for an AUDIT_ARCH_* value (from PTRACE_GET_SYSCALL_INFO), or -1 if unknown. */
+int sysent_pers_from_audit_arch(uint32_t audit_arch);
+
+/* The AUDIT_ARCH_* value of a personality. */
+uint32_t sysent_audit_arch(int pers);
+
+/* One more than the largest syscall number known for pers (table size). */
+long sysent_count(int pers);
+
+/* Name of syscall nr, or NULL if unknown (the engine prints "syscall_0x%lx" then). */
+const char *sysent_name(int pers, long nr);
+
+/* Number of nr for name, or -1 if pers has no such syscall. */
+long sysent_lookup(int pers, const char *name);
+
+/* CLASS_* flags of nr (0 if unknown). */
+unsigned sysent_classes(int pers, long nr);
+
+/* Number of arguments nr takes (0..6; 6 if unknown). */
+int sysent_nargs(int pers, long nr);
+
+/* The class for a name such as "file" or "%file" (without the %), or 0 if unknown. */
+unsigned sysent_class_by_name(const char *name);
+
+#endif
