@@ -1,0 +1,47 @@
+/*
+ * tracer/count.h: CONTRACT for -c data, shared by the counter and summary printer
+ * (tracer/count.c, engine work) and the JSON / --compare printers (tracer/summary_json.c,
+ * tracer/compare.c, issue 5 work). Plain data: the printers are pure over it.
+ */
+#ifndef EXECLAB_COUNT_H
+#define EXECLAB_COUNT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "tracer/sysent.h"
+
+struct syscall_stat {
+	uint64_t calls;
+	uint64_t errors;	/* counted as strace counts them (-4095..-1 return values) */
+	uint64_t time_ns;	/* total: system CPU time by default, wall-clock with -w */
+	uint64_t min_ns, max_ns;
+};
+
+/* One table per personality, indexed by syscall number (0 .. sysent_count(pers) - 1). */
+struct count_table {
+	long size[PERS_COUNT];
+	struct syscall_stat *stat[PERS_COUNT];
+};
+
+enum count_sort {
+	SORT_TIME = 0,		/* default: descending total time, ties in number order */
+	SORT_CALLS,
+	SORT_ERRORS,
+	SORT_NAME,
+	SORT_NONE,
+};
+
+/* How the traced program ended (for --json and --tree). */
+struct run_result {
+	int exited;		/* 1: exit status valid; 0: killed by signal */
+	int status;		/* exit status, or the signal number */
+};
+
+/* Allocates zeroed tables for every personality. Returns 0 or -ENOMEM. */
+int count_table_init(struct count_table *t);
+void count_table_free(struct count_table *t);
+
+/* Prints strace's -c table for one personality (header, rows, dashes, total) to out. */
+void count_print(FILE *out, const struct count_table *t, int pers, enum count_sort sort);
+
+#endif
