@@ -1,0 +1,61 @@
+#!/bin/sh
+# The loader's command line (issue 3 items 1, 12, 13): --help and --version exit 0; bad
+# usage is one line and exit 2; -v narrates the steps on stderr as `loader: <kernel
+# function>: ...`, in kernel order, without changing the program's stdout or status;
+# --map draws the new image (the stack, and for a dynamic program its interpreter).
+. "$top_srcdir/tests/loader/lib-loader.sh"
+true_=/bin/true; [ -x $true_ ] || true_=/usr/bin/true
+
+run_timeout 10 "$L" --help > "$T/help" 2>&1; rc=$?
+check_eq "loader --help exit status" 0 "$rc"
+grep -qi 'usage' "$T/help" || mismatch "--help does not show a usage line"
+run_timeout 10 "$L" --version > "$T/version" 2>&1; rc=$?
+check_eq "loader --version exit status" 0 "$rc"
+[ -s "$T/version" ] || mismatch "--version printed nothing"
+
+for bad in "--no-such-option $true_" "-Q $true_" "" "--argv0" "--map"; do
+	run_timeout 10 "$L" $bad > "$T/bad.out" 2> "$T/bad.err"; rc=$?
+	check_eq "exit status of 'loader $bad'" 2 "$rc"
+	check_eq "stderr lines of 'loader $bad'" 1 "$(wc -l < "$T/bad.err")"
+	[ -s "$T/bad.out" ] && mismatch "'loader $bad' printed on stdout"
+done
+
+# -v: the program still runs as natively, with the narration on stderr only.
+need_prog basic-pie
+for opt in -v --verbose; do
+	run_timeout 10 "$L" $opt "$P/basic-pie" a > "$T/v.out" 2> "$T/v.err"; rc=$?
+	"$P/basic-pie" a > "$T/native.out"
+	check_eq "exit status under loader $opt" 0 "$rc"
+	cmp -s "$T/native.out" "$T/v.out" || mismatch "loader $opt changed the program's stdout"
+done
+grep -v '^loader: [a-z_0-9]*: ' "$T/v.err" | grep -q . &&
+	{ mismatch "-v lines not of the form 'loader: <kernel_function>: ...':"; grep -v '^loader: [a-z_0-9]*: ' "$T/v.err" | head -n 5 >&2; }
+sed -nE 's/^loader: ([a-z_0-9]+): .*/\1/p' "$T/v.err" | awk '!seen[$0]++' > "$T/steps"
+note "-v steps: $(tr '\n' ' ' < "$T/steps")"
+last=0
+for step in do_execveat_common load_elf_binary create_elf_tables start_thread; do
+	at=$(grep -nx "$step" "$T/steps" | head -n 1 | cut -d: -f1)
+	if [ -z "$at" ]; then
+		mismatch "-v does not name step $step"
+	elif [ "$at" -le "$last" ]; then
+		mismatch "-v names $step out of kernel order"
+	else
+		last=$at
+	fi
+done
+grep -Eq '^loader: load_elf_binary: .*ET_DYN' "$T/v.err" ||
+	mismatch "-v's load_elf_binary line does not say ET_DYN for a PIE"
+grep -q '^loader: load_elf_interp: ' "$T/v.err" ||
+	mismatch "-v has no load_elf_interp line for a dynamic program"
+
+# --map: drawn on stderr before the jump; mentions [stack] and the interpreter's path.
+run_timeout 10 "$L" --map $true_ > "$T/map.out" 2> "$T/map.err"; rc=$?
+check_eq "exit status of loader --map $true_" 0 "$rc"
+[ -s "$T/map.out" ] && mismatch "--map wrote on stdout"
+grep -q '\[stack\]' "$T/map.err" || mismatch "--map does not show [stack]"
+interp=$(readelf -l $true_ 2>/dev/null | sed -nE 's/.*Requesting program interpreter: (.*)\]/\1/p')
+[ -n "$interp" ] || interp=/lib64/ld-linux-x86-64.so.2
+grep -qF "$interp" "$T/map.err" || grep -qF "$(basename "$interp")" "$T/map.err" ||
+	mismatch "--map does not name the interpreter $interp"
+note "--map drew $(wc -l < "$T/map.err") lines"
+finish "loader command line, -v and --map"

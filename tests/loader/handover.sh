@@ -1,0 +1,99 @@
+#!/bin/sh
+# After the handover the process IS the program (issue 3 item 3): exit statuses 0, 3, 255;
+# death by SIGTERM or SIGSEGV seen by the shell as natively (128 + N); comm is the
+# program's basename (cut to 15 bytes, a script's own name for a script); stdin passes
+# through; no fd left open by the loader; signal mask and ignored set inherited, caught
+# set empty; cwd and environment untouched; --argv0 sets argv[0].
+. "$top_srcdir/tests/loader/lib-loader.sh"
+need_prog crash
+need_prog sigstate
+need_prog basic-pie
+sh_=/bin/sh
+
+# Exit statuses and signals, as the shell sees them.
+status_of() { "$sh_" -c '"$@" >/dev/null 2>&1; echo $?' sh "$@"; }
+status_case() {
+	local n l
+	n=$(status_of "$@"); l=$(status_of "$L" "$@")
+	if [ "$n" = "$l" ]; then note "\$? of '$*': $n, as natively"
+	else mismatch "\$? of 'loader $*' is $l, natively $n"; fi
+}
+status_case "$P/basic-pie" --exit=0
+status_case "$P/basic-pie" --exit=3
+status_case "$P/basic-pie" --exit=255
+status_case "$P/crash" term
+status_case "$P/crash" segv
+status_case "$sh_" -c 'exit 42'
+status_case "$sh_" -c 'kill -TERM $$'
+status_case "$sh_" -c 'kill -KILL $$'
+same_run crash-output "$P/crash" segv		# its "started" line got out before the fault
+
+# comm: the basename as the kernel sets it, cut to 15 bytes; for a script, the script's.
+cat_=$(command -v cat)
+same_run comm "$cat_" /proc/self/comm
+check_eq "comm under the loader" "cat" "$(cat "$T/comm.loader.out")"
+cp "$cat_" "$T/a-program-with-a-long-name"
+same_run comm-long "$T/a-program-with-a-long-name" /proc/self/comm
+printf '#!%s\nread c < /proc/$$/comm; echo "$c"\n' "$sh_" > "$T/my-script"
+chmod 755 "$T/my-script"
+same_run comm-script "$T/my-script"
+same_run cmdline "$sh_" -c 'tr "\0" "|" < /proc/$$/cmdline; echo' arg0 'x y'
+
+# stdin passes through.
+printf 'hi\nthere\n' > "$T/in"
+STDIN=$T/in same_run stdin "$cat_"
+out=$(echo hi | run_timeout 10 "$L" "$cat_")
+check_eq "echo hi | loader cat" hi "$out"
+
+# No extra fd: the program sees only what the shell gave it (plus ls's own directory fd).
+ls_=$(command -v ls)
+fds() {
+	run_timeout 10 "$@" -l /proc/self/fd < /dev/null > "$T/fd.raw" 2>/dev/null
+	sed -E -n 's/.* ([0-9]+) -> (.*)$/\1 -> \2/p' "$T/fd.raw" |
+		sed -E -e 's#pipe:\[[0-9]+\]#pipe#; s#/proc/[0-9]+/fd#/proc/PID/fd#'
+}
+fds "$ls_" > "$T/fd.native"
+fds "$L" "$ls_" > "$T/fd.loader"
+if cmp -s "$T/fd.native" "$T/fd.loader"; then
+	note "open fds: $(wc -l < "$T/fd.native"), as natively"
+else
+	mismatch "loader ls -l /proc/self/fd: open fds differ from the native run:"
+	diff -u "$T/fd.native" "$T/fd.loader" >&2
+fi
+
+# Signal state: a parent blocks SIGUSR2 and ignores SIGUSR1 and SIGPIPE, then execs.
+need_python
+sigrun() {
+	"$PY" -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR2})
+signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+signal.signal(signal.SIGHUP, lambda *a: None)    # caught: must be SIG_DFL after exec
+os.execv(sys.argv[1], sys.argv[1:])' "$@"
+}
+sigrun "$P/sigstate" > "$T/sig.native"
+sigrun "$L" "$P/sigstate" > "$T/sig.loader"
+grep -q 'SigBlk:.*800' "$T/sig.native" || note "unexpected native mask: $(cat "$T/sig.native")"
+if cmp -s "$T/sig.native" "$T/sig.loader"; then
+	note "signal state: $(tr '\n\t' '  ' < "$T/sig.native")"
+else
+	mismatch "signal mask/dispositions under the loader differ:"
+	diff -u "$T/sig.native" "$T/sig.loader" >&2
+fi
+same_run sigstate-plain "$P/sigstate"
+
+# cwd and environment.
+mkdir "$T/work dir"
+(cd "$T/work dir" && "$sh_" -c 'pwd; pwd -P' > "$T/cwd.native")
+(cd "$T/work dir" && "$L" "$sh_" -c 'pwd; pwd -P' > "$T/cwd.loader")
+cmp -s "$T/cwd.native" "$T/cwd.loader" || mismatch "cwd differs: $(cat "$T/cwd.loader")"
+env -i 'X=1' 'Y=a b' "$(command -v env)" > "$T/env.native"
+env -i 'X=1' 'Y=a b' "$L" "$(command -v env)" > "$T/env.loader"
+cmp -s "$T/env.native" "$T/env.loader" || mismatch "environment differs: $(cat "$T/env.loader")"
+
+# --argv0 NAME: argv[0] is NAME; the file run is still PROGRAM.
+out=$(run_timeout 10 "$L" --argv0 custom-name "$P/basic-pie" | sed -n 2p)
+check_eq "argv[0] with --argv0" "argv[0] custom-name" "$out"
+out=$(run_timeout 10 "$L" -- "$P/basic-pie" --argv0 | sed -n 3p)
+check_eq "arguments after -- are the program's" "argv[1] --argv0" "$out"
+finish "after the handover the process is the program"

@@ -1,0 +1,45 @@
+#!/bin/sh
+# The matrix of ELF kinds the loader must run (issue 3, "ELF kinds"): the same sources built
+# static, static-pie, PIE, -no-pie, musl static, with 2 MiB max-page-size, with
+# noseparate-code, with TLS, threads, a 64 MiB bss, data and bss sharing a page, heavy
+# brk/malloc, plus nostd-demo/hello. Each runs natively and under loader/loader: stdout and
+# exit status must be equal (argv passing and non-zero exit statuses included).
+. "$top_srcdir/tests/loader/lib-loader.sh"
+
+for v in basic-static basic-static-pie basic-pie basic-nopie basic-maxpage \
+	 basic-maxpage-static basic-nosep basic-musl; do
+	if [ $v = basic-musl ] && [ ! -x "$P/$v" ]; then
+		note "basic-musl not built (musl-gcc missing): skipped"
+		continue
+	fi
+	need_prog $v
+	same_run $v "$P/$v"
+	same_run $v-args "$P/$v" --exit=0 'two words' '' "tab	and
+newline" ünïcødé
+	same_run $v-exit7 "$P/$v" --exit=7
+	same_run $v-exit255 "$P/$v" --exit=255
+done
+
+for v in tls tls-static tls-musl threads threads-static bigbss databss databss-pie \
+	 heap heap-static heap-musl; do
+	if [ $v != ${v%-musl} ] && [ ! -x "$P/$v" ]; then
+		note "$v not built (musl-gcc missing): skipped"
+		continue
+	fi
+	need_prog $v
+	same_run $v "$P/$v"
+done
+need_prog heap-static-pie
+same_run heap-static-pie "$P/heap-static-pie" --static-pie
+
+# The programs check themselves too: a wrong but equal answer must not pass.
+grep -q 'share a page: yes' "$T/databss.native.out" ||
+	note "databss: the linker did not put data and bss in one page here (check weaker)"
+grep -q '0 non-zero' "$T/bigbss.loader.out" || mismatch "bigbss under the loader: bss not zero"
+grep -q 'all zero' "$T/databss.loader.out" || mismatch "databss under the loader: padzero missing"
+grep -q 'within 1 GiB: yes' "$T/heap.loader.out" ||
+	mismatch "heap under the loader: brk does not start after the program's bss"
+
+need_file "$B/nostd-demo/hello" "built by make"
+same_run nostd-hello "$B/nostd-demo/hello"
+finish "ELF matrix: native and loader runs agree"

@@ -1,0 +1,79 @@
+#!/bin/sh
+# #! scripts (issue 3 item 11; binfmt_script rules in reference/execve.md section 3), each
+# checked against the kernel's verdict on the same file (kexec.py): a chain of 5 scripts
+# runs and 6 give ELOOP (126 "Too many levels of symbolic links"); a script naming itself
+# (ELOOP); a missing interpreter (127 ENOENT); an interpreter argument with inner spaces
+# kept; CRLF (ENOENT on "/bin/sh\r"); an empty #! line (ENOEXEC, 126); argv and AT_EXECFN
+# of a script through nostd-demo/auxv as the interpreter.
+. "$top_srcdir/tests/loader/lib-loader.sh"
+need_python
+auxv=$B/nostd-demo/auxv
+need_file "$auxv" "built by make"
+echo_=$(command -v echo); [ -x /bin/echo ] && echo_=/bin/echo
+sh_=/bin/sh
+
+mk() { f=$T/$1; shift; printf "$@" > "$f"; chmod 755 "$f"; }
+
+# Chains: s1 -> s2 -> ... -> sN -> echo (an ELF). N = 5 runs, N = 6 is ELOOP.
+for n in 5 6; do
+	mk chain$n-$n "#!$echo_ chain-end\n"
+	i=$((n - 1))
+	while [ $i -ge 1 ]; do
+		mk chain$n-$i "#!$T/chain$n-$((i + 1))\n"
+		i=$((i - 1))
+	done
+done
+verdict=$(kernel_verdict "$T/chain5-1" a)
+assert_eq "kernel on a chain of 5 scripts" "exit 0" "$verdict"
+verdict=$(kernel_verdict "$T/chain6-1" a)
+assert_eq "kernel on a chain of 6 scripts" "errno ELOOP" "$verdict"
+check_like_kernel chain-of-5 "$T/chain5-1" a
+check_like_kernel chain-of-6 "$T/chain6-1" a
+expect_refusal chain-of-6-text 126 "Too many levels of symbolic links" "$T/chain6-1" a
+
+mk self "#!$T/self\n"
+check_like_kernel names-itself "$T/self"
+mk missing "#!$T/no-such-interpreter\necho hi\n"
+check_like_kernel missing-interp "$T/missing"
+expect_refusal missing-interp-127 127 "No such file or directory" "$T/missing"
+mk crlf "#!$sh_\r\necho hi\r\n"
+check_like_kernel crlf "$T/crlf"
+mk empty "#!\necho hi\n"
+check_like_kernel empty-line "$T/empty"
+mk blank "#!   \t \n"
+check_like_kernel blank-line "$T/blank"
+mk interp-dir "#!$T\n"
+check_like_kernel interp-is-directory "$T/interp-dir"
+mk noexec "#!$sh_\necho hi\n"; chmod 644 "$T/noexec"
+check_like_kernel script-without-x "$T/noexec"
+
+# One optional argument, inner spaces kept, leading and trailing blanks dropped; tabs too.
+mk spaces "#! $echo_  one two  three  \n"
+check_like_kernel arg-inner-spaces "$T/spaces" four
+mk tabs "#!\t$echo_\tx\ty \t\n"
+check_like_kernel arg-tabs "$T/tabs" z
+mk noline "#!$echo_"	# no newline at all: the zero-filled buffer ends the name
+check_like_kernel no-newline "$T/noline" arg
+mk sh-script "#!$sh_\necho \"\$0|\$*\"; exit 9\n"
+check_like_kernel sh-exit-9 "$T/sh-script" 'a b' c
+
+# argv and AT_EXECFN of a script: [interp, arg, script-as-passed, args...]; AT_EXECFN is the
+# script. Relative and absolute, through auxv as the interpreter.
+mk av "#!$auxv -opt\n"
+for how in abs rel; do
+	case $how in abs) s=$T/av ;; rel) s=./av ;; esac
+	(cd "$T" && run_timeout 10 env -i X=1 "$s" A 'B C') > "$T/av.$how.native" 2>&1 ||
+		fail "native run of the script failed"
+	(cd "$T" && run_timeout 10 env -i X=1 "$L" "$s" A 'B C') > "$T/av.$how.loader" 2>&1
+	grep -E '^(argc |argv\[|envp\[|AT_EXECFN |AT_PHNUM |AT_ENTRY )' "$T/av.$how.native" > "$T/av.n"
+	grep -E '^(argc |argv\[|envp\[|AT_EXECFN |AT_PHNUM |AT_ENTRY )' "$T/av.$how.loader" > "$T/av.l"
+	grep -q "^AT_EXECFN $s\$" "$T/av.n" || fail "kernel's AT_EXECFN for a script is not the script"
+	if cmp -s "$T/av.n" "$T/av.l"; then
+		note "script ($how path): same argv and AT_EXECFN: $(grep -c . "$T/av.n") lines"
+	else
+		mismatch "script $s via auxv: argv/AT_EXECFN differ from the kernel's:"
+		diff -u "$T/av.n" "$T/av.l" >&2
+		head -n 3 "$T/av.$how.loader" >&2
+	fi
+done
+finish "#! scripts handled as binfmt_script does"
