@@ -2,7 +2,7 @@
 # The matrix of ELF kinds the loader must run (issue 3, "ELF kinds"): the same sources built
 # static, static-pie, PIE, -no-pie, musl static, with 2 MiB max-page-size, with
 # noseparate-code, with TLS, threads, a 64 MiB bss, data and bss sharing a page, heavy
-# brk/malloc, plus nostd-demo/hello. Each runs natively and under loader/loader: stdout and
+# brk/malloc, a stack grown to 3/4 of RLIMIT_STACK, plus nostd-demo/hello. Each runs natively and under loader/loader: stdout and
 # exit status must be equal (argv passing and non-zero exit statuses included).
 . "$top_srcdir/tests/loader/lib-loader.sh"
 
@@ -21,7 +21,7 @@ newline" ünïcødé
 done
 
 for v in tls tls-static tls-musl threads threads-static bigbss databss databss-pie \
-	 heap heap-static heap-musl; do
+	 heap heap-static heap-musl deepstack; do
 	if [ $v != ${v%-musl} ] && [ ! -x "$P/$v" ]; then
 		note "$v not built (musl-gcc missing): skipped"
 		continue
