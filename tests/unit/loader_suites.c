@@ -1,7 +1,19 @@
-/* tests/unit/loader_suites.c: unit suites for loader; one srunner_add_suite() per module. */
+/* tests/unit/loader_suites.c: unit suites for loader/; one srunner_add_suite() per module. */
 #include "tests/unit/suites.h"
+
+Suite *make_loader_elf_check_suite(void);
+Suite *make_loader_elf_layout_suite(void);
+Suite *make_loader_create_elf_tables_suite(void);
+Suite *make_loader_script_parse_suite(void);
+Suite *make_loader_path_search_suite(void);
+Suite *make_loader_fmt_suite(void);
 
 void add_loader_suites(SRunner *sr)
 {
-	(void)sr;
+	srunner_add_suite(sr, make_loader_elf_check_suite());
+	srunner_add_suite(sr, make_loader_elf_layout_suite());
+	srunner_add_suite(sr, make_loader_create_elf_tables_suite());
+	srunner_add_suite(sr, make_loader_script_parse_suite());
+	srunner_add_suite(sr, make_loader_path_search_suite());
+	srunner_add_suite(sr, make_loader_fmt_suite());
 }

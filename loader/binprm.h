@@ -1,0 +1,129 @@
+/*
+ * loader/binprm.h: struct binprm (mirrors include/linux/binfmts.h:struct linux_binprm) and
+ * the steps of the exec path, one per file, each named after the kernel function it
+ * mirrors. Every step returns 0 or -errno; on failure it has filled b->diag, and main()
+ * prints "loader: PROG: strerror (detail)" once.
+ */
+#ifndef LOADER_BINPRM_H
+#define LOADER_BINPRM_H
+
+#include <elf.h>
+#include <stddef.h>
+#include "loader/create_elf_tables.h"
+#include "loader/elf_layout.h"
+#include "loader/fmt.h"
+#include "loader/path_search.h"
+#include "loader/script_parse.h"
+
+#define HEAD_SIZE	4096	/* first read of a file: the 256-byte buf and usually the phdrs */
+#define MAX_SCRIPT_DEPTH 5	/* exec_binprm(): depth > 5 -> ELOOP */
+#define MAX_REGIONS	64	/* --map rows remembered */
+
+/* What the kernel gave the loader itself (decoded by start.c). */
+struct loader_process {
+	int argc, envc;
+	char **argv, **envp;
+	unsigned long *auxv;
+};
+
+int loader_main(struct loader_process *self);
+
+/* One opened file: the program, a #! interpreter, or the ELF interpreter (PT_INTERP). */
+struct elf_file {
+	const char *path;		/* as opened */
+	int fd;				/* -1 once closed */
+	unsigned long size;		/* st_size */
+	unsigned mode;			/* st_mode */
+	unsigned char head[HEAD_SIZE];	/* first bytes; zero beyond head_len */
+	size_t head_len;
+	Elf64_Ehdr eh;			/* the header (zero-padded if the file is short) */
+	const Elf64_Phdr *ph;		/* program headers: into head or phbuf */
+	size_t phnum;
+	Elf64_Phdr phbuf[65536 / sizeof(Elf64_Phdr)];
+	unsigned long bias;		/* load bias once mapped */
+	unsigned long lo, hi;		/* the mapped span [lo, hi) */
+};
+
+/* One mapping made for the new image (for --map). */
+struct region {
+	unsigned long start, end, offset;
+	int prot;
+	int bss;			/* anonymous pages of the bss rule */
+	const struct elf_file *file;
+	const Elf64_Phdr *ph;
+};
+
+struct binprm {
+	/* options */
+	int verbose, map;
+	const char *prog;		/* PROGRAM as given: every message names it */
+	const char *argv0;		/* --argv0, or NULL */
+	/* the loader's own process */
+	struct loader_process *self;
+	unsigned long stack_end;	/* top of the [stack] mapping the kernel made */
+	int randomize;			/* the kernel randomised the loader's exec (ASLR on) */
+	unsigned long euid, egid;
+	unsigned long mmap_min_addr;	/* read lazily; ~0 = not read yet */
+	/* linux_binprm */
+	const char *filename;		/* what execve() got (after PATH search): AT_EXECFN, comm */
+	const char *interp;		/* the file being loaded now (#! rewrites it) */
+	const char **argv;		/* with free slots before it for #! rewrites */
+	size_t argc;
+	struct shebang scripts[MAX_SCRIPT_DEPTH + 1];
+	int depth;
+	struct elf_file *file;		/* bprm->file */
+	struct elf_file *interpreter;	/* a #! interpreter, opened by load_script */
+	struct elf_file slot[2];	/* file and #! interpreter alternate between these */
+	struct elf_file elf_interp;	/* PT_INTERP */
+	int have_interp;
+	char interp_path[4096];
+	int executable_stack;		/* PT_GNU_STACK has PF_X */
+	/* the new image */
+	unsigned long entry;		/* the program's entry + bias: AT_ENTRY */
+	unsigned long elf_entry;	/* where execution starts (the interpreter's entry if any) */
+	unsigned long phdr_addr;	/* AT_PHDR */
+	struct mm_bounds mm;
+	unsigned long brk;
+	unsigned char random[32];	/* getrandom: 16 for AT_RANDOM, the rest for layout */
+	struct region regions[MAX_REGIONS];
+	int nregions;
+	char candidate[PATH_SEARCH_MAX];
+	struct diag diag;
+};
+
+/* main.c */
+/* fs/exec.c */
+int do_execveat_common(struct binprm *b, const char *prog, char **args, size_t nargs);
+int bprm_execve(struct binprm *b);
+int exec_binprm(struct binprm *b);
+int search_binary_handler(struct binprm *b);
+/* open_exec.c: open + the exec checks of do_open_execat() + prepare_binprm()'s read */
+int open_exec(struct binprm *b, const char *path, struct elf_file *ef);
+void close_file(struct elf_file *ef);
+long read_file_at(struct elf_file *ef, void *buf, size_t len, unsigned long off);
+/* fs/binfmt_script.c */
+int load_script(struct binprm *b);
+/* fs/binfmt_elf.c */
+int load_elf_binary(struct binprm *b);
+int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err);
+int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned long want_bias,
+		  int fixed);
+int load_elf_interp(struct binprm *b);
+int finalize_exec(struct binprm *b);
+/* mm_identity.c */
+void mm_identity(struct binprm *b, const struct elf_tables_out *t, const void *auxv);
+/* narrate.c */
+void narrate(const struct binprm *b, const char *func, const char *f, ...)
+	__attribute__((format(printf, 3, 4)));
+void eprintf(const char *f, ...) __attribute__((format(printf, 1, 2)));
+/* -v line named after the calling function (its kernel counterpart) */
+#define say(b, ...) narrate((b), __func__, __VA_ARGS__)
+const char *prot_string(int prot, char out[4]);
+/* memory_map.c */
+void memory_map(struct binprm *b, const struct elf_tables_out *t);
+void memory_map_read_sections(struct binprm *b, struct elf_file *ef);
+/* arch/x86_64/start_thread.S */
+__attribute__((noreturn)) void start_thread(unsigned long entry, unsigned long sp,
+					    const void *image, unsigned long len);
+
+#endif

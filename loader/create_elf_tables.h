@@ -1,0 +1,49 @@
+/*
+ * loader/create_elf_tables.h: the initial stack of a new program (argc, argv, envp, auxv,
+ * random bytes, platform string, the strings), built by a pure function into a buffer
+ * that stands for the addresses [top - size, top). See execve.md section 2.
+ */
+#ifndef LOADER_CREATE_ELF_TABLES_H
+#define LOADER_CREATE_ELF_TABLES_H
+
+#include <stddef.h>
+
+struct elf_tables_in {
+	size_t argc;
+	const char *const *argv;
+	size_t envc;
+	const char *const *envp;
+	const char *execfn;		/* bprm->filename: AT_EXECFN */
+	const char *platform;		/* "x86_64" (AT_PLATFORM), or NULL for none */
+	const unsigned char *random;	/* 16 bytes for AT_RANDOM */
+	unsigned long align_rnd;	/* arch_align_stack(): 0..8191 subtracted, 0 without ASLR */
+	/*
+	 * The auxv keys to write, in order, ending with AT_NULL: the running kernel's own set
+	 * (the loader copies its own auxv). Values of the keys below are replaced; every other
+	 * key's value is kept (AT_SYSINFO_EHDR, AT_HWCAP, AT_MINSIGSTKSZ, AT_UID, ...).
+	 */
+	const unsigned long *auxv_template;
+	unsigned long at_phdr, at_phnum, at_base, at_entry;
+};
+
+struct elf_tables_out {
+	unsigned long sp;		/* %rsp at entry: &argc, 16-byte aligned */
+	size_t size;			/* top - sp: the bytes of the image */
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long execfn, random, platform;
+	unsigned long auxv;		/* address of auxv[0] */
+	size_t auxv_size;		/* bytes, AT_NULL pair included */
+};
+
+/*
+ * Build the stack image for a stack whose highest address is top (page-aligned) into
+ * buf, which stands for [top - bufsize, top). Returns 0, or -E2BIG if it does not fit.
+ * The image occupies the last out->size bytes of buf.
+ */
+int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
+		      const struct elf_tables_in *in, struct elf_tables_out *out);
+
+/* Bytes create_elf_tables() needs at most for in (without the alignment slack). */
+size_t elf_tables_size(const struct elf_tables_in *in);
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * loader/elf_map.c: mirrors fs/binfmt_elf.c:elf_map(), elf_load() and padzero() (6.7+:
+ * bss handled per segment). Differs in how the span is claimed: the kernel maps the first
+ * segment over the whole span and unmaps the excess; the loader reserves the span first
+ * with one PROT_NONE mapping (MAP_FIXED_NOREPLACE when the address is fixed, so a
+ * collision is an error, not an overwrite), then maps each PT_LOAD inside it with
+ * MAP_FIXED, then unmaps what no segment covers (alignment slack, holes), so the result
+ * is the kernel's layout. Every file mapping gets its final protection at once and the
+ * partial bss page is zeroed only when writable, so no page is ever writable and
+ * executable unless the kernel's own bss rule (RW, plus X if PF_X) makes it so.
+ */
+#include <linux/errno.h>
+#include <linux/mman.h>
+#include <string.h>
+#include "loader/binprm.h"
+#include "loader/elf_check.h"
+#include "loader/sys.h"
+
+#define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
+
+static void remember(struct binprm *b, const struct elf_file *ef, const Elf64_Phdr *ph,
+		     unsigned long start, unsigned long len, int prot, unsigned long off, int bss)
+{
+	if (b->nregions < MAX_REGIONS)
+		b->regions[b->nregions++] = (struct region){
+			.start = start, .end = start + len, .offset = off, .prot = prot,
+			.bss = bss, .file = ef, .ph = ph };
+}
+
+/* vm.mmap_min_addr, read once and only when a fixed address is low (3 system calls). */
+static unsigned long mmap_min_addr(struct binprm *b)
+{
+	char buf[32];
+	long fd, n;
+	unsigned long v = 65536;
+
+	if (b->mmap_min_addr != ~0UL)
+		return b->mmap_min_addr;
+	fd = sys_openat(AT_FDCWD, "/proc/sys/vm/mmap_min_addr", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = sys_read((int)fd, buf, sizeof buf - 1);
+		sys_close((int)fd);
+		if (n > 0) {
+			v = 0;
+			for (long i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+				v = v * 10 + (unsigned long)(buf[i] - '0');
+		}
+	}
+	return b->mmap_min_addr = v;
+}
+
+/* Map one PT_LOAD (elf_load): file pages, padzero, anonymous bss pages. */
+static int elf_load(struct binprm *b, struct elf_file *ef, size_t i)
+{
+	const Elf64_Phdr *ph = &ef->ph[i];
+	struct seg_plan sp;
+	char rwx[4];
+	void *m;
+
+	plan_segment(ph, ef->bias, &sp);
+	if (sp.map_len) {
+		/* MAP_FIXED is safe here: the range lies inside our own reservation */
+		m = sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot, MAP_PRIVATE | MAP_FIXED,
+			     ef->fd, (long)sp.map_off);
+		if (mmap_failed(m))
+			return fail(&b->diag, (int)(long)m, "mmap of PT_LOAD %zu of %s at 0x%lx",
+				    i, ef->path, sp.map_addr);
+		remember(b, ef, ph, sp.map_addr, sp.map_len, sp.prot, sp.map_off, 0);
+		say(b, "PT_LOAD %zu: 0x%lx-0x%lx %s file offset 0x%lx", i, sp.map_addr,
+		    sp.map_addr + sp.map_len, prot_string(sp.prot, rwx), sp.map_off);
+	}
+	/* padzero(): the kernel ignores its failure on a read-only page; we skip it there */
+	if (sp.pad_len && (sp.prot & PROT_WRITE))
+		memset((void *)sp.pad_start, 0, sp.pad_len);
+	if (sp.anon_len) {
+		m = sys_mmap((void *)sp.anon_start, sp.anon_len, sp.anon_prot, ANON | MAP_FIXED,
+			     -1, 0);
+		if (mmap_failed(m))
+			return fail(&b->diag, (int)(long)m, "mmap of the bss of PT_LOAD %zu at 0x%lx",
+				    i, sp.anon_start);
+		remember(b, ef, ph, sp.anon_start, sp.anon_len, sp.anon_prot, 0, 1);
+		say(b, "PT_LOAD %zu: 0x%lx-0x%lx %s bss (anonymous%s)", i, sp.anon_start,
+		    sp.anon_start + sp.anon_len, prot_string(sp.anon_prot, rwx),
+		    sp.anon_prot & PROT_EXEC ? "; RWX: the kernel's bss rule for a PF_X segment" : "");
+	}
+	return 0;
+}
+
+/* Is addr inside what segment i maps? If so, return the end of that piece. */
+static unsigned long covered_until(const struct elf_file *ef, unsigned long addr)
+{
+	unsigned long end = 0;
+
+	for (size_t i = 0; i < ef->phnum; i++) {
+		struct seg_plan sp;
+
+		if (ef->ph[i].p_type != PT_LOAD)
+			continue;
+		plan_segment(&ef->ph[i], ef->bias, &sp);
+		if (sp.map_len && addr >= sp.map_addr && addr < sp.map_addr + sp.map_len &&
+		    sp.map_addr + sp.map_len > end)
+			end = sp.map_addr + sp.map_len;
+		if (sp.anon_len && addr >= sp.anon_start && addr < sp.anon_start + sp.anon_len &&
+		    sp.anon_start + sp.anon_len > end)
+			end = sp.anon_start + sp.anon_len;
+	}
+	return end;
+}
+
+/* The lowest start of a segment piece above addr (or limit). */
+static unsigned long next_piece(const struct elf_file *ef, unsigned long addr, unsigned long limit)
+{
+	unsigned long next = limit;
+
+	for (size_t i = 0; i < ef->phnum; i++) {
+		struct seg_plan sp;
+
+		if (ef->ph[i].p_type != PT_LOAD)
+			continue;
+		plan_segment(&ef->ph[i], ef->bias, &sp);
+		if (sp.map_len && sp.map_addr > addr && sp.map_addr < next)
+			next = sp.map_addr;
+		if (sp.anon_len && sp.anon_start > addr && sp.anon_start < next)
+			next = sp.anon_start;
+	}
+	return next;
+}
+
+/* Give back the parts of the reservation no segment uses: the kernel leaves holes unmapped. */
+static void unmap_uncovered(const struct elf_file *ef, unsigned long lo, unsigned long hi)
+{
+	unsigned long cur = lo;
+
+	while (cur < hi) {
+		unsigned long end = covered_until(ef, cur);
+
+		if (end > cur) {
+			cur = end;
+			continue;
+		}
+		end = next_piece(ef, cur, hi);
+		sys_munmap((void *)cur, end - cur);
+		cur = end;
+	}
+}
+
+int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned long want_bias,
+		  int fixed)
+{
+	unsigned long lo = lowest_load_vaddr(ef->ph, ef->phnum);
+	unsigned long total = total_mapping_size(ef->ph, ef->phnum);
+	unsigned long align = maximum_alignment(ef->ph, ef->phnum);
+	unsigned long span, slack, res;
+	int ret;
+	void *m;
+
+	ef->bias = want_bias;
+	if (!total) {		/* no PT_LOAD: nothing to map (the kernel maps nothing either) */
+		say(b, "%s has no PT_LOAD segment", ef->path);
+		return 0;
+	}
+	ret = elf_check_segments(ef->ph, ef->phnum, fixed ? want_bias : 0, interp, &b->diag);
+	if (ret < 0)
+		return ret;
+	span = ELF_PAGEALIGN(lo + total) - lo;
+	if (fixed) {
+		res = want_bias + lo;
+		if (res < (16UL << 20) && b->euid != 0 && res < mmap_min_addr(b))
+			return fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
+				    "(%lu)" AFTER_PONR, ef->path, res, mmap_min_addr(b));
+		/* NOREPLACE: fails with EEXIST instead of overwriting the loader or its stack */
+		m = sys_mmap((void *)res, span, PROT_NONE, ANON | MAP_NORESERVE |
+			     MAP_FIXED_NOREPLACE, -1, 0);
+		if (m == (void *)-EEXIST)
+			return fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
+				    "mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
+				    ef->path, res, res + span);
+		if (mmap_failed(m))
+			return fail(&b->diag, (int)(long)m, "cannot reserve [0x%lx, 0x%lx) for %s",
+				    res, res + span, ef->path);
+		slack = 0;
+	} else {
+		/* ask for align - 1 pages more, then use the aligned part */
+		slack = align > ELF_MIN_ALIGN ? align - ELF_MIN_ALIGN : 0;
+		m = sys_mmap(NULL, span + slack, PROT_NONE, ANON | MAP_NORESERVE, -1, 0);
+		if (mmap_failed(m))
+			return fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
+				    span + slack, ef->path);
+		res = (unsigned long)m;
+		ef->bias = ((res + (align ? align : 1) - 1) & ~((align ? align : 1) - 1)) - lo;
+		ret = elf_check_segments(ef->ph, ef->phnum, ef->bias, interp, &b->diag);
+		if (ret < 0)
+			return ret;
+	}
+	ef->lo = ef->bias + lo;
+	ef->hi = ef->lo + span;
+	say(b, "reserved 0x%lx-0x%lx for %s (%s, bias 0x%lx, alignment 0x%lx)", ef->lo, ef->hi,
+	    ef->path, fixed ? "fixed address" : "address chosen by mmap", ef->bias, align);
+	for (size_t i = 0; i < ef->phnum; i++) {
+		if (ef->ph[i].p_type != PT_LOAD)
+			continue;
+		ret = elf_load(b, ef, i);
+		if (ret < 0)
+			return ret;
+	}
+	unmap_uncovered(ef, res, res + span + slack);
+	return 0;
+}

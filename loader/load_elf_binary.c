@@ -1,0 +1,148 @@
+/*
+ * loader/load_elf_binary.c: mirrors fs/binfmt_elf.c:load_elf_binary() (6.18), as a short
+ * orchestrator: header checks -> program headers -> PT_INTERP -> (the kernel's point of
+ * no return) -> map the program -> map the interpreter -> stack, identity, jump.
+ * Differs: nothing is torn down at begin_new_exec() (the loader's own image stays), so
+ * every failure, including those the kernel only finds after its point of no return,
+ * is still reported; the loader's own point of no return is start_thread().
+ */
+#include <linux/errno.h>
+#include <linux/mman.h>
+#include "loader/binprm.h"
+#include "loader/elf_check.h"
+#include "loader/sys.h"
+
+/* The first PT_INTERP: read its path, open it, read its header (kernel order). */
+static int find_interpreter(struct binprm *b)
+{
+	struct elf_file *ef = b->file;
+	int ret;
+
+	for (size_t i = 0; i < ef->phnum; i++) {
+		const Elf64_Phdr *p = &ef->ph[i];
+		long n;
+
+		if (p->p_type != PT_INTERP)
+			continue;
+		ret = elf_check_interp_phdr(p, ef->size, &b->diag);
+		if (ret < 0)
+			return ret;
+		n = read_file_at(ef, b->interp_path, p->p_filesz, p->p_offset);
+		if (n < 0 || (unsigned long)n != p->p_filesz)
+			return fail(&b->diag, -EIO, "short read of the PT_INTERP path");
+		ret = elf_check_interp_path(b->interp_path, p->p_filesz, &b->diag);
+		if (ret < 0)
+			return ret;
+		ret = open_exec(b, b->interp_path, &b->elf_interp);
+		if (ret == -ENOENT)
+			return fail(&b->diag, ret, "PT_INTERP %s not found", b->interp_path);
+		if (ret < 0)
+			return fail(&b->diag, ret, "PT_INTERP %s", b->interp_path);
+		b->have_interp = 1;
+		return elf_check_interp_header(&b->elf_interp.eh, b->elf_interp.size, &b->diag);
+	}
+	return 0;
+}
+
+/* Second scan: PT_GNU_STACK decides whether the stack is executable. */
+static void scan_gnu_stack(struct binprm *b)
+{
+	for (size_t i = 0; i < b->file->phnum; i++)
+		if (b->file->ph[i].p_type == PT_GNU_STACK)
+			b->executable_stack = (b->file->ph[i].p_flags & PF_X) != 0;
+}
+
+/*
+ * The kernel's point of no return. Here the loader only fetches its randomness and makes
+ * the interpreter checks the kernel makes later (load_elf_interp's), so they still fail
+ * cleanly.
+ */
+static int begin_new_exec(struct binprm *b)
+{
+	long n = sys_getrandom(b->random, sizeof b->random, 0);
+
+	if (n != (long)sizeof b->random)
+		return fail(&b->diag, n < 0 ? (int)n : -EIO, "getrandom");
+	say(b, "the kernel's point of no return (it would now drop the old image); "
+	    "the loader keeps checking and tears nothing down");
+	if (b->have_interp)
+		return elf_check_interp_late(&b->elf_interp.eh, b->elf_interp.ph,
+					     b->elf_interp.phnum, &b->diag);
+	return 0;
+}
+
+/* The load bias: ET_EXEC 0; PIE ELF_ET_DYN_BASE (+ random), static-pie: mmap's choice. */
+static int map_program(struct binprm *b)
+{
+	struct elf_file *ef = b->file;
+	unsigned long bias = 0, align, rnd;
+	int first = first_load(ef->ph, ef->phnum);
+
+	if (ef->eh.e_type == ET_EXEC || first < 0)
+		return elf_map_image(b, ef, 0, 0, 1);
+	if (!b->have_interp)
+		return elf_map_image(b, ef, 0, 0, 0);
+	bias = ELF_ET_DYN_BASE;
+	if (b->randomize) {
+		__builtin_memcpy(&rnd, b->random + 16, sizeof rnd);
+		bias += (rnd & ((1UL << MMAP_RND_BITS) - 1)) << 12;	/* arch_mmap_rnd() */
+	}
+	align = maximum_alignment(ef->ph, ef->phnum);
+	if (align)
+		bias &= ~(align - 1);
+	bias = ELF_PAGESTART(bias - ef->ph[first].p_vaddr);
+	return elf_map_image(b, ef, 0, bias, 1);
+}
+
+int load_elf_binary(struct binprm *b)
+{
+	struct elf_file *ef = b->file;
+	int ret;
+
+	if (!elf_has_magic(ef->head, ef->head_len))
+		return -ENOEXEC;	/* not ours */
+	ret = elf_check_header(&ef->eh, &b->diag);
+	if (ret < 0)
+		return ret;
+	ret = load_elf_phdrs(b, ef, -ENOEXEC);
+	if (ret < 0)
+		return ret;
+	ret = find_interpreter(b);
+	if (ret < 0)
+		return ret;
+	say(b, "%s, %zu phdrs, entry 0x%lx%s%s", ef->eh.e_type == ET_EXEC ? "ET_EXEC" : "ET_DYN",
+	    ef->phnum, (unsigned long)ef->eh.e_entry, b->have_interp ? ", interp " : "",
+	    b->have_interp ? b->interp_path : "");
+	scan_gnu_stack(b);
+	if (b->have_interp) {
+		ret = load_elf_phdrs(b, &b->elf_interp, -ELIBBAD);
+		if (ret < 0)
+			return ret;
+	}
+	ret = begin_new_exec(b);
+	if (ret < 0)
+		return ret;
+	ret = map_program(b);
+	if (ret < 0)
+		return ret;
+	b->entry = ef->eh.e_entry + ef->bias;
+	b->phdr_addr = phdr_vaddr(&ef->eh, ef->ph, ef->phnum) + ef->bias;
+	mm_bounds(ef->ph, ef->phnum, ef->bias, &b->mm);
+	b->elf_entry = b->entry;
+	if (b->have_interp) {
+		ret = load_elf_interp(b);
+		if (ret < 0)
+			return ret;
+	}
+	ret = elf_check_entry(b->elf_entry, &b->diag);
+	if (ret < 0)
+		return ret;
+	if (b->map) {
+		memory_map_read_sections(b, ef);
+		if (b->have_interp)
+			memory_map_read_sections(b, &b->elf_interp);
+	}
+	close_file(ef);
+	close_file(&b->elf_interp);
+	return finalize_exec(b);
+}

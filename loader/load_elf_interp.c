@@ -1,0 +1,23 @@
+/*
+ * loader/load_elf_interp.c: mirrors fs/binfmt_elf.c:load_elf_interp(): map the ELF
+ * interpreter (ld.so) where mmap chooses (ET_DYN), or at its own addresses (ET_EXEC),
+ * and start there. Differs: the kernel maps an ET_EXEC interpreter with MAP_FIXED over
+ * whatever is there; the loader refuses to (MAP_FIXED_NOREPLACE, a clear error instead),
+ * and it honours the interpreter's largest power-of-two p_align, as for the program.
+ */
+#include "loader/binprm.h"
+#include "loader/elf_check.h"
+
+int load_elf_interp(struct binprm *b)
+{
+	struct elf_file *ef = &b->elf_interp;
+	int ret;
+
+	ret = elf_map_image(b, ef, 1, 0, ef->eh.e_type == ET_EXEC);
+	if (ret < 0)
+		return ret;
+	b->elf_entry = ef->bias + ef->eh.e_entry;
+	say(b, "%s at 0x%lx (bias 0x%lx), entry 0x%lx", ef->path, ef->lo, ef->bias,
+	    b->elf_entry);
+	return 0;
+}

@@ -1,0 +1,156 @@
+/*
+ * loader/memory_map.c: --map, the new image drawn on stderr just before the jump, high to
+ * low: the stack, the vDSO, the interpreter's and the program's segments (range, size,
+ * rwx, file offset, the ELF sections inside), where brk starts. Not a kernel step: it is
+ * what /proc/PID/maps would show, plus the section names. Section headers are read here
+ * by hand (a few lines of ELF) rather than with libelf, because the loader links no libc;
+ * they are read only with --map, so the plain path pays nothing for them.
+ */
+#include <linux/mman.h>
+#include <string.h>
+#include "loader/binprm.h"
+#include "loader/sys.h"
+
+#define MAX_SECTIONS 96
+#define NAME_POOL 3072
+
+struct sections {
+	const struct elf_file *ef;
+	size_t n;
+	struct { unsigned long addr, size; unsigned name; } s[MAX_SECTIONS];
+	char pool[NAME_POOL];
+};
+
+static struct sections secs[2];
+
+void memory_map_read_sections(struct binprm *b, struct elf_file *ef)
+{
+	struct sections *S = &secs[ef == &b->elf_interp];
+	Elf64_Shdr sh[MAX_SECTIONS], *str;
+	size_t n = ef->eh.e_shnum, used = 0;
+	long got;
+
+	S->ef = ef;
+	S->n = 0;
+	if (ef->eh.e_shentsize != sizeof(Elf64_Shdr) || n == 0 || n > MAX_SECTIONS ||
+	    ef->eh.e_shstrndx >= n)
+		return;
+	got = read_file_at(ef, sh, n * sizeof *sh, ef->eh.e_shoff);
+	if (got != (long)(n * sizeof *sh))
+		return;
+	str = &sh[ef->eh.e_shstrndx];
+	if (str->sh_size > NAME_POOL - 1)
+		str->sh_size = NAME_POOL - 1;
+	got = read_file_at(ef, S->pool, str->sh_size, str->sh_offset);
+	if (got < 0)
+		return;
+	S->pool[got] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (!(sh[i].sh_flags & SHF_ALLOC) || sh[i].sh_name >= (size_t)got)
+			continue;
+		S->s[used].addr = sh[i].sh_addr;
+		S->s[used].size = sh[i].sh_size;
+		S->s[used].name = sh[i].sh_name;
+		used++;
+	}
+	S->n = used;
+}
+
+static const struct sections *sections_of(const struct elf_file *ef)
+{
+	for (int i = 0; i < 2; i++)
+		if (secs[i].ef == ef)
+			return &secs[i];
+	return NULL;
+}
+
+/* "  .text .fini" for the sections whose addresses meet [start, end). */
+static void section_names(const struct region *r, char *out, size_t size)
+{
+	const struct sections *S = sections_of(r->file);
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (!S)
+		return;
+	for (size_t i = 0; i < S->n; i++) {
+		unsigned long a = S->s[i].addr + r->file->bias;
+		unsigned long e = a + (S->s[i].size ? S->s[i].size : 1);
+
+		if (e <= r->start || a >= r->end)
+			continue;
+		/* file pages hold file bytes only: a NOBITS section belongs to the bss rows */
+		len += fmt(out + len, size - len, " %s", S->pool + S->s[i].name);
+	}
+}
+
+static const char *human(unsigned long bytes, char *out)
+{
+	if (bytes >= (1UL << 20) && !(bytes & ((1UL << 20) - 1)))
+		fmt(out, 16, "%luM", bytes >> 20);
+	else
+		fmt(out, 16, "%luK", (bytes + 1023) >> 10);
+	return out;
+}
+
+/* The vDSO's size from its own program headers (it is mapped: no system call). */
+static unsigned long vdso_size(unsigned long base)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)base;
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)(base + eh->e_phoff);
+	unsigned long end = 0;
+
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD && ph[i].p_vaddr + ph[i].p_memsz > end)
+			end = ph[i].p_vaddr + ph[i].p_memsz;
+	return ELF_PAGEALIGN(end);
+}
+
+void memory_map(struct binprm *b, const struct elf_tables_out *t)
+{
+	int order[MAX_REGIONS], n = b->nregions;
+	unsigned long vdso = 0;
+	char sz[16], rwx[4], names[512];
+
+	for (const unsigned long *a = b->self->auxv; a[0] != AT_NULL; a += 2)
+		if (a[0] == AT_SYSINFO_EHDR)
+			vdso = a[1];
+	eprintf("loader: memory_map: the new image of %s, high to low addresses\n", b->filename);
+	eprintf("loader: memory_map: %#014lx-%#014lx %6s rw-  [stack] top: sp %#lx, %zu bytes "
+		"of argc/argv/envp/auxv/strings; grows down to RLIMIT_STACK%s\n",
+		ELF_PAGESTART(t->sp), b->stack_end, human(b->stack_end - ELF_PAGESTART(t->sp), sz),
+		t->sp, t->size, b->executable_stack ? " (made rwx: PT_GNU_STACK has PF_X)" : "");
+	if (vdso)
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s r-x  [vdso] the kernel's, kept "
+			"(AT_SYSINFO_EHDR)\n", vdso, vdso + vdso_size(vdso),
+			human(vdso_size(vdso), sz));
+	/* rows high to low: a small insertion sort of the regions by start address */
+	for (int i = 0; i < n; i++) {
+		int j = i;
+
+		while (j > 0 && b->regions[order[j - 1]].start < b->regions[i].start) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	for (int k = 0; k < n; k++) {
+		const struct region *r = &b->regions[order[k]];
+		int wx = (r->prot & PROT_WRITE) && (r->prot & PROT_EXEC);
+
+		char off[24];
+
+		section_names(r, names, sizeof names);
+		if (r->bss)
+			fmt(off, sizeof off, "bss (anon)");
+		else
+			fmt(off, sizeof off, "off %#lx", r->offset);
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-7s %-12s%s%s\n", r->start,
+			r->end, human(r->end - r->start, sz), prot_string(r->prot, rwx),
+			r->file == &b->elf_interp ? "interp" : "program", off, names,
+			!wx ? "" : r->bss ? "  W+X: the kernel's bss rule for a PF_X segment"
+					  : "  W+X! (a PF_W|PF_X segment: the file asks for it)");
+	}
+	eprintf("loader: memory_map: %#014lx %14s brk starts here (the [heap] appears at the "
+		"first brk() that grows it)\n", b->brk, "");
+}

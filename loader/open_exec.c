@@ -1,0 +1,114 @@
+/*
+ * loader/open_exec.c: mirrors fs/exec.c:open_exec()/do_open_execat() and the read of
+ * prepare_binprm(). Differs: the kernel opens with MAY_EXEC and needs no read permission;
+ * a user-space loader must read (and mmap) the file, so it opens O_RDONLY and then makes
+ * the exec checks itself: regular file, an execute bit for us, not on a noexec mount.
+ * ETXTBSY (file open for writing) and LSM hooks are the kernel's alone: not checked.
+ */
+#include <linux/errno.h>
+#include <linux/stat.h>
+#include <string.h>
+#include "loader/binprm.h"
+#include "loader/sys.h"
+
+#ifndef AT_EACCESS
+#define AT_EACCESS 0x200
+#endif
+#define ST_NOEXEC 8		/* statfs f_flags: mounted noexec */
+
+void close_file(struct elf_file *ef)
+{
+	if (ef->fd >= 0)
+		sys_close(ef->fd);
+	ef->fd = -1;
+}
+
+long read_file_at(struct elf_file *ef, void *buf, size_t len, unsigned long off)
+{
+	size_t done = 0;
+
+	/* served from the head when it holds the range: no system call */
+	if (off <= ef->head_len && ef->head_len - off >= len) {
+		memcpy(buf, ef->head + off, len);
+		return (long)len;
+	}
+	while (done < len) {
+		long n = sys_pread(ef->fd, (char *)buf + done, len - done, off + done);
+
+		if (n < 0)
+			return n;
+		if (n == 0)
+			break;
+		done += (size_t)n;
+	}
+	return (long)done;
+}
+
+/* Why open(O_RDONLY) said EACCES: an execute-only file deserves an honest message. */
+static int explain_eacces(struct binprm *b, const char *path)
+{
+	struct stat st;
+
+	if (sys_newfstatat(AT_FDCWD, path, &st, 0) == 0 && S_ISREG(st.st_mode) &&
+	    sys_faccessat2(AT_FDCWD, path, 1 /* X_OK */, AT_EACCESS) == 0)
+		return fail(&b->diag, -EACCES, "%s is executable but not readable: the kernel "
+			    "needs only the execute bit, a user-space loader must read the file",
+			    path);
+	return fail(&b->diag, -EACCES, "%s", path);
+}
+
+/* MAY_EXEC: root needs one x bit; the owner its own; anyone else: ask the kernel. */
+static int may_exec(struct binprm *b, struct elf_file *ef, const struct stat *st)
+{
+	if (!(st->st_mode & 0111))
+		return -EACCES;
+	if (b->euid == 0)
+		return 0;
+	if (b->euid == st->st_uid)
+		return st->st_mode & S_IXUSR ? 0 : -EACCES;
+	/* groups and ACLs: the kernel's own verdict on our fd */
+	return (int)sys_faccessat2(ef->fd, "", 1 /* X_OK */, AT_EACCESS | AT_EMPTY_PATH);
+}
+
+int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
+{
+	struct stat st;
+	struct statfs sf;
+	long n;
+
+	ef->fd = -1;
+	ef->path = path;
+	if (!*path)
+		return fail(&b->diag, -ENOENT, "empty file name");
+	/* O_NONBLOCK: opening a fifo must not block before we can say it is not a file */
+	n = sys_openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (n == -EACCES)
+		return explain_eacces(b, path);
+	if (n < 0)
+		return fail(&b->diag, (int)n, "%s", path);
+	ef->fd = (int)n;
+	n = sys_fstat(ef->fd, &st);
+	if (n < 0)
+		return fail(&b->diag, (int)n, "fstat %s", path);
+	if (!S_ISREG(st.st_mode))
+		return fail(&b->diag, -EACCES, "%s is %s", path,
+			    S_ISDIR(st.st_mode) ? "a directory" : "not a regular file");
+	if (may_exec(b, ef, &st) < 0)
+		return fail(&b->diag, -EACCES, "%s: no execute permission", path);
+	if (sys_fstatfs(ef->fd, &sf) == 0 && (sf.f_flags & ST_NOEXEC))
+		return fail(&b->diag, -EACCES, "%s is on a noexec mount", path);
+	ef->size = st.st_size;
+	ef->mode = st.st_mode;
+
+	/* prepare_binprm(): the first bytes, zero-padded (kernel_read of BINPRM_BUF_SIZE) */
+	n = sys_read(ef->fd, ef->head, HEAD_SIZE);
+	if (n < 0)
+		return fail(&b->diag, (int)n, "read %s", path);
+	ef->head_len = (size_t)n;
+	if (ef->head_len < BINPRM_BUF_SIZE)
+		memset(ef->head + ef->head_len, 0, BINPRM_BUF_SIZE - ef->head_len);
+	if (ef->head_len < sizeof ef->eh)
+		memset(ef->head + ef->head_len, 0, sizeof ef->eh - ef->head_len);
+	memcpy(&ef->eh, ef->head, sizeof ef->eh);
+	return 0;
+}

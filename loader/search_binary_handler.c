@@ -1,0 +1,24 @@
+/*
+ * loader/search_binary_handler.c: mirrors fs/exec.c:search_binary_handler(): offer the
+ * file's first bytes to each format handler; -ENOEXEC means "not mine, try the next".
+ * Differs: only the two formats the kernel always has on x86_64 (#! and ELF); binfmt_misc
+ * registrations are not consulted.
+ */
+#include <linux/errno.h>
+#include "loader/binprm.h"
+
+int search_binary_handler(struct binprm *b)
+{
+	int ret;
+
+	ret = load_script(b);
+	if (ret != -ENOEXEC)
+		return ret;
+	ret = load_elf_binary(b);
+	if (ret != -ENOEXEC)
+		return ret;
+	if (b->diag.err == -ENOEXEC)	/* a handler knew why */
+		return ret;
+	return fail(&b->diag, -ENOEXEC, "%s is neither an ELF file nor a #! script",
+		    b->file->path);
+}
