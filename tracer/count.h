@@ -44,4 +44,29 @@ void count_table_free(struct count_table *t);
 /* Prints strace's -c table for one personality (header, rows, dashes, total) to out. */
 void count_print(FILE *out, const struct count_table *t, int pers, enum count_sort sort);
 
+/* ---- additions by the engine (tracer/count.c) ---------------------------------------- */
+
+/* 1 if pers has at least one call counted (strace prints only those tables). */
+int count_has_calls(const struct count_table *t, int pers);
+
+/*
+ * Counts one finished call: the -c hot path, so inline and branch-light. Numbers outside
+ * the table are not counted, as in strace 6.1.
+ */
+static inline void count_add(struct count_table *t, int pers, long nr, int is_error,
+			     uint64_t ns)
+{
+	struct syscall_stat *st;
+
+	if ((unsigned long)nr >= (unsigned long)t->size[pers])
+		return;
+	st = &t->stat[pers][nr];
+	if (!st->calls++ || ns < st->min_ns)
+		st->min_ns = ns;
+	if (ns > st->max_ns)
+		st->max_ns = ns;
+	st->errors += is_error != 0;
+	st->time_ns += ns;
+}
+
 #endif

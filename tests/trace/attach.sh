@@ -1,0 +1,45 @@
+#!/bin/sh
+# -p PID: attach to a running loop, SIGINT trace, check the -c table, that trace ended,
+# and that the process went on and exited 0 on its own.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/trace/lib-trace.sh"
+need_trace
+
+"$P/loop" "$T/pid" 20 &
+lp=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/pid" ] && break; sleep 0.1; done
+"$TRACE" -c -o "$T/table" -p $lp 2> "$T/err" &
+tp=$!
+sleep 0.5
+kill -INT $tp
+run_timeout 10 sh -c "while kill -0 $tp 2>/dev/null; do sleep 0.1; done" || fail "trace did not end"
+wait $tp
+assert_eq "trace's exit status after detaching" 0 $?
+grep -q "attached" "$T/err" || fail "no 'attached' message"
+grep -q "detached" "$T/err" || fail "no 'detached' message"
+grep -Eq ' getppid$' "$T/table" || { cat "$T/table" >&2; fail "no getppid row in the table"; }
+grep -Eq ' total$' "$T/table" || fail "no total row"
+# Still alive, not stopped, not traced.
+kill -0 $lp || fail "the process died when trace detached"
+state=$(sed -n 's/^State:[[:space:]]*\([A-Za-z]\).*/\1/p' /proc/$lp/status)
+tracer=$(sed -n 's/^TracerPid:[[:space:]]*//p' /proc/$lp/status)
+assert_eq "TracerPid after detach" 0 "$tracer"
+case $state in S|R) ;; *) fail "process state after detach: $state" ;; esac
+touch "$T/pid.stop"
+wait $lp
+assert_eq "the process's own exit status" 0 $?
+
+# EPERM is explained: a process that is already traced.
+"$P/loop" "$T/pid2" 20 &
+lp=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/pid2" ] && break; sleep 0.1; done
+"$TRACE" -c -o /dev/null -p $lp 2> /dev/null &
+tp=$!
+sleep 0.3
+"$TRACE" -p $lp 2> "$T/err2"
+rc=$?
+kill -INT $tp; wait $tp
+touch "$T/pid2.stop"; wait $lp
+assert_eq "exit status when ptrace is refused" 1 $rc
+grep -q "already traced by process $tp" "$T/err2" || { cat "$T/err2" >&2; fail "EPERM not explained"; }
+pass "attach and detach"

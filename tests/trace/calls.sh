@@ -1,0 +1,33 @@
+#!/bin/sh
+# Per-call lines: progs/calls performs known calls and writes the lines strace prints for
+# them; trace's output must contain each, as strace's does (after normalising addresses).
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/trace/lib-trace.sh"
+need_trace
+
+cp "$P/calls" "$T/calls"
+cd "$T" || fail "cd $T"
+out=$("$TRACE" -o trace.log ./calls exp) || fail "calls under trace exited $?"
+assert_eq "program output" hello "$out"
+normalise < exp > exp.n
+normalise < trace.log > trace.n
+while IFS= read -r line; do
+	grep -qxF -- "$line" trace.n || { cat trace.log >&2; fail "trace did not print: $line"; }
+done < exp.n
+# trace starts at the execve: nothing of its own start-up is shown.
+head -n 1 trace.log | grep -q '^execve("./calls", \["./calls", "exp"\]' ||
+	fail "first line is not the program's execve: $(head -n 1 trace.log)"
+if [ -n "$STRACE" ] && "$STRACE" -o /dev/null true 2>/dev/null; then
+	"$STRACE" -o strace.log ./calls exp2 > /dev/null
+	sed 's/exp2/exp/' strace.log | normalise > strace.n
+	while IFS= read -r line; do
+		grep -qxF -- "$line" strace.n || note "strace prints differently: $line"
+	done < exp.n
+fi
+
+# -f with two tracees: [pid N] prefixes, and <unfinished ...> / <... resumed> pairs.
+"$TRACE" -f -o f.log sh -c '/bin/sleep 0.1 & wait' || fail "sh under trace -f failed"
+grep -q '^\[pid  *[0-9][0-9]*\] ' f.log || fail "no [pid N] prefix with -f"
+grep -q '<unfinished \.\.\.>$' f.log || fail "no <unfinished ...> with -f"
+grep -q '^\[pid  *[0-9][0-9]*\] <\.\.\. [a-z0-9_]* resumed>' f.log || fail "no <... resumed>"
+pass "per-call lines"

@@ -1,0 +1,23 @@
+#!/bin/sh
+# trace's command line: --help, --version, one-line errors (exit 2), PROGRAM not found
+# (127) or not executable (126), -o FILE.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/trace/lib-trace.sh"
+
+"$TRACE" --help > "$T/help" || fail "--help exited $?"
+grep -q '^Usage: trace' "$T/help" || fail "--help has no usage line"
+"$TRACE" --version | grep -q '^trace' || fail "--version"
+"$TRACE" -Q true 2> "$T/err"; assert_eq "bad option status" 2 $?
+assert_eq "bad option message lines" 1 "$(wc -l < "$T/err")"
+"$TRACE" -S bogus true 2> /dev/null; assert_eq "bad -S status" 2 $?
+"$TRACE" 2> /dev/null; assert_eq "no program status" 2 $?
+"$TRACE" execlab-no-such-program 2> "$T/err"; assert_eq "not found status" 127 $?
+grep -q 'execlab-no-such-program: No such file or directory' "$T/err" || fail "not-found message"
+touch "$T/noexec"
+"$TRACE" "$T/noexec" 2> "$T/err"; assert_eq "not executable status" 126 $?
+"$TRACE" -o /nonexistent/dir/x true 2> /dev/null; assert_eq "-o unwritable status" 1 $?
+need_trace
+"$TRACE" -o "$T/out" true || fail "trace -o FILE true failed"
+grep -q '^execve(' "$T/out" || fail "-o FILE has no execve line"
+grep -q '^+++ exited with 0 +++$' "$T/out" || fail "-o FILE has no exit line"
+pass "command line"

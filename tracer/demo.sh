@@ -1,0 +1,42 @@
+#!/bin/sh
+# tracer part of `make demo`: what programs ask of the kernel, counted by trace -c.
+B=${top_builddir:-.}
+TRACE=$B/tracer/trace
+if ! "$TRACE" -o /dev/null true 2>/dev/null; then
+	echo "trace cannot trace here (ptrace not permitted): tracer demo skipped"
+	exit 0
+fi
+cat <<'TXT'
+
+== trace -c: the same hello world, four ways ==
+The freestanding hello makes 3 calls (execve, write, exit); a static glibc program adds its
+start-up (TLS, brk, ...); a dynamic one adds the dynamic loader's openat/mmap of libc.
+TXT
+for v in hello hello-musl hello-glibc-static hello-glibc; do
+	p=$B/nostd-demo/$v
+	if [ ! -x "$p" ]; then
+		echo "(nostd-demo/$v not built: skipped)"
+		continue
+	fi
+	echo "\$ trace -c nostd-demo/$v"
+	"$TRACE" -c "$p" 2>&1 >/dev/null
+	echo
+done
+
+cat <<'TXT'
+== trace -f -c: the kernel's exec vs loader/loader ==
+The same /bin/true started by the kernel's execve, then by the user-space loader: the
+loader's own mmaps and reads replace the kernel's work inside execve.
+TXT
+echo "\$ trace -f -c /bin/true"
+"$TRACE" -f -c /bin/true 2>&1
+if [ -x "$B/loader/loader" ]; then
+	echo
+	echo "\$ trace -f -c loader/loader /bin/true"
+	"$TRACE" -f -c "$B/loader/loader" /bin/true 2>&1
+else
+	echo "(loader/loader not built yet: the loader comparison is skipped)"
+fi
+echo
+echo "\$ trace -f sh -c 'echo a | cat'   (per-call lines; [pid N] when several tracees)"
+"$TRACE" -f sh -c 'echo a | cat' 2>&1 | tail -n 12

@@ -1,0 +1,288 @@
+/*
+ * tracer/event.c: the event loop (see event.h).
+ *
+ * Classification, with PTRACE_SEIZE and PTRACE_O_TRACESYSGOOD (ptrace(2) "Stopped
+ * states"):
+ *   WSTOPSIG == SIGTRAP|0x80             syscall stop
+ *   status>>16 == PTRACE_EVENT_STOP      group-stop if the signal is a stopping one,
+ *                                        else a trap (new tracee, PTRACE_INTERRUPT)
+ *   status>>16 == another PTRACE_EVENT_* fork/vfork/clone/exec event
+ *   status>>16 == 0                      signal-delivery-stop
+ */
+#include <errno.h>
+#include <signal.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include "tracer/event.h"
+#include "tracer/opts.h"
+#include "tracer/output.h"
+#include "tracer/syscall.h"
+#include "tracer/startup.h"
+
+struct run_end run_end;
+
+static pid_t main_pid;
+static volatile sig_atomic_t interrupted;
+static struct event ev;
+
+void event_set_main_pid(pid_t pid)
+{
+	main_pid = pid;
+}
+
+void event_interrupt(int sig)
+{
+	interrupted = sig;
+}
+
+int event_restart(struct tcb *t, int sig)
+{
+	if (ptrace(PTRACE_SYSCALL, t->pid, 0L, (long)sig) < 0)
+		return -errno;	/* ESRCH: killed meanwhile; wait4 will report its death */
+	return 0;
+}
+
+static int is_stopping_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static enum event_kind classify(int status)
+{
+	static const enum event_kind by_event[] = {
+		[PTRACE_EVENT_FORK] = EV_NEWCHILD,
+		[PTRACE_EVENT_VFORK] = EV_NEWCHILD,
+		[PTRACE_EVENT_CLONE] = EV_NEWCHILD,
+		[PTRACE_EVENT_EXEC] = EV_EXEC,
+	};
+	unsigned event = (unsigned)status >> 16;
+	int sig;
+
+	if (WIFEXITED(status))
+		return EV_EXITED;
+	if (WIFSIGNALED(status))
+		return EV_KILLED;
+	sig = WSTOPSIG(status);
+	if (__builtin_expect(sig == (SIGTRAP | 0x80), 1))
+		return EV_SYSCALL;
+	if (event == 0)
+		return EV_SIGNAL;
+	if (event == PTRACE_EVENT_STOP)
+		return is_stopping_signal(sig) ? EV_GROUP_STOP : EV_TRAP;
+	if (event < sizeof(by_event) / sizeof(by_event[0]) && by_event[event])
+		return by_event[event];
+	return EV_OTHER_EVENT;
+}
+
+struct event *next_event(void)
+{
+	for (;;) {
+		pid_t pid;
+
+		if (interrupted) {
+			ev.kind = EV_INTERRUPTED;
+			ev.t = NULL;
+			ev.sig = interrupted;
+			return &ev;
+		}
+		if (!tcb_count()) {
+			ev.kind = EV_NONE;
+			ev.t = NULL;
+			return &ev;
+		}
+		pid = wait4(-1, &ev.status, __WALL, &ev.ru);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			ev.kind = EV_NONE;	/* ECHILD: nobody left to wait for */
+			ev.t = NULL;
+			return &ev;
+		}
+		ev.kind = classify(ev.status);
+		ev.t = tcb_find(pid);
+		if (!ev.t) {
+			if (ev.kind == EV_EXITED || ev.kind == EV_KILLED)
+				continue;
+			/*
+			 * With -f a new child may stop before its parent's fork event names it.
+			 * Anything else we cannot keep (no -f, out of memory) is let go, never
+			 * left stopped.
+			 */
+			if (!opts.follow || !(ev.t = tcb_new(pid))) {
+				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+				continue;
+			}
+		}
+		if (ev.kind == EV_EXITED)
+			ev.sig = WEXITSTATUS(ev.status);
+		else if (ev.kind == EV_KILLED)
+			ev.sig = WTERMSIG(ev.status);
+		else
+			ev.sig = WSTOPSIG(ev.status);
+		return &ev;
+	}
+}
+
+/* ---- handlers: one per kind ---------------------------------------------------------- */
+
+static int on_syscall(struct event *e)
+{
+	syscall_stop(e->t, &e->ru);
+	event_restart(e->t, 0);
+	return 1;
+}
+
+static int on_signal(struct event *e)
+{
+	siginfo_t si;
+
+	if (tstate.print_calls && !(e->t->flags & TCB_HIDE) &&
+	    ptrace(PTRACE_GETSIGINFO, e->t->pid, 0L, &si) == 0) {
+		char body[512];
+		struct strbuf sb;
+
+		sb_init(&sb, body, sizeof(body));
+		decode_siginfo(&sb, &si);
+		output_line(e->t, "--- %s ---", sb.buf);
+	}
+	/* Re-inject: the signal was only shown to us; the tracee must still get it. */
+	event_restart(e->t, e->sig);
+	return 1;
+}
+
+static int on_group_stop(struct event *e)
+{
+	/*
+	 * PTRACE_LISTEN leaves the tracee stopped, as the signal asked, but lets the kernel
+	 * wake it on SIGCONT (reported to us as a PTRACE_EVENT_STOP trap). Restarting it with
+	 * PTRACE_SYSCALL instead would make SIGSTOP a no-op under trace (strace issue #96).
+	 */
+	if (tstate.print_calls && !(e->t->flags & TCB_HIDE))
+		output_line(e->t, "--- stopped by %s ---", signal_name(e->sig));
+	if (ptrace(PTRACE_LISTEN, e->t->pid, 0L, 0L) == 0)
+		e->t->flags |= TCB_LISTENING;
+	return 1;
+}
+
+static int on_trap(struct event *e)
+{
+	e->t->flags &= ~TCB_LISTENING;
+	event_restart(e->t, 0);
+	return 1;
+}
+
+static int on_newchild(struct event *e)
+{
+	unsigned long child;
+
+	/* The child may already be known (its first stop came first). */
+	if (ptrace(PTRACE_GETEVENTMSG, e->t->pid, 0L, &child) == 0 && !tcb_find(child))
+		tcb_new(child);
+	event_restart(e->t, 0);
+	return 1;
+}
+
+static void drop(struct tcb *t)
+{
+	output_forget(t);
+	tcb_drop(t);
+}
+
+static int on_exec(struct event *e)
+{
+	unsigned long old;
+
+	/*
+	 * execve by a non-leader thread: the kernel has killed the other threads, and the
+	 * execing thread now has the leader's pid (ptrace(2), "execve(2) under ptrace").
+	 * GETEVENTMSG gives its former tid: that tcb holds the execve call in progress.
+	 */
+	if (ptrace(PTRACE_GETEVENTMSG, e->t->pid, 0L, &old) == 0 && (pid_t)old != e->t->pid) {
+		struct tcb *execer = tcb_find((pid_t)old);
+
+		if (execer) {
+			pid_t leader_pid = e->t->pid;
+
+			if (tstate.print_calls)
+				output_line(e->t, "+++ superseded by execve in pid %lu +++", old);
+			drop(e->t);
+			tcb_rekey(execer, leader_pid);
+			e->t = execer;
+		}
+	}
+	event_restart(e->t, 0);
+	return 1;
+}
+
+static int on_other_event(struct event *e)
+{
+	event_restart(e->t, 0);
+	return 1;
+}
+
+static void note_end(struct event *e, int exited)
+{
+	if (e->t->pid != main_pid)
+		return;
+	run_end.have_status = 1;
+	run_end.exited = exited;
+	run_end.status = e->sig;
+	run_end.core = !exited && WCOREDUMP(e->status);
+}
+
+static int on_exited(struct event *e)
+{
+	syscall_noreturn(e->t);
+	if (tstate.print_calls)
+		output_line(e->t, "+++ exited with %d +++", e->sig);
+	note_end(e, 1);
+	drop(e->t);
+	return 1;
+}
+
+static int on_killed(struct event *e)
+{
+	syscall_noreturn(e->t);
+	if (tstate.print_calls)
+		output_line(e->t, "+++ killed by %s%s +++", signal_name(e->sig),
+			    WCOREDUMP(e->status) ? " (core dumped)" : "");
+	note_end(e, 0);
+	drop(e->t);
+	return 1;
+}
+
+static int on_none(struct event *e)
+{
+	(void)e;
+	return 0;
+}
+
+static int on_interrupted(struct event *e)
+{
+	run_end.interrupted = e->sig;
+	return 0;
+}
+
+static int (*const handlers[EV_COUNT])(struct event *) = {
+	[EV_NONE] = on_none,
+	[EV_SYSCALL] = on_syscall,
+	[EV_SIGNAL] = on_signal,
+	[EV_GROUP_STOP] = on_group_stop,
+	[EV_TRAP] = on_trap,
+	[EV_NEWCHILD] = on_newchild,
+	[EV_EXEC] = on_exec,
+	[EV_OTHER_EVENT] = on_other_event,
+	[EV_EXITED] = on_exited,
+	[EV_KILLED] = on_killed,
+	[EV_INTERRUPTED] = on_interrupted,
+};
+
+int dispatch_event(struct event *e)
+{
+	int more = handlers[e->kind](e);
+
+	/* Flush at the end of each event that may have printed (not in -c-only mode). */
+	if (tstate.print_calls)
+		output_event_done();
+	return more;
+}

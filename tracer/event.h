@@ -1,0 +1,60 @@
+/*
+ * tracer/event.h: THE event loop. next_event() waits for any tracee (wait4(-1, __WALL))
+ * and classifies what it reports; dispatch_event() hands it to the one handler for its
+ * kind and restarts the tracee. main() is `while (dispatch_event(next_event())) ;`.
+ */
+#ifndef EXECLAB_TRACER_EVENT_H
+#define EXECLAB_TRACER_EVENT_H
+
+#include <sys/resource.h>
+#include <sys/types.h>
+#include "tracer/tcb.h"
+
+enum event_kind {
+	EV_NONE = 0,		/* no tracee left: the run is over */
+	EV_SYSCALL,		/* syscall entry/exit (or seccomp) stop */
+	EV_SIGNAL,		/* signal-delivery-stop: re-inject the signal */
+	EV_GROUP_STOP,		/* group-stop (SIGSTOP, SIGTSTP...): PTRACE_LISTEN */
+	EV_TRAP,		/* PTRACE_EVENT_STOP that is not a group-stop: first stop, interrupt */
+	EV_NEWCHILD,		/* PTRACE_EVENT_FORK/VFORK/CLONE */
+	EV_EXEC,		/* PTRACE_EVENT_EXEC (maybe a pid switch) */
+	EV_OTHER_EVENT,		/* another ptrace event (VFORK_DONE, EXIT): just restart */
+	EV_EXITED,		/* WIFEXITED */
+	EV_KILLED,		/* WIFSIGNALED */
+	EV_INTERRUPTED,		/* trace got SIGINT/SIGTERM/SIGHUP: detach (-p) or quit */
+	EV_COUNT
+};
+
+struct event {
+	enum event_kind kind;
+	struct tcb *t;		/* NULL for EV_NONE / EV_INTERRUPTED */
+	int status;		/* from wait4 */
+	int sig;		/* the stop signal, or the exit status / killing signal */
+	struct rusage ru;	/* from wait4: the -c system time */
+};
+
+/* How the run ended, for main()'s exit. */
+struct run_end {
+	int have_status;	/* the started program (or -p PID) ended and we saw how */
+	int exited;		/* 1: status is an exit code; 0: status is the killing signal */
+	int status;
+	int core;		/* killed and dumped core */
+	int interrupted;	/* trace itself got this signal (0 if not) */
+};
+
+extern struct run_end run_end;
+
+/* The tracee whose exit status trace takes (the started program / the -p PID). */
+void event_set_main_pid(pid_t pid);
+
+/* Set from trace's own signal handlers: the loop stops at the next event. */
+void event_interrupt(int sig);
+
+struct event *next_event(void);
+/* Returns 0 when the run is over (after EV_NONE or EV_INTERRUPTED). */
+int dispatch_event(struct event *ev);
+
+/* Restarts t to its next syscall stop, delivering sig (0: none). -errno on error. */
+int event_restart(struct tcb *t, int sig);
+
+#endif

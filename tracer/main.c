@@ -1,0 +1,28 @@
+/*
+ * tracer/main.c: trace, a ptrace strace-lite (issue 4). Parse, start, run the event loop
+ * until no tracee is left, then exit like the traced program.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "tracer/event.h"
+#include "tracer/opts.h"
+#include "tracer/startup.h"
+
+int main(int argc, char **argv)
+{
+	int err;
+
+	switch (opts_parse(&opts, argc, argv, stdout, stderr)) {
+	case OPTS_EXIT_OK:
+		return 0;
+	case OPTS_EXIT_USAGE:
+		return TRACE_EXIT_USAGE;
+	case OPTS_RUN:
+		break;
+	}
+	if ((err = startup_init(&opts)) != 0)
+		return err;
+	while (dispatch_event(next_event()))
+		;
+	startup_finish();
+}

@@ -1,0 +1,257 @@
+/*
+ * tracer/opts.c: the option table and its parser. Each row is: short letter, long name,
+ * whether it takes an argument, the help text, and the handler that stores it. getopt_long's
+ * short string and long array are generated from the table, so the table is the one place
+ * to add an option.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "config.h"
+#include "tracer/opts.h"
+
+struct trace_opts opts;
+
+/* Returns 0, or -EINVAL after printing nothing (the caller prints the one line). */
+typedef int (*opt_handler)(struct trace_opts *o, const char *arg);
+
+struct opt_row {
+	int letter;		/* short option, or a value > 255 for long-only options */
+	const char *name;	/* long option name, or NULL */
+	int has_arg;		/* no_argument / required_argument */
+	const char *metavar;	/* for --help */
+	const char *help;
+	opt_handler handle;
+};
+
+enum { OPT_HELP = 256, OPT_VERSION };
+
+static int parse_int(const char *arg, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < lo || v > hi)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+static int opt_c(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	o->count = COUNT_ONLY;
+	return 0;
+}
+
+static int opt_C(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	o->count = COUNT_ALSO;
+	return 0;
+}
+
+static int opt_w(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	o->wall = 1;
+	return 0;
+}
+
+static int opt_f(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	o->follow = 1;
+	return 0;
+}
+
+/* strace's -S keys and aliases (strace.md 2.1); the min/max/avg-time keys are not offered. */
+static const struct {
+	const char *name;
+	enum count_sort key;
+} sort_names[] = {
+	{ "time", SORT_TIME }, { "time-percent", SORT_TIME }, { "time-total", SORT_TIME },
+	{ "total-time", SORT_TIME },
+	{ "calls", SORT_CALLS }, { "count", SORT_CALLS },
+	{ "errors", SORT_ERRORS }, { "error", SORT_ERRORS },
+	{ "name", SORT_NAME }, { "syscall", SORT_NAME }, { "syscall-name", SORT_NAME },
+	{ "nothing", SORT_NONE }, { "none", SORT_NONE },
+};
+
+int opts_sort_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof(sort_names) / sizeof(sort_names[0]); i++)
+		if (!strcmp(name, sort_names[i].name))
+			return sort_names[i].key;
+	return -1;
+}
+
+static int opt_S(struct trace_opts *o, const char *arg)
+{
+	int key = opts_sort_key(arg);
+
+	if (key < 0)
+		return -EINVAL;
+	o->sort = key;
+	o->sort_given = 1;
+	return 0;
+}
+
+static int opt_s(struct trace_opts *o, const char *arg)
+{
+	long v;
+
+	if (parse_int(arg, 0, INT_MAX, &v))
+		return -EINVAL;
+	o->strsize = v;
+	return 0;
+}
+
+static int opt_o(struct trace_opts *o, const char *arg)
+{
+	o->outfile = arg;
+	return 0;
+}
+
+static int opt_p(struct trace_opts *o, const char *arg)
+{
+	long v;
+
+	if (parse_int(arg, 1, INT_MAX, &v))
+		return -EINVAL;
+	o->attach_pid = v;
+	return 0;
+}
+
+static int opt_noop(struct trace_opts *o, const char *arg)
+{
+	(void)o;
+	(void)arg;
+	return 0;
+}
+
+static const struct opt_row rows[] = {
+	{ 'c', "summary-only", no_argument, NULL,
+	  "count time, calls and errors per syscall; print strace's table at the end", opt_c },
+	{ 'C', "summary", no_argument, NULL, "like -c, and print the calls too", opt_C },
+	{ 'w', "summary-wall-clock", no_argument, NULL,
+	  "-c time is wall-clock latency (default: the tracee's system CPU time)", opt_w },
+	{ 'f', "follow-forks", no_argument, NULL, "trace threads and child processes too", opt_f },
+	{ 'S', "summary-sort-by", required_argument, "KEY",
+	  "sort -c rows by time (default), calls, errors, name or nothing", opt_S },
+	{ 's', "string-limit", required_argument, "STRSIZE",
+	  "show at most STRSIZE bytes of each string (default 32)", opt_s },
+	{ 'o', "output", required_argument, "FILE", "write the trace to FILE (default stderr)",
+	  opt_o },
+	{ 'p', "attach", required_argument, "PID",
+	  "attach to every thread of PID; Ctrl-C detaches and PID goes on", opt_p },
+	{ OPT_HELP, "help", no_argument, NULL, "print this help and exit", opt_noop },
+	{ OPT_VERSION, "version", no_argument, NULL, "print the version and exit", opt_noop },
+};
+#define NROWS (sizeof(rows) / sizeof(rows[0]))
+
+static void print_help(FILE *out)
+{
+	fprintf(out,
+		"Usage: trace [-cCwf] [-S KEY] [-s STRSIZE] [-o FILE] (-p PID | PROGRAM [ARG...])\n"
+		"Trace the system calls of PROGRAM (or of the running process PID), like strace.\n\n");
+	for (size_t i = 0; i < NROWS; i++) {
+		char left[64];
+		int n = 0;
+
+		if (rows[i].letter < 256)
+			n = snprintf(left, sizeof(left), "-%c%s%s, ", rows[i].letter,
+				     rows[i].metavar ? " " : "", rows[i].metavar ? rows[i].metavar : "");
+		else
+			n = snprintf(left, sizeof(left), "    ");
+		snprintf(left + n, sizeof(left) - n, "--%s%s%s", rows[i].name,
+			 rows[i].metavar ? "=" : "", rows[i].metavar ? rows[i].metavar : "");
+		fprintf(out, "  %-34s %s\n", left, rows[i].help);
+	}
+	fprintf(out,
+		"\nOutput goes to stderr (or FILE), never to the program's stdout.\n"
+		"Exit status: the program's own; if it was killed by signal N, trace kills itself\n"
+		"with the same signal (the shell sees 128+N). With -p, 0 after detaching.\n"
+		"  1    tracing failed (ptrace not permitted, -o FILE not writable, ...)\n"
+		"  2    bad option or arguments\n"
+		"  126  PROGRAM is not executable\n"
+		"  127  PROGRAM not found\n");
+}
+
+static void defaults(struct trace_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->sort = SORT_TIME;
+	o->strsize = 32;
+}
+
+enum opts_result opts_parse(struct trace_opts *o, int argc, char **argv, FILE *out, FILE *err)
+{
+	char shorts[2 * NROWS + 2];
+	struct option longs[NROWS + 1];
+	size_t ns = 0, nl = 0;
+	int c;
+
+	defaults(o);
+	shorts[ns++] = '+';	/* stop at PROGRAM: its own options are its own */
+	for (size_t i = 0; i < NROWS; i++) {
+		if (rows[i].letter < 256) {
+			shorts[ns++] = rows[i].letter;
+			if (rows[i].has_arg == required_argument)
+				shorts[ns++] = ':';
+		}
+		if (rows[i].name)
+			longs[nl++] = (struct option){ rows[i].name, rows[i].has_arg, NULL,
+						      rows[i].letter };
+	}
+	shorts[ns] = '\0';
+	longs[nl] = (struct option){ 0 };
+
+	optind = 0;	/* full reset: opts_parse may run more than once (unit tests) */
+	opterr = 0;	/* errors are reported here, in one line */
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		const struct opt_row *r = NULL;
+
+		if (c == OPT_HELP) {
+			print_help(out);
+			return OPTS_EXIT_OK;
+		}
+		if (c == OPT_VERSION) {
+			fprintf(out, "trace (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			return OPTS_EXIT_OK;
+		}
+		for (size_t i = 0; i < NROWS; i++)
+			if (rows[i].letter == c)
+				r = &rows[i];
+		if (!r) {
+			const char *bad = argv[optind - 1];
+
+			if (optopt && optopt < 256)
+				fprintf(err, "trace: option -%c %s; try 'trace --help'\n", optopt,
+					strchr(shorts, optopt) ? "needs an argument" : "is unknown");
+			else
+				fprintf(err, "trace: bad option '%s'; try 'trace --help'\n", bad);
+			return OPTS_EXIT_USAGE;
+		}
+		if (r->handle(o, optarg) < 0) {
+			fprintf(err, "trace: invalid %s '%s' for -%c; try 'trace --help'\n",
+				r->metavar ? r->metavar : "value", optarg ? optarg : "", r->letter);
+			return OPTS_EXIT_USAGE;
+		}
+	}
+	if (o->attach_pid && optind < argc) {
+		fprintf(err, "trace: give either -p PID or PROGRAM, not both\n");
+		return OPTS_EXIT_USAGE;
+	}
+	if (!o->attach_pid && optind >= argc) {
+		fprintf(err, "trace: must have PROGRAM [ARG...] or -p PID; try 'trace --help'\n");
+		return OPTS_EXIT_USAGE;
+	}
+	o->argv = optind < argc ? argv + optind : NULL;
+	return OPTS_RUN;
+}

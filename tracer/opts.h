@@ -1,0 +1,52 @@
+/*
+ * tracer/opts.h: trace's command line. Options are rows of a table (tracer/opts.c):
+ * adding one (issue 5: -e, -k, --json, --compare) is adding a row and a handler.
+ */
+#ifndef EXECLAB_TRACER_OPTS_H
+#define EXECLAB_TRACER_OPTS_H
+
+#include <sys/types.h>
+#include "tracer/count.h"
+
+/* Exit statuses of trace itself (otherwise it exits like the traced program). */
+enum trace_exit {
+	TRACE_EXIT_ERROR = 1,		/* tracing failed: ptrace refused (EPERM...), -o unwritable */
+	TRACE_EXIT_USAGE = 2,		/* bad option or arguments */
+	TRACE_EXIT_NOEXEC = 126,	/* PROGRAM found but not executable */
+	TRACE_EXIT_NOTFOUND = 127,	/* PROGRAM not found */
+};
+
+enum count_mode {
+	COUNT_OFF = 0,
+	COUNT_ONLY,	/* -c: the summary table only */
+	COUNT_ALSO,	/* -C: the summary table and the per-call lines */
+};
+
+struct trace_opts {
+	enum count_mode count;		/* -c / -C */
+	int wall;			/* -w: wall-clock time in the summary */
+	int follow;			/* -f */
+	enum count_sort sort;		/* -S */
+	int sort_given;
+	int strsize;			/* -s (default 32) */
+	const char *outfile;		/* -o (default stderr) */
+	pid_t attach_pid;		/* -p */
+	char **argv;			/* PROGRAM [ARG...] (NULL with -p) */
+};
+
+extern struct trace_opts opts;
+
+/* What opts_parse() tells main(). */
+enum opts_result {
+	OPTS_RUN = 0,
+	OPTS_EXIT_OK,		/* --help / --version printed */
+	OPTS_EXIT_USAGE,	/* one line printed to stderr already */
+};
+
+/* Parses argv into o (defaults first). Prints --help/--version to out, errors to err. */
+enum opts_result opts_parse(struct trace_opts *o, int argc, char **argv, FILE *out, FILE *err);
+
+/* The -S key for a name ("time", "calls", ...), or -1. Accepts strace's aliases. */
+int opts_sort_key(const char *name);
+
+#endif

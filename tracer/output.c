@@ -1,0 +1,139 @@
+/*
+ * tracer/output.c: line layout (see output.h). The only state is the stream, the tracee
+ * whose line is still open (its call has entered but not exited) and that line's column.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "tracer/output.h"
+
+static FILE *out;
+static struct tcb *open_line;	/* whose line is not ended yet, or NULL */
+static int col;			/* column on the open line */
+static char outbuf[1 << 16];
+
+int output_open(const char *path)
+{
+	if (!path) {
+		out = stderr;
+		/* Fully buffered: one write per flush point instead of one per line. */
+		setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
+		return 0;
+	}
+	/* O_CLOEXEC: the traced program must not inherit the trace file. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+
+	if (fd < 0)
+		return -errno;
+	out = fdopen(fd, "w");
+	if (!out) {
+		int e = errno;
+
+		close(fd);
+		return -e;
+	}
+	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
+	return 0;
+}
+
+FILE *output_stream(void)
+{
+	return out ? out : stderr;
+}
+
+void output_flush(void)
+{
+	fflush(output_stream());
+}
+
+void output_event_done(void)
+{
+	/* stderr is shared with the program: keep it line-ordered. A file can wait. */
+	if (output_stream() == stderr)
+		fflush(stderr);
+}
+
+void output_close(void)
+{
+	if (open_line) {
+		fputs(" <unfinished ...>\n", output_stream());
+		open_line = NULL;
+	}
+	if (out && out != stderr)
+		fclose(out);
+	else
+		fflush(stderr);
+	out = NULL;
+}
+
+/* Ends another tracee's open line, then starts a line for t with its pid prefix. */
+static void begin_line(struct tcb *t)
+{
+	FILE *f = output_stream();
+
+	if (open_line) {
+		fputs(" <unfinished ...>\n", f);
+		open_line = NULL;
+	}
+	col = 0;
+	if (tcb_count() > 1)
+		col = fprintf(f, "[pid %5d] ", (int)t->pid);
+}
+
+void output_entry(struct tcb *t, const char *text)
+{
+	begin_line(t);
+	fputs(text, output_stream());
+	col += strlen(text);
+	open_line = t;
+}
+
+void output_exit(struct tcb *t, const char *name, const char *text)
+{
+	FILE *f = output_stream();
+	const char *eq = NULL, *p;
+
+	if (open_line != t) {
+		begin_line(t);
+		col += fprintf(f, "<... %s resumed>", name);
+	}
+	/* The result is after the last " = " (a result never contains one, arguments may). */
+	for (p = strstr(text, " = "); p; p = strstr(p + 1, " = "))
+		eq = p;
+	if (eq) {
+		fwrite(text, 1, eq - text, f);
+		col += eq - text;
+		if (col < OUTPUT_ACOLUMN)
+			fprintf(f, "%*s", OUTPUT_ACOLUMN - col, "");
+		else
+			fputc(' ', f);
+		fputs(eq + 1, f);
+	} else {
+		fputs(text, f);
+	}
+	fputc('\n', f);
+	open_line = NULL;
+}
+
+void output_line(struct tcb *t, const char *fmt, ...)
+{
+	FILE *f = output_stream();
+	va_list ap;
+
+	begin_line(t);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+}
+
+void output_forget(struct tcb *t)
+{
+	if (open_line == t) {
+		fputs(" <unfinished ...>\n", output_stream());
+		open_line = NULL;
+	}
+}

@@ -1,0 +1,51 @@
+/*
+ * tracer/syscall.h: the entering and exiting phases of a traced call. The glue between
+ * the decoders (decode.h), the line formatter (output.h) and the counter (count.h);
+ * none of those knows about the others.
+ *
+ * Extension points (issue 5):
+ *  - selection (-e trace=SET, seccomp): syscall_selected() decides at entry; an
+ *    unselected call gets TCB_FILTERED and is neither printed nor counted.
+ *    PTRACE_SYSCALL_INFO_SECCOMP stops already arrive at syscall_entering().
+ *  - per printed call hooks (-k stack traces): syscall_printed_hook runs after a call's
+ *    line is complete (exit printed), with the tracee still stopped.
+ *  - --json / --compare read tstate.counts after the run (count.h).
+ */
+#ifndef EXECLAB_TRACER_SYSCALL_H
+#define EXECLAB_TRACER_SYSCALL_H
+
+#include <sys/resource.h>
+#include "tracer/count.h"
+#include "tracer/decode.h"
+#include "tracer/tcb.h"
+
+struct trace_state {
+	int print_calls;		/* per-call lines (not with -c) */
+	int counting;			/* -c / -C */
+	int wall;			/* -w: wall-clock time per call */
+	struct decode_opts dopts;	/* -s ... */
+	struct count_table counts;	/* -c data, one table per personality */
+	/* issue 5: returns 0 to leave the call out (not printed, not counted). NULL: all. */
+	int (*selected)(int pers, long nr);
+	/* issue 5 (-k): called after a call's line is printed, tracee still stopped. */
+	void (*printed_hook)(struct tcb *t);
+};
+
+extern struct trace_state tstate;
+
+/* Builds the syscall table (and the -c tables if counting). Returns 0 or -errno. */
+int syscall_init(void);
+
+/* A syscall stop of t (entry, exit or seccomp): the hot path. ru: from wait4. */
+void syscall_stop(struct tcb *t, const struct rusage *ru);
+
+/* t's current call will not return (exit, killed, exec by another thread): "= ?". */
+void syscall_noreturn(struct tcb *t);
+
+/* Name of t's current call, for "<... NAME resumed>". */
+const char *syscall_name(const struct call *c, char *buf, size_t len);
+
+/* 1 if nr is execve or execveat in pers. */
+int syscall_is_exec(int pers, long nr);
+
+#endif
