@@ -30,7 +30,8 @@ int load_script(struct binprm *b)
 		fmt(detail, sizeof detail, "%s", b->diag.text);
 		if (ret == -ENOENT)
 			return fail(&b->diag, ret, "#! interpreter %s not found", sb->name);
-		return fail(&b->diag, ret, "#! interpreter: %s", detail);
+		return fail(&b->diag, ret, "#! interpreter %s%s%s", sb->name, detail[0] ? ": " : "",
+			    detail);
 	}
 	return 0;
 }

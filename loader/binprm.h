@@ -71,6 +71,7 @@ struct binprm {
 	size_t argc;
 	struct shebang scripts[MAX_SCRIPT_DEPTH + 1];
 	int depth;
+	int opened;			/* the file itself was opened (PATH search keeps its failure) */
 	struct elf_file *file;		/* bprm->file */
 	struct elf_file *interpreter;	/* a #! interpreter, opened by load_script */
 	struct elf_file slot[2];	/* file and #! interpreter alternate between these */

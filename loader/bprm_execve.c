@@ -31,6 +31,7 @@ int bprm_execve(struct binprm *b)
 	b->file = &b->slot[0];
 	ret = open_exec(b, b->filename, b->file);
 	if (ret == 0) {
+		b->opened = 1;
 		say(b, "opened %s (%lu bytes, mode %04o)", b->filename, b->file->size,
 		    b->file->mode & 07777);
 		warn_setid(b, b->file);

@@ -11,12 +11,20 @@
 /* Free argv slots kept before argv[0] for #! rewrites: each level adds at most 2. */
 #define ARGV_SLACK (2 * (MAX_SCRIPT_DEPTH + 1) + 2)
 
+/* The failure of a candidate that exists is worth more than "not found" from the rest. */
+static struct diag found_failure;
+
 static int try_candidate(const char *path, void *ctx)
 {
 	struct binprm *b = ctx;
+	int ret;
 
 	b->filename = path;
-	return bprm_execve(b);
+	b->opened = 0;
+	ret = bprm_execve(b);
+	if (b->opened && !found_failure.err)
+		found_failure = b->diag;
+	return ret;
 }
 
 static const char *getenv_path(const struct binprm *b)
@@ -47,10 +55,13 @@ int do_execveat_common(struct binprm *b, const char *prog, char **args, size_t n
 	b->argv = argv;
 	b->argc = nargs + 1;
 	ret = path_search(prog, getenv_path(b), b->candidate, try_candidate, b);
-	if (ret == -ENOENT && !strchr(prog, '/') && b->diag.err != -ENOENT)
-		fail(&b->diag, -ENOENT, "not found in PATH");
-	if (ret == -EACCES && b->diag.err != -EACCES)
-		fail(&b->diag, -EACCES, "found in PATH but not executable");
-	b->diag.err = ret;
+	if (strchr(prog, '/'))
+		return ret;
+	if (found_failure.err == ret)
+		b->diag = found_failure;
+	else if (ret == -ENOENT)
+		fail(&b->diag, ret, "not found in PATH");
+	else if (ret == -EACCES)
+		fail(&b->diag, ret, "found in PATH but cannot be run");
 	return ret;
 }

@@ -78,7 +78,7 @@ int finalize_exec(struct binprm *b)
 		ret = create_elf_tables(image, size, b->stack_end, &in, &t);
 		if (ret < 0)
 			return fail(&b->diag, ret, "create_elf_tables");
-		say(b, "create_elf_tables: argc %zu, envc %zu, %zu auxv entries, sp 0x%lx "
+		narrate(b, "create_elf_tables", "argc %zu, envc %zu, %zu auxv entries, sp 0x%lx "
 		    "(%zu bytes below the stack top 0x%lx)", in.argc, in.envc, t.auxv_size / 16,
 		    t.sp, t.size, b->stack_end);
 		__builtin_memcpy(&rnd32, b->random + 28, sizeof rnd32);

@@ -36,8 +36,13 @@ static int find_interpreter(struct binprm *b)
 		ret = open_exec(b, b->interp_path, &b->elf_interp);
 		if (ret == -ENOENT)
 			return fail(&b->diag, ret, "PT_INTERP %s not found", b->interp_path);
-		if (ret < 0)
-			return fail(&b->diag, ret, "PT_INTERP %s", b->interp_path);
+		if (ret < 0) {
+			char detail[sizeof b->diag.text];
+
+			fmt(detail, sizeof detail, "%s", b->diag.text);
+			return fail(&b->diag, ret, "PT_INTERP %s%s%s", b->interp_path,
+				    detail[0] ? ": " : "", detail);
+		}
 		b->have_interp = 1;
 		return elf_check_interp_header(&b->elf_interp.eh, b->elf_interp.size, &b->diag);
 	}
