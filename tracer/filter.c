@@ -125,7 +125,7 @@ static int add_regex(uint64_t *bits[PERS_COUNT], const char *re)
 
 /*
  * One item of the list. Returns 0, or -EINVAL for an unknown item. Sets *saw_all for
- * `all`. `none` adds nothing.
+ * `all` (strace accepts it anywhere in a list; `none` only alone: see the caller).
  */
 static int add_item(uint64_t *bits[PERS_COUNT], const char *item, bool *saw_all)
 {
@@ -140,8 +140,6 @@ static int add_item(uint64_t *bits[PERS_COUNT], const char *item, bool *saw_all)
 		*saw_all = true;
 		return 0;
 	}
-	if (strcmp(item, "none") == 0)
-		return 0;
 	if (*item == '%') {
 		n = add_class(bits, item + 1);
 		return n < 0 && !optional ? n : 0;
@@ -212,8 +210,9 @@ int selection_parse(struct selection *s, const char *expr, const char **bad_toke
 	bool negate = false, saw_all = false;
 	bool any = false;		/* the list, before negation, selected something */
 	const char *eq = strchr(expr, '=');
+	const char *body;		/* the list, `!` included: strace's error token */
 	char *copy, *item, *save;
-	int rc;
+	int items = 0, rc;
 
 	*bad_token = NULL;
 	if (eq) {
@@ -225,35 +224,39 @@ int selection_parse(struct selection *s, const char *expr, const char **bad_toke
 			return -ENOENT;		/* another qualifier: not ours */
 		expr = eq + 1;
 	}
+	body = expr;
 	if (*expr == '!') {
 		negate = true;
 		expr++;
 	}
-	if (*expr == '\0') {
-		*bad_token = expr;
-		return -EINVAL;
-	}
-	copy = strdup(expr);
+	copy = strdup(strcmp(expr, "none") == 0 ? "" : expr);	/* `none`: an empty list */
 	if (!copy)
 		return -ENOMEM;
 	rc = alloc_bits(bits, size);
 	if (rc < 0)
 		goto out;
 
-	/*
-	 * strtok_r would merge ",," into one separator: strace reports the empty item, so
-	 * split by hand.
-	 */
+	/* empty items are skipped, as strace does ("openat,,close" is two items) */
 	for (item = copy; item; item = save) {
 		save = strchr(item, ',');
 		if (save)
 			*save++ = '\0';
+		if (!*item)
+			continue;
+		items++;
 		rc = add_item(bits, item, &saw_all);
 		if (rc < 0) {
 			snprintf(bad, sizeof(bad), "%s", item);
 			*bad_token = bad;
 			goto out;
 		}
+	}
+	/* nothing at all ("", ",", "!") is an error naming the whole list; `none` is not */
+	if (!items && strcmp(expr, "none") != 0) {
+		snprintf(bad, sizeof(bad), "%s", body);
+		*bad_token = bad;
+		rc = -EINVAL;
+		goto out;
 	}
 
 	for (int p = 0; p < PERS_COUNT; p++) {

@@ -34,13 +34,16 @@ int selection_init(struct selection *s);
  *   [trace=][!]ITEM[,ITEM...]    ITEM: a syscall name (valid in any personality),
  *                                %CLASS (%file %process %network/%net %memory %signal %desc
  *                                %ipc %creds %clock %stat %lstat %fstat %%stat %statfs
- *                                %fstatfs %%statfs), `all`, `none`, `?NAME` (no error if
+ *                                %fstatfs %%statfs), `all`, `?NAME` (no error if
  *                                unknown), `/REGEX` (POSIX extended, over names)
- *   status=failed                only failed calls (same as -Z)
- * A trace= expression replaces the previous selection (strace: the last -e trace= wins);
- * a leading `!` negates the whole list. Returns 0, or -EINVAL with *bad_token pointing
- * into expr at the offending item (NUL-terminated copy in static storage: valid until the
- * next call), or -ENOMEM. On error s is unchanged.
+ *   [trace=][!]none              nothing (`none` only alone, as in strace)
+ *   status=failed                only failed calls (same as -Z); status=all undoes it
+ * As in strace 6.1: a trace= expression replaces the previous selection (the last -e
+ * trace= wins); a leading `!` negates the whole list; empty items are skipped, but a list
+ * with no item at all ("", ",", "!") is an error.
+ * Returns 0; -ENOENT if expr is another qualifier (signal=, abbrev=, ...: not ours);
+ * -EINVAL with *bad_token set to the offending item (the whole list if it was empty), in
+ * static storage valid until the next call; or -ENOMEM. On error s is unchanged.
  */
 int selection_parse(struct selection *s, const char *expr, const char **bad_token);
 

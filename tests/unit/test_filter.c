@@ -185,6 +185,15 @@ START_TEST(stat_classes)
 }
 END_TEST
 
+START_TEST(empty_items_skipped)
+{
+	parse_ok("trace=openat,,close,");
+	ck_assert_int_eq(selection_count(&sel, PERS_X86_64), 2);
+	parse_ok("trace=all,openat");		/* strace accepts `all` in a list */
+	ck_assert(selection_is_all(&sel));
+}
+END_TEST
+
 START_TEST(mixed_list)
 {
 	parse_ok("trace=%network,openat,?no_such_call");
@@ -213,8 +222,10 @@ START_TEST(errors)
 		{ "no_such_call", "no_such_call" },
 		{ "trace=!openat,bogus", "bogus" },
 		{ "trace=%nosuchclass", "%nosuchclass" },
-		{ "trace=openat,,close", "" },
 		{ "trace=", "" },
+		{ "trace=,", "," },
+		{ "trace=!", "!" },
+		{ "trace=none,openat", "none" },		/* strace: `none` only alone */
 		{ "trace=/^zzz_nothing", "/^zzz_nothing" },
 		{ "trace=/[", "/[" },
 		{ "status=sometimes", "sometimes" },
@@ -272,6 +283,7 @@ Suite *make_filter_suite(void)
 	tcase_add_test(tc, all_none);
 	tcase_add_test(tc, classes);
 	tcase_add_test(tc, stat_classes);
+	tcase_add_test(tc, empty_items_skipped);
 	tcase_add_test(tc, mixed_list);
 	tcase_add_test(tc, regex);
 	tcase_add_test(tc, errors);
