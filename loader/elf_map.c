@@ -49,8 +49,11 @@ static unsigned long mmap_min_addr(struct binprm *b)
 	return b->mmap_min_addr = v;
 }
 
-/* Map one PT_LOAD (elf_load): file pages, padzero, anonymous bss pages. */
-static int elf_load(struct binprm *b, struct elf_file *ef, size_t i)
+/*
+ * Map one PT_LOAD (elf_load): file pages, padzero, anonymous bss pages. premapped: the
+ * file part is already there (the reservation was this segment's own mapping).
+ */
+static int elf_load(struct binprm *b, struct elf_file *ef, size_t i, int premapped)
 {
 	const Elf64_Phdr *ph = &ef->ph[i];
 	struct seg_plan sp;
@@ -60,7 +63,7 @@ static int elf_load(struct binprm *b, struct elf_file *ef, size_t i)
 	plan_segment(ph, ef->bias, &sp);
 	if (sp.map_len) {
 		/* MAP_FIXED is safe here: the range lies inside our own reservation */
-		m = sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot, MAP_PRIVATE | MAP_FIXED,
+		m = premapped ? (void *)sp.map_addr : sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot, MAP_PRIVATE | MAP_FIXED,
 			     ef->fd, (long)sp.map_off);
 		if (mmap_failed(m))
 			return fail(&b->diag, (int)(long)m, "mmap of PT_LOAD %zu of %s at 0x%lx",
@@ -151,7 +154,9 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	unsigned long total = total_mapping_size(ef->ph, ef->phnum);
 	unsigned long align = maximum_alignment(ef->ph, ef->phnum);
 	unsigned long span, slack, res;
-	int ret;
+	int first = first_load(ef->ph, ef->phnum), ret, mprot = PROT_NONE, mflags, mfd = -1;
+	struct seg_plan fp;
+	long moff = 0;
 	void *m;
 
 	ef->bias = want_bias;
@@ -163,14 +168,30 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	if (ret < 0)
 		return ret;
 	span = ELF_PAGEALIGN(lo + total) - lo;
+	slack = !fixed && align > ELF_MIN_ALIGN ? align - ELF_MIN_ALIGN : 0;
+	/*
+	 * When the first PT_LOAD starts the span and no alignment slack is needed, the
+	 * reservation is that segment's own file mapping stretched over the whole span (as
+	 * the kernel's elf_map() does with total_size): one system call less per image. Its
+	 * protection is a real segment's, so no page is transiently more than the file asks.
+	 */
+	plan_segment(&ef->ph[first], 0, &fp);
+	mflags = MAP_PRIVATE | MAP_NORESERVE | (fixed ? MAP_FIXED_NOREPLACE : 0);
+	if (fp.map_len && fp.map_addr == lo && !slack) {
+		mprot = fp.prot;
+		mfd = ef->fd;
+		moff = (long)fp.map_off;
+	} else {
+		mflags |= MAP_ANONYMOUS;
+		first = -1;
+	}
 	if (fixed) {
 		res = want_bias + lo;
 		if (res < (16UL << 20) && b->euid != 0 && res < mmap_min_addr(b))
 			return fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
 				    "(%lu)" AFTER_PONR, ef->path, res, mmap_min_addr(b));
 		/* NOREPLACE: fails with EEXIST instead of overwriting the loader or its stack */
-		m = sys_mmap((void *)res, span, PROT_NONE, ANON | MAP_NORESERVE |
-			     MAP_FIXED_NOREPLACE, -1, 0);
+		m = sys_mmap((void *)res, span, mprot, mflags, mfd, moff);
 		if (m == (void *)-EEXIST)
 			return fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
 				    "mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
@@ -178,11 +199,9 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 		if (mmap_failed(m))
 			return fail(&b->diag, (int)(long)m, "cannot reserve [0x%lx, 0x%lx) for %s",
 				    res, res + span, ef->path);
-		slack = 0;
 	} else {
-		/* ask for align - 1 pages more, then use the aligned part */
-		slack = align > ELF_MIN_ALIGN ? align - ELF_MIN_ALIGN : 0;
-		m = sys_mmap(NULL, span + slack, PROT_NONE, ANON | MAP_NORESERVE, -1, 0);
+		/* ask for align - 1 pages more (slack), then use the aligned part */
+		m = sys_mmap(NULL, span + slack, mprot, mflags, mfd, moff);
 		if (mmap_failed(m))
 			return fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
 				    span + slack, ef->path);
@@ -199,7 +218,7 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	for (size_t i = 0; i < ef->phnum; i++) {
 		if (ef->ph[i].p_type != PT_LOAD)
 			continue;
-		ret = elf_load(b, ef, i);
+		ret = elf_load(b, ef, i, (int)i == first);
 		if (ret < 0)
 			return ret;
 	}
