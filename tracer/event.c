@@ -37,7 +37,10 @@ void event_interrupt(int sig)
 
 int event_restart(struct tcb *t, int sig)
 {
-	if (ptrace(PTRACE_SYSCALL, t->pid, 0L, (long)sig) < 0)
+	/* With a seccomp filter, run freely until the next selected call (its seccomp stop). */
+	int req = tstate.seccomp && !(t->flags & TCB_INSYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	if (ptrace(req, t->pid, 0L, (long)sig) < 0)
 		return -errno;	/* ESRCH: killed meanwhile; wait4 will report its death */
 	return 0;
 }
@@ -50,28 +53,29 @@ static int is_stopping_signal(int sig)
 static enum event_kind classify(int status)
 {
 	static const enum event_kind by_event[] = {
-		[PTRACE_EVENT_FORK] = EV_NEWCHILD,
-		[PTRACE_EVENT_VFORK] = EV_NEWCHILD,
-		[PTRACE_EVENT_CLONE] = EV_NEWCHILD,
-		[PTRACE_EVENT_EXEC] = EV_EXEC,
+		[PTRACE_EVENT_FORK] = EVT_NEWCHILD,
+		[PTRACE_EVENT_VFORK] = EVT_NEWCHILD,
+		[PTRACE_EVENT_CLONE] = EVT_NEWCHILD,
+		[PTRACE_EVENT_EXEC] = EVT_EXEC,
+		[PTRACE_EVENT_SECCOMP] = EVT_SYSCALL,	/* GET_SYSCALL_INFO says op SECCOMP */
 	};
 	unsigned event = (unsigned)status >> 16;
 	int sig;
 
 	if (WIFEXITED(status))
-		return EV_EXITED;
+		return EVT_EXITED;
 	if (WIFSIGNALED(status))
-		return EV_KILLED;
+		return EVT_KILLED;
 	sig = WSTOPSIG(status);
 	if (__builtin_expect(sig == (SIGTRAP | 0x80), 1))
-		return EV_SYSCALL;
+		return EVT_SYSCALL;
 	if (event == 0)
-		return EV_SIGNAL;
+		return EVT_SIGNAL;
 	if (event == PTRACE_EVENT_STOP)
-		return is_stopping_signal(sig) ? EV_GROUP_STOP : EV_TRAP;
+		return is_stopping_signal(sig) ? EVT_GROUP_STOP : EVT_TRAP;
 	if (event < sizeof(by_event) / sizeof(by_event[0]) && by_event[event])
 		return by_event[event];
-	return EV_OTHER_EVENT;
+	return EVT_OTHER_EVENT;
 }
 
 struct event *next_event(void)
@@ -80,13 +84,13 @@ struct event *next_event(void)
 		pid_t pid;
 
 		if (interrupted) {
-			ev.kind = EV_INTERRUPTED;
+			ev.kind = EVT_INTERRUPTED;
 			ev.t = NULL;
 			ev.sig = interrupted;
 			return &ev;
 		}
 		if (!tcb_count()) {
-			ev.kind = EV_NONE;
+			ev.kind = EVT_NONE;
 			ev.t = NULL;
 			return &ev;
 		}
@@ -94,14 +98,14 @@ struct event *next_event(void)
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
-			ev.kind = EV_NONE;	/* ECHILD: nobody left to wait for */
+			ev.kind = EVT_NONE;	/* ECHILD: nobody left to wait for */
 			ev.t = NULL;
 			return &ev;
 		}
 		ev.kind = classify(ev.status);
 		ev.t = tcb_find(pid);
 		if (!ev.t) {
-			if (ev.kind == EV_EXITED || ev.kind == EV_KILLED)
+			if (ev.kind == EVT_EXITED || ev.kind == EVT_KILLED)
 				continue;
 			/*
 			 * With -f a new child may stop before its parent's fork event names it.
@@ -113,9 +117,9 @@ struct event *next_event(void)
 				continue;
 			}
 		}
-		if (ev.kind == EV_EXITED)
+		if (ev.kind == EVT_EXITED)
 			ev.sig = WEXITSTATUS(ev.status);
-		else if (ev.kind == EV_KILLED)
+		else if (ev.kind == EVT_KILLED)
 			ev.sig = WTERMSIG(ev.status);
 		else
 			ev.sig = WSTOPSIG(ev.status);
@@ -263,18 +267,18 @@ static int on_interrupted(struct event *e)
 	return 0;
 }
 
-static int (*const handlers[EV_COUNT])(struct event *) = {
-	[EV_NONE] = on_none,
-	[EV_SYSCALL] = on_syscall,
-	[EV_SIGNAL] = on_signal,
-	[EV_GROUP_STOP] = on_group_stop,
-	[EV_TRAP] = on_trap,
-	[EV_NEWCHILD] = on_newchild,
-	[EV_EXEC] = on_exec,
-	[EV_OTHER_EVENT] = on_other_event,
-	[EV_EXITED] = on_exited,
-	[EV_KILLED] = on_killed,
-	[EV_INTERRUPTED] = on_interrupted,
+static int (*const handlers[EVT_COUNT])(struct event *) = {
+	[EVT_NONE] = on_none,
+	[EVT_SYSCALL] = on_syscall,
+	[EVT_SIGNAL] = on_signal,
+	[EVT_GROUP_STOP] = on_group_stop,
+	[EVT_TRAP] = on_trap,
+	[EVT_NEWCHILD] = on_newchild,
+	[EVT_EXEC] = on_exec,
+	[EVT_OTHER_EVENT] = on_other_event,
+	[EVT_EXITED] = on_exited,
+	[EVT_KILLED] = on_killed,
+	[EVT_INTERRUPTED] = on_interrupted,
 };
 
 int dispatch_event(struct event *e)

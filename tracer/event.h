@@ -11,23 +11,23 @@
 #include "tracer/tcb.h"
 
 enum event_kind {
-	EV_NONE = 0,		/* no tracee left: the run is over */
-	EV_SYSCALL,		/* syscall entry/exit (or seccomp) stop */
-	EV_SIGNAL,		/* signal-delivery-stop: re-inject the signal */
-	EV_GROUP_STOP,		/* group-stop (SIGSTOP, SIGTSTP...): PTRACE_LISTEN */
-	EV_TRAP,		/* PTRACE_EVENT_STOP that is not a group-stop: first stop, interrupt */
-	EV_NEWCHILD,		/* PTRACE_EVENT_FORK/VFORK/CLONE */
-	EV_EXEC,		/* PTRACE_EVENT_EXEC (maybe a pid switch) */
-	EV_OTHER_EVENT,		/* another ptrace event (VFORK_DONE, EXIT): just restart */
-	EV_EXITED,		/* WIFEXITED */
-	EV_KILLED,		/* WIFSIGNALED */
-	EV_INTERRUPTED,		/* trace got SIGINT/SIGTERM/SIGHUP: detach (-p) or quit */
-	EV_COUNT
+	EVT_NONE = 0,		/* no tracee left: the run is over */
+	EVT_SYSCALL,		/* syscall entry/exit (or seccomp) stop */
+	EVT_SIGNAL,		/* signal-delivery-stop: re-inject the signal */
+	EVT_GROUP_STOP,		/* group-stop (SIGSTOP, SIGTSTP...): PTRACE_LISTEN */
+	EVT_TRAP,		/* PTRACE_EVENT_STOP that is not a group-stop: first stop, interrupt */
+	EVT_NEWCHILD,		/* PTRACE_EVENT_FORK/VFORK/CLONE */
+	EVT_EXEC,		/* PTRACE_EVENT_EXEC (maybe a pid switch) */
+	EVT_OTHER_EVENT,		/* another ptrace event (VFORK_DONE, EXIT): just restart */
+	EVT_EXITED,		/* WIFEXITED */
+	EVT_KILLED,		/* WIFSIGNALED */
+	EVT_INTERRUPTED,		/* trace got SIGINT/SIGTERM/SIGHUP: detach (-p) or quit */
+	EVT_COUNT
 };
 
 struct event {
 	enum event_kind kind;
-	struct tcb *t;		/* NULL for EV_NONE / EV_INTERRUPTED */
+	struct tcb *t;		/* NULL for EVT_NONE / EVT_INTERRUPTED */
 	int status;		/* from wait4 */
 	int sig;		/* the stop signal, or the exit status / killing signal */
 	struct rusage ru;	/* from wait4: the -c system time */
@@ -51,7 +51,7 @@ void event_set_main_pid(pid_t pid);
 void event_interrupt(int sig);
 
 struct event *next_event(void);
-/* Returns 0 when the run is over (after EV_NONE or EV_INTERRUPTED). */
+/* Returns 0 when the run is over (after EVT_NONE or EVT_INTERRUPTED). */
 int dispatch_event(struct event *ev);
 
 /* Restarts t to its next syscall stop, delivering sig (0: none). -errno on error. */

@@ -39,6 +39,13 @@ int output_open(const char *path)
 	return 0;
 }
 
+void output_set_stream(FILE *f)
+{
+	out = f;
+	open_line = NULL;
+	col = 0;
+}
+
 FILE *output_stream(void)
 {
 	return out ? out : stderr;

@@ -16,6 +16,8 @@
 /* Opens path for writing (NULL: stderr). Returns 0 or -errno. */
 int output_open(const char *path);
 FILE *output_stream(void);
+/* Uses f as the stream (unit tests: an open_memstream). */
+void output_set_stream(FILE *f);
 void output_flush(void);
 /* End of an event that printed: flushes if the stream is shared (stderr). */
 void output_event_done(void);

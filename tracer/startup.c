@@ -32,6 +32,8 @@ unsigned long startup_ptrace_options(int follow, int attached)
 	/* A program we started dies with us; one we attached to must outlive us. */
 	if (!attached)
 		o |= PTRACE_O_EXITKILL;
+	if (tstate.seccomp)
+		o |= PTRACE_O_TRACESECCOMP;
 	return o;
 }
 
@@ -161,6 +163,10 @@ static int start_child(char **argv, int follow)
 		 * not the program's, and is hidden (TCB_HIDE), as strace does.
 		 */
 		kill(getpid(), SIGSTOP);
+		if (tstate.child_hook && (err = tstate.child_hook(tstate.child_hook_arg)) < 0) {
+			dprintf(2, "trace: cannot prepare the program: %s\n", strerror(-err));
+			_exit(TRACE_EXIT_ERROR);
+		}
 		execv(path, argv);
 		err = errno;
 		dprintf(2, "trace: %s: %s\n", path, strerror(err));	/* not stdio: shared buffer */
@@ -307,6 +313,12 @@ int startup_init(const struct trace_opts *o)
 		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));
 		return TRACE_EXIT_ERROR;
 	}
+	/*
+	 * issue 5 plugs in here: build the -e selection (tstate.selected), the seccomp program
+	 * (tstate.seccomp, tstate.child_hook), -k (tstate.printed_hook) and --json/--compare
+	 * printers (tstate.summary_printer) from o, after the syscall table exists and before
+	 * any tracee does.
+	 */
 	if (o->sort_given && !tstate.counting)
 		fprintf(stderr, "trace: -S has no effect without -c or -C\n");
 	err = o->attach_pid ? attach(o->attach_pid, o->follow) : start_child(o->argv, o->follow);
@@ -389,6 +401,10 @@ static void print_summary(void)
 {
 	FILE *f = output_stream();
 
+	if (tstate.summary_printer) {
+		tstate.summary_printer(f, &tstate.counts);
+		return;
+	}
 	for (int p = 0; p < PERS_COUNT; p++) {
 		if (!count_has_calls(&tstate.counts, p))
 			continue;

@@ -14,6 +14,7 @@
 #ifndef EXECLAB_TRACER_SYSCALL_H
 #define EXECLAB_TRACER_SYSCALL_H
 
+#include <stdio.h>
 #include <sys/resource.h>
 #include "tracer/count.h"
 #include "tracer/decode.h"
@@ -29,6 +30,20 @@ struct trace_state {
 	int (*selected)(int pers, long nr);
 	/* issue 5 (-k): called after a call's line is printed, tracee still stopped. */
 	void (*printed_hook)(struct tcb *t);
+	/*
+	 * issue 5 (seccomp): the started child runs child_hook (e.g. seccomp_filter_install)
+	 * after the tracer has seized it and before its execve; a negative return (-errno)
+	 * makes it exit 1 with a message. With seccomp set, trace asks for
+	 * PTRACE_O_TRACESECCOMP and restarts tracees with PTRACE_CONT outside syscalls
+	 * (PTRACE_SYSCALL only from a seccomp/entry stop, to get the exit stop): unselected
+	 * calls then cost no stop at all. Every descendant inherits the filter, so this holds
+	 * for new children and threads from their first stop.
+	 */
+	int (*child_hook)(void *arg);
+	void *child_hook_arg;
+	int seccomp;
+	/* issue 5 (--json, --compare): replaces the -c table printer at the end if set. */
+	void (*summary_printer)(FILE *out, const struct count_table *t);
 };
 
 extern struct trace_state tstate;
