@@ -15,7 +15,13 @@
 #include "loader/path_search.h"
 #include "loader/script_parse.h"
 
-#define HEAD_SIZE	4096	/* first read of a file: the 256-byte buf and usually the phdrs */
+/*
+ * The first read of a file: the 256-byte buf of prepare_binprm(), and nearly always the
+ * ELF header, the program headers and the PT_INTERP path too (glibc's ld.so reads 832
+ * bytes for the same reason). Kept small so the loader touches few pages: every page it
+ * touches is a page fault, the main cost of starting a process.
+ */
+#define HEAD_SIZE	1024
 #define MAX_SCRIPT_DEPTH 5	/* exec_binprm(): depth > 5 -> ELOOP */
 #define MAX_REGIONS	64	/* --map rows remembered */
 
@@ -34,12 +40,11 @@ struct elf_file {
 	int fd;				/* -1 once closed */
 	unsigned long size;		/* st_size */
 	unsigned mode;			/* st_mode */
-	unsigned char head[HEAD_SIZE];	/* first bytes; zero beyond head_len */
-	size_t head_len;
+	unsigned char head[HEAD_SIZE] __attribute__((aligned(16)));
+	size_t head_len;		/* bytes read; head is zero beyond them */
 	Elf64_Ehdr eh;			/* the header (zero-padded if the file is short) */
-	const Elf64_Phdr *ph;		/* program headers: into head or phbuf */
+	const Elf64_Phdr *ph;		/* program headers: in head, or in a table of their own */
 	size_t phnum;
-	Elf64_Phdr phbuf[65536 / sizeof(Elf64_Phdr)];
 	unsigned long bias;		/* load bias once mapped */
 	unsigned long lo, hi;		/* the mapped span [lo, hi) */
 };
@@ -69,7 +74,6 @@ struct binprm {
 	const char *interp;		/* the file being loaded now (#! rewrites it) */
 	const char **argv;		/* with free slots before it for #! rewrites */
 	size_t argc;
-	struct shebang scripts[MAX_SCRIPT_DEPTH + 1];
 	int depth;
 	int opened;			/* the file itself was opened (PATH search keeps its failure) */
 	struct elf_file *file;		/* bprm->file */
@@ -86,10 +90,12 @@ struct binprm {
 	struct mm_bounds mm;
 	unsigned long brk;
 	unsigned char random[32];	/* getrandom: 16 for AT_RANDOM, the rest for layout */
-	struct region regions[MAX_REGIONS];
-	int nregions;
-	char candidate[PATH_SEARCH_MAX];
 	struct diag diag;
+	int nregions;
+	/* colder, bigger parts last (pages untouched on the common path cost nothing) */
+	struct region regions[MAX_REGIONS];
+	struct shebang scripts[MAX_SCRIPT_DEPTH + 1];
+	char candidate[PATH_SEARCH_MAX];
 };
 
 /* main.c */

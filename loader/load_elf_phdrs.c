@@ -6,6 +6,9 @@
 #include "loader/binprm.h"
 #include "loader/elf_check.h"
 
+/* Tables that are not in the first bytes read (one per file that may need one). */
+static Elf64_Phdr tables[3][ELF_PHDR_TABLE_MAX / sizeof(Elf64_Phdr)];
+
 int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err)
 {
 	uint64_t off;
@@ -16,11 +19,20 @@ int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err)
 	ret = elf_check_phdr_table(&ef->eh, ef->size, err, &off, &size, &b->diag);
 	if (ret < 0)
 		return ret;
-	/* copied, not pointed at: e_phoff need not be aligned (the kernel accepts odd ones) */
-	n = read_file_at(ef, ef->phbuf, size, off);
-	if (n < 0 || (size_t)n != size)
-		return fail(&b->diag, err, "short read of the program headers of %s", ef->path);
-	ef->ph = ef->phbuf;
 	ef->phnum = ef->eh.e_phnum;
+	/* in the first bytes read, and aligned (the kernel accepts an odd e_phoff): use them */
+	if (off + size <= ef->head_len && off % 8 == 0) {
+		ef->ph = (const Elf64_Phdr *)(ef->head + off);
+		return 0;
+	}
+	{
+		Elf64_Phdr *t = tables[ef == &b->elf_interp ? 2 : ef == &b->slot[1]];
+
+		n = read_file_at(ef, t, size, off);
+		if (n < 0 || (size_t)n != size)
+			return fail(&b->diag, err, "short read of the program headers of %s",
+				    ef->path);
+		ef->ph = t;
+	}
 	return 0;
 }
