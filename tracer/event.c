@@ -207,11 +207,12 @@ static int on_exec(struct event *e)
 		if (execer) {
 			pid_t leader_pid = e->t->pid;
 
-			if (tstate.print_calls)
-				output_line(e->t, "+++ superseded by execve in pid %lu +++", old);
+			syscall_noreturn(e->t);	/* the old leader's call: "= ?" */
 			drop(e->t);
 			tcb_rekey(execer, leader_pid);
 			e->t = execer;
+			if (tstate.print_calls)
+				output_line(execer, "+++ superseded by execve in pid %lu +++", old);
 		}
 	}
 	event_restart(e->t, 0);

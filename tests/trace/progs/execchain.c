@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 static char **args;
@@ -13,6 +14,14 @@ static char self[4096];
 
 static void *exec_next(void *arg)
 {
+	/*
+	 * Let the leader reach pthread_join first: the exec kills it wherever it is, and
+	 * calls it had not finished are not counted, so without this the counts would
+	 * depend on scheduling.
+	 */
+	struct timespec ts = { 0, 20000000 };
+
+	nanosleep(&ts, NULL);
 	execv(self, args);
 	return arg;
 }
