@@ -27,6 +27,7 @@ struct uproc {				/* a thread group */
 	struct mapping *maps;
 	size_t nmaps, cap_maps;
 	bool maps_stale;		/* unwind_flush() called: re-read before the next walk */
+	uint64_t unmapped_ip;		/* last ip found outside every mapping (see walk()) */
 };
 
 struct uthread {
@@ -350,32 +351,53 @@ uncached:
 	f->func = s->func;
 }
 
-int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_frame *frames,
-		   int max)
+/* The thread group of tid, from /proc/TID/status (once per thread: callers cache it). */
+static pid_t read_tgid(pid_t tid)
 {
-	struct uproc *p = find_proc(u, tgid, true);
-	struct uthread *t = p ? find_thread(u, tid, tgid) : NULL;
-	unw_cursor_t c;
-	int n = 0, rc;
+	char path[64], line[128];
+	pid_t tgid = -ESRCH;
+	FILE *f;
 
-	if (!t)
-		return -ENOMEM;
-	if (max > MAX_FRAMES)
-		max = MAX_FRAMES;
-	if (!p->maps || p->maps_stale) {
-		rc = refresh_maps(u, p);
-		if (rc < 0)
-			return rc;
-	}
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+/* tid's thread group: as given, as learned before, or from /proc. */
+static pid_t resolve_tgid(struct unwinder *u, pid_t tid, pid_t tgid)
+{
+	if (tgid > 0)
+		return tgid;
+	for (size_t i = 0; i < u->nthreads; i++)
+		if (u->threads[i].tid == tid)
+			return u->threads[i].tgid;
+	return read_tgid(tid);
+}
+
+/*
+ * One walk. Returns the number of frames, or -errno; -EAGAIN when an address lies outside
+ * every known code mapping while the maps were not just read (dlopen without a flush,
+ * e.g. its mmap was not traced): the caller re-reads them and walks again.
+ */
+static int walk(struct unwinder *u, struct uproc *p, struct uthread *t,
+		struct unwind_frame *frames, int max, bool fresh_maps)
+{
+	unw_cursor_t c;
+	int n = 0;
+
 	if (!t->upt) {
-		t->upt = _UPT_create(tid);
+		t->upt = _UPT_create(t->tid);
 		if (!t->upt)
 			return -ENOMEM;
 	}
-	rc = unw_init_remote(&c, p->as, t->upt);
-	if (rc < 0)
+	if (unw_init_remote(&c, p->as, t->upt) < 0)
 		return -ESRCH;
-	u->stats.unwinds++;
 	do {
 		struct unwind_frame *f = &frames[n];
 		const struct mapping *m;
@@ -386,6 +408,10 @@ int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_fram
 		memset(f, 0, sizeof(*f));
 		f->ip = ip;
 		m = find_mapping(p, ip);
+		if (!m && !fresh_maps && ip != p->unmapped_ip) {
+			p->unmapped_ip = ip;	/* re-read at most once for the same stray ip */
+			return -EAGAIN;
+		}
 		if (m) {
 			f->module = m->path;
 			f->module_off = ip - m->start + m->offset;
@@ -393,6 +419,41 @@ int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_fram
 		lookup_func(u, &c, m, f, n);
 		n++;
 	} while (n < max && unw_step(&c) > 0);
+	return n;
+}
+
+int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_frame *frames,
+		   int max)
+{
+	struct uproc *p;
+	struct uthread *t;
+	int n = -EAGAIN;
+
+	tgid = resolve_tgid(u, tid, tgid);
+	if (tgid < 0)
+		return tgid;
+	p = find_proc(u, tgid, true);
+	t = p ? find_thread(u, tid, tgid) : NULL;
+	if (!t)
+		return -ENOMEM;
+	if (max > MAX_FRAMES)
+		max = MAX_FRAMES;
+	for (int attempt = 0; attempt < 2 && n == -EAGAIN; attempt++) {
+		bool fresh = false;
+
+		/* refresh only between walks: it may destroy t->upt, which a cursor uses */
+		if (!p->maps || p->maps_stale || attempt > 0) {
+			int rc = refresh_maps(u, p);
+
+			if (rc < 0)
+				return rc;
+			fresh = true;
+		}
+		n = walk(u, p, t, frames, max, fresh);
+	}
+	if (n < 0)
+		return n;
+	u->stats.unwinds++;
 	u->stats.frames += (uint64_t)n;
 	return n;
 }

@@ -51,7 +51,8 @@ struct unwinder *unwinder_new(bool cache);
 void unwinder_free(struct unwinder *u);
 
 /*
- * Walks thread tid (of process tgid) into frames[0..max-1]. Returns the number of frames
+ * Walks thread tid (of process tgid; 0 if the caller does not know it: read once from
+ * /proc/TID/status, then remembered) into frames[0..max-1]. Returns the number of frames
  * (>= 1 when the first ip could be read), or -errno. Strings in frames stay valid until
  * the next unwind_*() call on u.
  */
@@ -66,11 +67,15 @@ int unwind_print(struct unwinder *u, pid_t tid, pid_t tgid, FILE *out);
 void unwind_format_frame(char *buf, size_t size, const struct unwind_frame *f);
 
 /*
- * Process tgid's mappings may have changed: call at the EXIT of a successful execve,
- * execveat, mmap, munmap, mprotect, mremap, brk is not needed. Cheap: marks the maps
- * stale; the next walk of tgid re-reads /proc/TGID/maps, and only if its executable
- * mappings differ (dlopen, execve) drops libunwind's caches for tgid. Symbol names,
- * keyed by file, are kept.
+ * Process tgid's mappings may have changed. MUST be called at PTRACE_EVENT_EXEC (after
+ * an exec the same addresses hold other code). Should be called at the exit of a
+ * successful mmap, munmap, mprotect, mremap when the tracer sees them (brk: no need).
+ * Cheap: marks the maps stale; the next walk of tgid re-reads /proc/TGID/maps, and only
+ * if its executable mappings differ drops libunwind's caches for tgid. Symbol names,
+ * keyed by file, are kept. Without a flush (a filtered mmap), a walk that meets an
+ * address outside every known mapping re-reads the maps by itself (once per such
+ * address), so new code (dlopen) is found; only code replaced at the same address
+ * (dlclose then dlopen) needs the flush to be named right.
  */
 void unwind_flush(struct unwinder *u, pid_t tgid);
 
