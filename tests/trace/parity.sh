@@ -14,6 +14,7 @@ parity static-loop "" "$P/syscalls" 1000 50
 parity pipeline "clone|rt_sigreturn" sh -c 'echo a | cat'
 parity ls "" ls -la /
 parity fork20 "" "$P/forker" 20
+parity vfork20 "" "$P/vforker" 20 /bin/true
 parity threads "" "$P/threads" 4 1000
 parity execchain "" "$P/execchain" 5
 # 2000 short-lived threads. pthread_join sleeps on a futex only if the thread has not

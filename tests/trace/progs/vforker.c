@@ -1,0 +1,28 @@
+/*
+ * tests/trace/progs/vforker.c: N times vfork() + execv(PROG): the parent is suspended
+ * until the child execs (PTRACE_EVENT_VFORK, then VFORK_DONE). Usage: vforker N PROG [ARG...]
+ */
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	int n = argc > 1 ? atoi(argv[1]) : 20, status;
+
+	if (argc < 3)
+		return 2;
+	for (int i = 0; i < n; i++) {
+		pid_t pid = vfork();
+
+		if (pid < 0)
+			return 2;
+		if (pid == 0) {
+			execv(argv[2], argv + 2);
+			_exit(127);
+		}
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+			return 3;
+	}
+	return 0;
+}
