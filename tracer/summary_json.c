@@ -263,12 +263,20 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
 		fputs("\n  ]", out);
 	fputs(",\n  \"exit\": ", out);
 	json_put_exit(out, r);
-	if (cost)
+	if (cost) {
 		fprintf(out, ",\n  \"cost\": {\"ptrace_stops\": %" PRIu64 ", "
-			"\"stops_avoided_by_seccomp\": %" PRIu64 ", \"syscalls\": %" PRIu64 ", "
-			"\"overhead_us_per_syscall\": %.3f}", cost->ptrace_stops,
-			cost->stops_avoided_by_seccomp, cost->syscalls,
-			cost->overhead_us_per_syscall);
+			"\"stops_avoided_by_seccomp\": ", cost->ptrace_stops);
+		if (cost->stops_avoided_by_seccomp == COST_UNKNOWN)
+			fputs("null", out);
+		else
+			fprintf(out, "%" PRIu64, cost->stops_avoided_by_seccomp);
+		fprintf(out, ", \"syscalls\": %" PRIu64 ", \"overhead_us_per_syscall\": ",
+			cost->syscalls);
+		if (cost->overhead_us_per_syscall < 0)
+			fputs("null}", out);
+		else
+			fprintf(out, "%.3f}", cost->overhead_us_per_syscall);
+	}
 	if (tree) {
 		fputs(",\n  \"tree\": [", out);
 		for (size_t i = 0; i < ntree; i++) {
@@ -290,8 +298,11 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
 void cost_print(FILE *out, const struct trace_cost *c)
 {
 	fprintf(out, "\nptrace stops: %" PRIu64 "\n", c->ptrace_stops);
-	fprintf(out, "stops avoided by seccomp filter: %" PRIu64 "\n",
-		c->stops_avoided_by_seccomp);
+	if (c->stops_avoided_by_seccomp == COST_UNKNOWN)
+		fputs("stops avoided by seccomp filter: unknown\n", out);
+	else
+		fprintf(out, "stops avoided by seccomp filter: %" PRIu64 "\n",
+			c->stops_avoided_by_seccomp);
 	if (c->overhead_us_per_syscall < 0)
 		fputs("estimated tracing overhead: unknown\n", out);
 	else

@@ -11,8 +11,8 @@
  *   "other_personalities": [ {"personality": "i386", "syscalls": [...], "total": {...}} ],
  *                                                    only if a non-native table has calls
  *   "exit": {"status": 0}   or   {"signal": "SIGTERM", "signo": 15},
- *   "cost": {"ptrace_stops": N, "stops_avoided_by_seccomp": N, "syscalls": N,
- *            "overhead_us_per_syscall": 15.2},      only with --cost
+ *   "cost": {"ptrace_stops": N, "stops_avoided_by_seccomp": N or null, "syscalls": N,
+ *            "overhead_us_per_syscall": 15.2 or null},   only with --cost
  *   "tree": [ {"pid": 1, "ppid": 0, "command": "sh", "exit": {...}}, ... ]   only with --tree
  * }
  * Numbers are JSON numbers; "seconds" has 6 decimals (the -c table's precision) and
@@ -29,12 +29,16 @@
 /* --cost: what tracing cost. The engine counts; overhead is its estimate (see below). */
 struct trace_cost {
 	uint64_t ptrace_stops;			/* every waitpid() stop the tracer handled */
-	uint64_t stops_avoided_by_seccomp;	/* 2 per syscall the filter let run untraced,
-						 * if known (e.g. from a -c run without filter) */
+	uint64_t stops_avoided_by_seccomp;	/* 2 per syscall the filter let run untraced.
+						 * The tracer never sees those calls: known only
+						 * by comparison with an unfiltered run, else
+						 * COST_UNKNOWN (printed "unknown", JSON null) */
 	uint64_t syscalls;			/* syscalls seen (entered) by the tracer */
 	double overhead_us_per_syscall;		/* e.g. (traced wall time - estimated untraced
 						 * time) / syscalls; negative: unknown */
 };
+
+#define COST_UNKNOWN UINT64_MAX
 
 /* --tree: one tracee. The engine keeps them in creation order. */
 struct proc_node {
@@ -48,8 +52,8 @@ struct proc_node {
  * count_print()):
  *
  *   ptrace stops: 58
- *   stops avoided by seccomp filter: 0
- *   estimated tracing overhead: 15.2 us/syscall
+ *   stops avoided by seccomp filter: 0         ("unknown" for COST_UNKNOWN)
+ *   estimated tracing overhead: 15.2 us/syscall  ("unknown" if negative)
  */
 void cost_print(FILE *out, const struct trace_cost *c);
 

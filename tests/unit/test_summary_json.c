@@ -147,6 +147,22 @@ START_TEST(json_everything)
 }
 END_TEST
 
+START_TEST(json_cost_unknown)
+{
+	struct run_result r = { .exited = 1, .status = 0 };
+	struct trace_cost cost = { .ptrace_stops = 4, .stops_avoided_by_seccomp = COST_UNKNOWN,
+				   .syscalls = 2, .overhead_us_per_syscall = -1 };
+	char *text;
+
+	CAPTURE(text, summary_json_print(out, &table, SORT_TIME, &r, &cost, NULL, 0));
+	ck_assert_ptr_nonnull(strstr(text, "\"cost\": {\"ptrace_stops\": 4, "
+				  "\"stops_avoided_by_seccomp\": null, \"syscalls\": 2, "
+				  "\"overhead_us_per_syscall\": null}"));
+	ck_assert(json_parses(text));
+	free(text);
+}
+END_TEST
+
 START_TEST(json_empty)
 {
 	struct run_result r = { .exited = 1, .status = 0 };
@@ -198,8 +214,11 @@ START_TEST(cost_golden)
 			 "estimated tracing overhead: 15.2 us/syscall\n");
 	free(text);
 	cost.overhead_us_per_syscall = -1;
+	cost.stops_avoided_by_seccomp = COST_UNKNOWN;
 	CAPTURE(text, cost_print(out, &cost));
-	ck_assert_ptr_nonnull(strstr(text, "estimated tracing overhead: unknown\n"));
+	ck_assert_str_eq(text, "\nptrace stops: 58\n"
+			 "stops avoided by seccomp filter: unknown\n"
+			 "estimated tracing overhead: unknown\n");
 	free(text);
 }
 END_TEST
@@ -234,6 +253,7 @@ Suite *make_summary_json_suite(void)
 	tcase_add_test(tc, json_golden);
 	tcase_add_test(tc, json_sort_and_signal);
 	tcase_add_test(tc, json_everything);
+	tcase_add_test(tc, json_cost_unknown);
 	tcase_add_test(tc, json_empty);
 	tcase_add_test(tc, unknown_number_name);
 	tcase_add_test(tc, cost_golden);
