@@ -5,11 +5,14 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <linux/audit.h>
 #include <linux/seccomp.h>
@@ -290,6 +293,52 @@ START_TEST(kernel_runs_libseccomp_load)
 }
 END_TEST
 
+/*
+ * The engine's use, in miniature: a tracer restarting with PTRACE_CONT and
+ * PTRACE_O_TRACESECCOMP stops only at the selected calls (PTRACE_EVENT_SECCOMP).
+ */
+START_TEST(tracer_stops_only_on_selected)
+{
+	struct user_regs_struct regs;
+	int status, stops = 0, getppid_stops = 0;
+	pid_t pid;
+
+	select_and_compile("trace=getppid");
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
+			_exit(30);
+		raise(SIGSTOP);
+		if (seccomp_filter_install(&prog) != 0)
+			_exit(31);
+		for (int i = 0; i < 3; i++)
+			syscall(SYS_getpid);
+		for (int i = 0; i < 2; i++)
+			syscall(SYS_getppid);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSTOPPED(status));
+	ck_assert_int_eq(ptrace(PTRACE_SETOPTIONS, pid, NULL,
+				(void *)(long)(PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL)), 0);
+	for (;;) {
+		ck_assert_int_eq(ptrace(PTRACE_CONT, pid, NULL, NULL), 0);
+		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+		if (!WIFSTOPPED(status))
+			break;
+		ck_assert_msg(status >> 8 == (SIGTRAP | PTRACE_EVENT_SECCOMP << 8),
+			      "unexpected stop 0x%x", status);
+		stops++;
+		ck_assert_int_eq(ptrace(PTRACE_GETREGS, pid, NULL, &regs), 0);
+		getppid_stops += regs.orig_rax == SYS_getppid;
+	}
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status 0x%x", status);
+	ck_assert_int_eq(getppid_stops, 2);
+	ck_assert_int_eq(stops, 2);		/* nothing else stopped: not getpid, not exit */
+}
+END_TEST
+
 Suite *make_seccomp_filter_suite(void)
 {
 	Suite *s = suite_create("seccomp_filter");
@@ -305,6 +354,7 @@ Suite *make_seccomp_filter_suite(void)
 	tcase_add_test(tc, dump_readable);
 	tcase_add_test(tc, kernel_runs_filter);
 	tcase_add_test(tc, kernel_runs_libseccomp_load);
+	tcase_add_test(tc, tracer_stops_only_on_selected);
 	suite_add_tcase(s, tc);
 	return s;
 }
