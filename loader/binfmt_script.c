@@ -16,7 +16,7 @@ int load_script(struct binprm *b)
 
 	ret = parse_shebang(b->file->head, sb, &why);
 	if (ret < 0)
-		return why ? fail(&b->diag, ret, "%s: %s", b->file->path, why) : ret;
+		return why ? diag_fail(&b->diag, ret, "%s: %s", b->file->path, why) : ret;
 	say(b, "#! interpreter %s%s%s%s", sb->name, sb->has_arg ? ", argument '" : "",
 	    sb->has_arg ? sb->arg : "", sb->has_arg ? "'" : "");
 	b->argv = script_argv(b->argv, &b->argc, sb, b->interp);
@@ -29,8 +29,8 @@ int load_script(struct binprm *b)
 		close_file(b->interpreter);
 		fmt(detail, sizeof detail, "%s", b->diag.text);
 		if (ret == -ENOENT)
-			return fail(&b->diag, ret, "#! interpreter %s not found", sb->name);
-		return fail(&b->diag, ret, "#! interpreter %s%s%s", sb->name, detail[0] ? ": " : "",
+			return diag_fail(&b->diag, ret, "#! interpreter %s not found", sb->name);
+		return diag_fail(&b->diag, ret, "#! interpreter %s%s%s", sb->name, detail[0] ? ": " : "",
 			    detail);
 	}
 	return 0;

@@ -60,8 +60,8 @@ int do_execveat_common(struct binprm *b, const char *prog, char **args, size_t n
 	if (found_failure.err == ret)
 		b->diag = found_failure;
 	else if (ret == -ENOENT)
-		fail(&b->diag, ret, "not found in PATH");
+		diag_fail(&b->diag, ret, "not found in PATH");
 	else if (ret == -EACCES)
-		fail(&b->diag, ret, "found in PATH but cannot be run");
+		diag_fail(&b->diag, ret, "found in PATH but cannot be run");
 	return ret;
 }

@@ -18,12 +18,12 @@ int elf_has_magic(const void *buf, size_t len)
 int elf_check_header(const Elf64_Ehdr *eh, struct diag *d)
 {
 	if (!elf_has_magic(eh->e_ident, EI_NIDENT))
-		return fail(d, -ENOEXEC, "no ELF magic");
+		return diag_fail(d, -ENOEXEC, "no ELF magic");
 	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
-		return fail(d, -ENOEXEC, "e_type is %u, expected ET_EXEC (2) or ET_DYN (3)",
+		return diag_fail(d, -ENOEXEC, "e_type is %u, expected ET_EXEC (2) or ET_DYN (3)",
 			    eh->e_type);
 	if (eh->e_machine != EM_X86_64)
-		return fail(d, -ENOEXEC, "e_machine is %u, expected EM_X86_64 (62)",
+		return diag_fail(d, -ENOEXEC, "e_machine is %u, expected EM_X86_64 (62)",
 			    eh->e_machine);
 	return 0;
 }
@@ -35,14 +35,14 @@ int elf_check_phdr_table(const Elf64_Ehdr *eh, uint64_t file_size, int err,
 	size_t bytes;
 
 	if (eh->e_phentsize != sizeof(Elf64_Phdr))
-		return fail(d, err, "%se_phentsize is %u, expected %zu", who,
+		return diag_fail(d, err, "%se_phentsize is %u, expected %zu", who,
 			    eh->e_phentsize, sizeof(Elf64_Phdr));
 	bytes = (size_t)eh->e_phnum * sizeof(Elf64_Phdr);	/* at most 65535 * 56 */
 	if (bytes == 0 || bytes > ELF_PHDR_TABLE_MAX)
-		return fail(d, err, "%se_phnum is %u, expected 1..%zu", who, eh->e_phnum,
+		return diag_fail(d, err, "%se_phnum is %u, expected 1..%zu", who, eh->e_phnum,
 			    ELF_PHDR_TABLE_MAX / sizeof(Elf64_Phdr));
 	if (eh->e_phoff > file_size || file_size - eh->e_phoff < bytes)
-		return fail(d, err, "%sprogram header table (%zu bytes at offset %lu) "
+		return diag_fail(d, err, "%sprogram header table (%zu bytes at offset %lu) "
 			    "goes past the end of the file (%lu bytes)", who, bytes,
 			    (unsigned long)eh->e_phoff, (unsigned long)file_size);
 	*off = eh->e_phoff;
@@ -53,10 +53,10 @@ int elf_check_phdr_table(const Elf64_Ehdr *eh, uint64_t file_size, int err,
 int elf_check_interp_phdr(const Elf64_Phdr *ph, uint64_t file_size, struct diag *d)
 {
 	if (ph->p_filesz > ELF_INTERP_PATH_MAX || ph->p_filesz < 2)
-		return fail(d, -ENOEXEC, "PT_INTERP p_filesz is %lu, expected 2..%d",
+		return diag_fail(d, -ENOEXEC, "PT_INTERP p_filesz is %lu, expected 2..%d",
 			    (unsigned long)ph->p_filesz, ELF_INTERP_PATH_MAX);
 	if (ph->p_offset > file_size || file_size - ph->p_offset < ph->p_filesz)
-		return fail(d, -EIO, "PT_INTERP path (%lu bytes at offset %lu) goes past "
+		return diag_fail(d, -EIO, "PT_INTERP path (%lu bytes at offset %lu) goes past "
 			    "the end of the file (%lu bytes)", (unsigned long)ph->p_filesz,
 			    (unsigned long)ph->p_offset, (unsigned long)file_size);
 	return 0;
@@ -65,19 +65,19 @@ int elf_check_interp_phdr(const Elf64_Phdr *ph, uint64_t file_size, struct diag 
 int elf_check_interp_path(const char *path, size_t len, struct diag *d)
 {
 	if (len == 0 || path[len - 1] != '\0')
-		return fail(d, -ENOEXEC, "PT_INTERP path is not NUL-terminated");
+		return diag_fail(d, -ENOEXEC, "PT_INTERP path is not NUL-terminated");
 	return 0;
 }
 
 int elf_check_interp_header(const Elf64_Ehdr *eh, uint64_t file_size, struct diag *d)
 {
 	if (file_size < sizeof(Elf64_Ehdr))
-		return fail(d, -EIO, "interpreter is %lu bytes, shorter than an ELF header (64)",
+		return diag_fail(d, -EIO, "interpreter is %lu bytes, shorter than an ELF header (64)",
 			    (unsigned long)file_size);
 	if (!elf_has_magic(eh->e_ident, EI_NIDENT))
-		return fail(d, -ELIBBAD, "interpreter is not an ELF file");
+		return diag_fail(d, -ELIBBAD, "interpreter is not an ELF file");
 	if (eh->e_machine != EM_X86_64)
-		return fail(d, -ELIBBAD, "interpreter's e_machine is %u, expected EM_X86_64 (62)",
+		return diag_fail(d, -ELIBBAD, "interpreter's e_machine is %u, expected EM_X86_64 (62)",
 			    eh->e_machine);
 	return 0;
 }
@@ -85,10 +85,10 @@ int elf_check_interp_header(const Elf64_Ehdr *eh, uint64_t file_size, struct dia
 int elf_check_interp_late(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n, struct diag *d)
 {
 	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
-		return fail(d, -EPERM, "interpreter's e_type is %u, expected ET_EXEC (2) or "
+		return diag_fail(d, -EPERM, "interpreter's e_type is %u, expected ET_EXEC (2) or "
 			    "ET_DYN (3)" AFTER_PONR, eh->e_type);
 	if (total_mapping_size(ph, n) == 0)
-		return fail(d, -EINVAL, "interpreter has no PT_LOAD segment" AFTER_PONR);
+		return diag_fail(d, -EINVAL, "interpreter has no PT_LOAD segment" AFTER_PONR);
 	return 0;
 }
 
@@ -105,15 +105,15 @@ int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int i
 		if (p->p_type != PT_LOAD)
 			continue;
 		if (p->p_filesz && ELF_PAGEOFFSET(p->p_offset) != ELF_PAGEOFFSET(p->p_vaddr))
-			return fail(d, -EINVAL, "%sPT_LOAD %zu: p_offset 0x%lx and p_vaddr 0x%lx "
+			return diag_fail(d, -EINVAL, "%sPT_LOAD %zu: p_offset 0x%lx and p_vaddr 0x%lx "
 				    "differ modulo the page size, so mmap() refuses it" AFTER_PONR,
 				    who, i, (unsigned long)p->p_offset, (unsigned long)p->p_vaddr);
 		if (p->p_filesz > p->p_memsz)
-			return fail(d, size_err, "%sPT_LOAD %zu: p_filesz 0x%lx > p_memsz 0x%lx"
+			return diag_fail(d, size_err, "%sPT_LOAD %zu: p_filesz 0x%lx > p_memsz 0x%lx"
 				    AFTER_PONR, who, i, (unsigned long)p->p_filesz,
 				    (unsigned long)p->p_memsz);
 		if (BAD_ADDR(k) || p->p_memsz > TASK_SIZE || TASK_SIZE - p->p_memsz < k)
-			return fail(d, size_err, "%sPT_LOAD %zu: [0x%lx, +0x%lx) is outside user "
+			return diag_fail(d, size_err, "%sPT_LOAD %zu: [0x%lx, +0x%lx) is outside user "
 				    "space (ends above 0x%lx)" AFTER_PONR, who, i, k,
 				    (unsigned long)p->p_memsz, TASK_SIZE);
 	}
@@ -123,7 +123,7 @@ int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int i
 int elf_check_entry(unsigned long entry, struct diag *d)
 {
 	if (BAD_ADDR(entry))
-		return fail(d, -EINVAL, "entry point 0x%lx is outside user space" AFTER_PONR,
+		return diag_fail(d, -EINVAL, "entry point 0x%lx is outside user space" AFTER_PONR,
 			    entry);
 	return 0;
 }

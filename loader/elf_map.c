@@ -66,7 +66,7 @@ static int elf_load(struct binprm *b, struct elf_file *ef, size_t i, int premapp
 		m = premapped ? (void *)sp.map_addr : sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot, MAP_PRIVATE | MAP_FIXED,
 			     ef->fd, (long)sp.map_off);
 		if (mmap_failed(m))
-			return fail(&b->diag, (int)(long)m, "mmap of PT_LOAD %zu of %s at 0x%lx",
+			return diag_fail(&b->diag, (int)(long)m, "mmap of PT_LOAD %zu of %s at 0x%lx",
 				    i, ef->path, sp.map_addr);
 		remember(b, ef, ph, sp.map_addr, sp.map_len, sp.prot, sp.map_off, 0);
 		say(b, "PT_LOAD %zu: 0x%lx-0x%lx %s file offset 0x%lx", i, sp.map_addr,
@@ -79,7 +79,7 @@ static int elf_load(struct binprm *b, struct elf_file *ef, size_t i, int premapp
 		m = sys_mmap((void *)sp.anon_start, sp.anon_len, sp.anon_prot, ANON | MAP_FIXED,
 			     -1, 0);
 		if (mmap_failed(m))
-			return fail(&b->diag, (int)(long)m, "mmap of the bss of PT_LOAD %zu at 0x%lx",
+			return diag_fail(&b->diag, (int)(long)m, "mmap of the bss of PT_LOAD %zu at 0x%lx",
 				    i, sp.anon_start);
 		remember(b, ef, ph, sp.anon_start, sp.anon_len, sp.anon_prot, 0, 1);
 		say(b, "PT_LOAD %zu: 0x%lx-0x%lx %s bss (anonymous%s)", i, sp.anon_start,
@@ -188,22 +188,22 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	if (fixed) {
 		res = want_bias + lo;
 		if (res < (16UL << 20) && b->euid != 0 && res < mmap_min_addr(b))
-			return fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
+			return diag_fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
 				    "(%lu)" AFTER_PONR, ef->path, res, mmap_min_addr(b));
 		/* NOREPLACE: fails with EEXIST instead of overwriting the loader or its stack */
 		m = sys_mmap((void *)res, span, mprot, mflags, mfd, moff);
 		if (m == (void *)-EEXIST)
-			return fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
+			return diag_fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
 				    "mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
 				    ef->path, res, res + span);
 		if (mmap_failed(m))
-			return fail(&b->diag, (int)(long)m, "cannot reserve [0x%lx, 0x%lx) for %s",
+			return diag_fail(&b->diag, (int)(long)m, "cannot reserve [0x%lx, 0x%lx) for %s",
 				    res, res + span, ef->path);
 	} else {
 		/* ask for align - 1 pages more (slack), then use the aligned part */
 		m = sys_mmap(NULL, span + slack, mprot, mflags, mfd, moff);
 		if (mmap_failed(m))
-			return fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
+			return diag_fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
 				    span + slack, ef->path);
 		res = (unsigned long)m;
 		ef->bias = ((res + (align ? align : 1) - 1) & ~((align ? align : 1) - 1)) - lo;

@@ -12,7 +12,7 @@ int exec_binprm(struct binprm *b)
 		int ret;
 
 		if (b->depth > MAX_SCRIPT_DEPTH)
-			return fail(&b->diag, -ELOOP, "more than %d levels of #! interpreters",
+			return diag_fail(&b->diag, -ELOOP, "more than %d levels of #! interpreters",
 				    MAX_SCRIPT_DEPTH);
 		ret = search_binary_handler(b);
 		if (ret < 0)

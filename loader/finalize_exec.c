@@ -70,14 +70,14 @@ int finalize_exec(struct binprm *b)
 	in.at_entry = b->entry;
 	size = (elf_tables_size(&in) + 15) & ~15UL;
 	if (size > (8UL << 20))
-		return fail(&b->diag, -E2BIG, "the new stack would need %zu bytes", size);
+		return diag_fail(&b->diag, -E2BIG, "the new stack would need %zu bytes", size);
 	{
 		/* the buffer: below every live frame (see start_thread.S) */
 		unsigned char image[size] __attribute__((aligned(16)));
 
 		ret = create_elf_tables(image, size, b->stack_end, &in, &t);
 		if (ret < 0)
-			return fail(&b->diag, ret, "create_elf_tables");
+			return diag_fail(&b->diag, ret, "create_elf_tables");
 		narrate(b, "create_elf_tables", "argc %zu, envc %zu, %zu auxv entries, sp 0x%lx "
 		    "(%zu bytes below the stack top 0x%lx)", in.argc, in.envc, t.auxv_size / 16,
 		    t.sp, t.size, b->stack_end);

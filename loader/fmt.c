@@ -146,7 +146,7 @@ const char *path_basename(const char *path)
 	return base;
 }
 
-int fail(struct diag *d, int err, const char *f, ...)
+int diag_fail(struct diag *d, int err, const char *f, ...)
 {
 	va_list ap;
 

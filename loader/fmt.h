@@ -26,8 +26,8 @@ struct diag {
 	char text[224];		/* detail, may be empty */
 };
 
-/* Record a failure and return err (a negative errno), so callers can `return fail(...)`. */
-int fail(struct diag *d, int err, const char *fmt, ...)
+/* Record a failure and return err (a negative errno), so callers can `return diag_fail(...)`. */
+int diag_fail(struct diag *d, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -29,18 +29,18 @@ static int find_interpreter(struct binprm *b)
 			return ret;
 		n = read_file_at(ef, b->interp_path, p->p_filesz, p->p_offset);
 		if (n < 0 || (unsigned long)n != p->p_filesz)
-			return fail(&b->diag, -EIO, "short read of the PT_INTERP path");
+			return diag_fail(&b->diag, -EIO, "short read of the PT_INTERP path");
 		ret = elf_check_interp_path(b->interp_path, p->p_filesz, &b->diag);
 		if (ret < 0)
 			return ret;
 		ret = open_exec(b, b->interp_path, &b->elf_interp);
 		if (ret == -ENOENT)
-			return fail(&b->diag, ret, "PT_INTERP %s not found", b->interp_path);
+			return diag_fail(&b->diag, ret, "PT_INTERP %s not found", b->interp_path);
 		if (ret < 0) {
 			char detail[sizeof b->diag.text];
 
 			fmt(detail, sizeof detail, "%s", b->diag.text);
-			return fail(&b->diag, ret, "PT_INTERP %s%s%s", b->interp_path,
+			return diag_fail(&b->diag, ret, "PT_INTERP %s%s%s", b->interp_path,
 				    detail[0] ? ": " : "", detail);
 		}
 		b->have_interp = 1;
@@ -67,7 +67,7 @@ static int begin_new_exec(struct binprm *b)
 	long n = sys_getrandom(b->random, sizeof b->random, 0);
 
 	if (n != (long)sizeof b->random)
-		return fail(&b->diag, n < 0 ? (int)n : -EIO, "getrandom");
+		return diag_fail(&b->diag, n < 0 ? (int)n : -EIO, "getrandom");
 	say(b, "the kernel's point of no return (it would now drop the old image); "
 	    "the loader keeps checking and tears nothing down");
 	if (b->have_interp)

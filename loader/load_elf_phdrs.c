@@ -30,7 +30,7 @@ int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err)
 
 		n = read_file_at(ef, t, size, off);
 		if (n < 0 || (size_t)n != size)
-			return fail(&b->diag, err, "short read of the program headers of %s",
+			return diag_fail(&b->diag, err, "short read of the program headers of %s",
 				    ef->path);
 		ef->ph = t;
 	}

@@ -52,9 +52,9 @@ static int explain_eacces(struct binprm *b, const char *path)
 
 	if (sys_newfstatat(AT_FDCWD, path, &st, 0) == 0 && S_ISREG(st.st_mode) &&
 	    sys_faccessat2(AT_FDCWD, path, 1 /* X_OK */, AT_EACCESS) == 0)
-		return fail(&b->diag, -EACCES, "executable but not readable: the kernel needs "
+		return diag_fail(&b->diag, -EACCES, "executable but not readable: the kernel needs "
 			    "only the execute bit, a user-space loader must read the file");
-	return fail(&b->diag, -EACCES, "cannot open for reading");
+	return diag_fail(&b->diag, -EACCES, "cannot open for reading");
 }
 
 /* MAY_EXEC: root needs one x bit; the owner its own; anyone else: ask the kernel. */
@@ -80,7 +80,7 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 	ef->path = path;
 	b->diag.text[0] = '\0';
 	if (!*path)
-		return fail(&b->diag, -ENOENT, "empty file name");
+		return diag_fail(&b->diag, -ENOENT, "empty file name");
 	/* O_NONBLOCK: opening a fifo must not block before we can say it is not a file */
 	n = sys_openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (n == -EACCES)
@@ -90,21 +90,21 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 	ef->fd = (int)n;
 	n = sys_fstat(ef->fd, &st);
 	if (n < 0)
-		return fail(&b->diag, (int)n, "fstat");
+		return diag_fail(&b->diag, (int)n, "fstat");
 	if (!S_ISREG(st.st_mode))
-		return fail(&b->diag, -EACCES, "%s",
+		return diag_fail(&b->diag, -EACCES, "%s",
 			    S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 	if (may_exec(b, ef, &st) < 0)
-		return fail(&b->diag, -EACCES, "no execute permission");
+		return diag_fail(&b->diag, -EACCES, "no execute permission");
 	if (sys_fstatfs(ef->fd, &sf) == 0 && (sf.f_flags & ST_NOEXEC))
-		return fail(&b->diag, -EACCES, "on a noexec mount");
+		return diag_fail(&b->diag, -EACCES, "on a noexec mount");
 	ef->size = st.st_size;
 	ef->mode = st.st_mode;
 
 	/* prepare_binprm(): the first bytes, zero-padded (kernel_read of BINPRM_BUF_SIZE) */
 	n = sys_read(ef->fd, ef->head, HEAD_SIZE);
 	if (n < 0)
-		return fail(&b->diag, (int)n, "read");
+		return diag_fail(&b->diag, (int)n, "read");
 	ef->head_len = (size_t)n;
 	if (ef->head_len < BINPRM_BUF_SIZE)
 		memset(ef->head + ef->head_len, 0, BINPRM_BUF_SIZE - ef->head_len);

@@ -19,6 +19,6 @@ int search_binary_handler(struct binprm *b)
 		return ret;
 	if (b->diag.err == -ENOEXEC)	/* a handler knew why */
 		return ret;
-	return fail(&b->diag, -ENOEXEC, "%s is neither an ELF file nor a #! script",
+	return diag_fail(&b->diag, -ENOEXEC, "%s is neither an ELF file nor a #! script",
 		    b->file->path);
 }
