@@ -5,6 +5,7 @@
 # every key that is not an address (AT_ENTRY and AT_PHDR too: auxv is ET_EXEC, so they are
 # fixed); AT_BASE 0 (static); AT_RANDOM 16 bytes, fresh on each run. Then a dynamic
 # program: glibc's LD_SHOW_AUXV=1 key list and non-address values, native vs loader.
+# Then tests/progs/stacklayout, which checks the stack layout and mm identity from inside.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_python
 auxv=$B/nostd-demo/auxv
@@ -85,6 +86,20 @@ for k in ("AT_MINSIGSTKSZ", "AT_HWCAP", "AT_PAGESZ", "AT_CLKTCK", "AT_PHENT", "A
           "AT_EXECFN", "AT_PLATFORM"):
     if nd.get(k) != ld.get(k):
         err.append("%s: native %r, loader %r" % (k, nd.get(k), ld.get(k)))
+# Addresses move with ASLR, but within one image the distances do not: AT_PHDR - AT_ENTRY
+# is fixed by the file (AT_PHDR by the kernel's rule: the PT_LOAD holding e_phoff).
+def delta(d):
+    try:
+        return int(d["AT_PHDR"], 16) - int(d["AT_ENTRY"], 16)
+    except (KeyError, ValueError):
+        return None
+if delta(nd) != delta(ld):
+    err.append("AT_PHDR - AT_ENTRY: native %r, loader %r" % (delta(nd), delta(ld)))
+try:
+    if int(ld.get("AT_BASE", "0"), 16) % 4096:
+        err.append("AT_BASE %s is not page-aligned" % ld["AT_BASE"])
+except ValueError:
+    err.append("AT_BASE unreadable: %r" % ld.get("AT_BASE"))
 if ld.get("AT_BASE", "0x0") in ("0x0", "0"):
     err.append("AT_BASE of a dynamic program is %r under the loader (the interpreter's base)" % ld.get("AT_BASE"))
 for e in err:
@@ -92,4 +107,22 @@ for e in err:
 print("# LD_SHOW_AUXV: %d entries natively, %d under the loader" % (len(n), len(l)))
 sys.exit(1 if err else 0)
 PY
+# The stack layout and process identity, checked from inside by tests/progs/stacklayout
+# (relations that hold under ASLR: packing and order of the strings, the zero word at the
+# top of [stack], AT_RANDOM/AT_PLATFORM placement, /proc/self/{cmdline,environ,auxv},
+# mm->arg_start..env_end, start_stack, start_code/end_code, start_data/end_data, brk).
+for v in stacklayout stacklayout-static stacklayout-static-pie; do
+	need_prog $v
+	run_timeout 10 env -i A=1 'B=two words' "$P/$v" x 'y z' > "$T/$v.native" 2>&1
+	nrc=$?
+	[ $nrc -eq 0 ] || note "$v natively: $(grep -c ': no$' "$T/$v.native") facts do not hold here"
+	run_timeout 10 env -i A=1 'B=two words' "$L" "$P/$v" x 'y z' > "$T/$v.loader" 2>&1
+	lrc=$?
+	if [ $lrc -ne $nrc ] || ! cmp -s "$T/$v.native" "$T/$v.loader"; then
+		mismatch "$v: the stack or identity under the loader differs from the kernel's (exit $lrc, natively $nrc):"
+		diff -u "$T/$v.native" "$T/$v.loader" >&2
+	else
+		note "$v: $(grep -c ': yes$' "$T/$v.loader") facts hold, as natively"
+	fi
+done
 finish "auxv and initial stack as the kernel builds them"

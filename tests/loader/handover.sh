@@ -87,6 +87,8 @@ mkdir "$T/work dir"
 (cd "$T/work dir" && "$sh_" -c 'pwd; pwd -P' > "$T/cwd.native")
 (cd "$T/work dir" && "$L" "$sh_" -c 'pwd; pwd -P' > "$T/cwd.loader")
 cmp -s "$T/cwd.native" "$T/cwd.loader" || mismatch "cwd differs: $(cat "$T/cwd.loader")"
+cd "$P" && same_run relative-path ./basic-pie relative
+cd "$T"
 env -i 'X=1' 'Y=a b' "$(command -v env)" > "$T/env.native"
 env -i 'X=1' 'Y=a b' "$L" "$(command -v env)" > "$T/env.loader"
 cmp -s "$T/env.native" "$T/env.loader" || mismatch "environment differs: $(cat "$T/env.loader")"

@@ -78,7 +78,9 @@ def first_line(b):
 def judge(case, kernel, kout, kerr, loader, lout, lerr):
     """Return None if the loader's result fits the kernel's verdict, else the reason."""
     prog = case["argv"][0]
-    lines = lerr.decode(errors="replace").splitlines()
+    # Lines end at "\n" only; a raw "\r" (say from a CRLF script's interpreter name) is
+    # reported separately, since it garbles the one line on a terminal.
+    lines = lerr.decode(errors="replace").rstrip("\n").split("\n") if lerr else []
     expect = case.get("expect", "")
 
     def refused(status, reason_prefix):
@@ -90,6 +92,10 @@ def judge(case, kernel, kout, kerr, loader, lout, lerr):
             return "expected exactly one stderr line, got %d: %r" % (len(lines), lines[:4])
         want = "loader: %s: %s" % (prog, reason_prefix)
         line = lines[0]
+        bad = [c for c in line if ord(c) < 32 and c != "\t"]
+        if bad:
+            return ("stderr line holds raw control character(s) %r: names should be escaped "
+                    "(e.g. \\r) so the message stays one line on a terminal: %r" % (bad, line))
         if not line.startswith(want):
             return "stderr %r does not start with %r" % (line, want)
         rest = line[len(want):]

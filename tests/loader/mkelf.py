@@ -55,8 +55,10 @@ def code_bytes(text_vaddr, data_vaddr, msg, status):
 class Elf:
     """An ELF image as editable fields; bytes() serialises it."""
 
-    def __init__(self, etype=ET_EXEC, interp=None, msg=b"ok\n", status=0, data=True):
-        self.base = 0x400000 if etype == ET_EXEC else 0
+    def __init__(self, etype=ET_EXEC, interp=None, msg=b"ok\n", status=0, data=True,
+                 base=None):
+        self.base = base if base is not None else 0x400000 if etype == ET_EXEC else 0
+        self.msg, self.status = msg, status
         self.ident = bytearray(b"\x7fELF\x02\x01\x01" + b"\0" * 9)
         self.e = dict(type=etype, machine=EM_X86_64, version=1, entry=self.base + CODE,
                       phoff=PHOFF, shoff=0, flags=0, ehsize=64, phentsize=56, phnum=None,
@@ -82,6 +84,11 @@ class Elf:
         self.phdrs.append(dict(type=PT_GNU_STACK, flags=PF_R | PF_W, offset=0, vaddr=0,
                                filesz=0, memsz=0, align=16))
         self.truncate = None    # cut the file to this many bytes
+
+    def move_data(self, vaddr):
+        """Put the data segment at vaddr (same file offset) and re-aim the code at it."""
+        self.data["vaddr"] = vaddr
+        self.blobs[CODE] = code_bytes(self.base, vaddr, self.msg, self.status)
 
     def __bytes__(self):
         e = dict(self.e)
@@ -199,6 +206,15 @@ def main(outdir):
     mutate("interp-embedded-nul", lambda e: None,
            interp=good_interp.encode() + b"\0junk\0")
 
+    # A relative PT_INTERP resolves against the caller's cwd, not the program's directory.
+    mutate("interp-relative-in-cwd", lambda e: None, interp="interp-good.so")
+    cases[-1]["cwd"] = outdir
+    mutate("interp-relative-elsewhere", lambda e: None, interp="interp-good.so")
+    cases[-1]["cwd"] = "/"
+    mutate("interp-empty-string", lambda e: None, interp=b"\0\0")
+    os.symlink("interp-good.so", path("interp-symlink.so"))
+    mutate("interp-symlink", lambda e: None, interp=path("interp-symlink.so"))
+
     def two_interps(e):     # only the first PT_INTERP counts
         p = dict(e.phdrs[0])
         e.blobs[INTERP_OFF + 0x80] = path("no-such-interp.so").encode() + b"\0"
@@ -216,6 +232,46 @@ def main(outdir):
     mutate("vaddr-past-task-size", setf(data, vaddr=0x800000000000 + DATA))
     mutate("vaddr-straddles-task-size", setf(data, vaddr=TASK_SIZE - 0x1000 + DATA))
     mutate("segment-past-eof", setf(data, offset=0x100000 + DATA))
+
+    def tail_past_eof(e):   # the file part runs past EOF by pages (no SIGBUS if untouched?)
+        e.data.update(filesz=0x3000, memsz=0x4000)
+    mutate("segment-tail-past-eof", tail_past_eof)
+
+    def share_page(e):      # text's bss page is mapped over by the data segment (MAP_FIXED)
+        e.text["memsz"] = 0x2000
+        e.text["filesz"] = None
+        e.move_data(0x401000 + DATA)
+        b = bytes(e)        # sizes the text segment, then keep memsz at 0x2000
+        e.text["memsz"] = 0x2000
+    mutate("segments-share-a-page", share_page)
+
+    def unsorted(e):        # PT_LOADs out of vaddr order: the kernel maps them as listed
+        i, j = e.phdrs.index(e.text), e.phdrs.index(e.data)
+        e.phdrs[i], e.phdrs[j] = e.phdrs[j], e.phdrs[i]
+    mutate("pt_load-unsorted", unsorted)
+
+    def empty_load(e):
+        e.phdrs.insert(2, dict(type=PT_LOAD, flags=PF_R, offset=0, vaddr=0x800000, filesz=0,
+                               memsz=0, align=0x1000))
+    mutate("pt_load-empty", empty_load)
+
+    def bss_only(e):        # filesz 0 and a misaligned start (kernel 6.7+ handles these)
+        e.phdrs.insert(3, dict(type=PT_LOAD, flags=PF_R | PF_W, offset=0x123, vaddr=0x800123,
+                               filesz=0, memsz=0x3000, align=0x1000))
+    mutate("pt_load-bss-only-misaligned", bss_only)
+
+    def many_loads(e):      # the same file page mapped read-only at twelve addresses
+        for k in range(12):
+            e.phdrs.insert(3, dict(type=PT_LOAD, flags=PF_R, offset=0,
+                                   vaddr=0x10000000 + k * 0x2000, filesz=0x100, memsz=0x100,
+                                   align=0x1000))
+    mutate("pt_load-many", many_loads)
+
+    def exec_stack(e):
+        e.phdrs[-1]["flags"] = PF_R | PF_W | PF_X
+    mutate("gnu-stack-executable", exec_stack)
+
+    case("dyn-nonzero-first-vaddr", Elf(ET_DYN, base=0x10000000))
 
     def junk_property(e):   # parse_elf_properties() is a no-op on x86_64
         e.blobs[0x180] = b"\xff" * 32
