@@ -120,6 +120,28 @@ int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int i
 	return 0;
 }
 
+int elf_check_padzero(const Elf64_Phdr *ph, size_t n, uint64_t file_size, int interp,
+		      struct diag *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		const Elf64_Phdr *p = &ph[i];
+		uint64_t end;
+
+		if (p->p_type != PT_LOAD || !(p->p_flags & PF_W) || !p->p_filesz ||
+		    p->p_memsz <= p->p_filesz)
+			continue;
+		end = p->p_offset + p->p_filesz;	/* checked not to wrap by the caller's */
+		if (end < p->p_offset)			/* ... TASK_SIZE checks; be safe anyway */
+			end = ~0UL;
+		if (ELF_PAGEOFFSET(p->p_vaddr + p->p_filesz) && ELF_PAGESTART(end) >= file_size)
+			return diag_fail(d, -EFAULT, "%sPT_LOAD %zu: its bss starts in a page past "
+					 "the end of the file (%lu bytes), so zeroing it faults"
+					 AFTER_PONR, interp ? "interpreter's " : "", i,
+					 (unsigned long)file_size);
+	}
+	return 0;
+}
+
 int elf_check_entry(unsigned long entry, struct diag *d)
 {
 	if (BAD_ADDR(entry))

@@ -48,6 +48,13 @@ int elf_check_interp_late(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n, 
  */
 int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int interp,
 		       struct diag *d);
+/*
+ * #34: padzero() of a writable segment whose partial bss page lies past the end of the
+ * file (file_size bytes) faults inside the kernel: EFAULT. (A read-only one is not zeroed,
+ * and a later touch gives SIGBUS at run time, as natively.)
+ */
+int elf_check_padzero(const Elf64_Phdr *ph, size_t n, uint64_t file_size, int interp,
+		      struct diag *d);
 /* #42: the entry point must be below TASK_SIZE (EINVAL). */
 int elf_check_entry(unsigned long entry, struct diag *d);
 

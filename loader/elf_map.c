@@ -165,6 +165,8 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 		return 0;
 	}
 	ret = elf_check_segments(ef->ph, ef->phnum, fixed ? want_bias : 0, interp, &b->diag);
+	if (ret == 0)
+		ret = elf_check_padzero(ef->ph, ef->phnum, ef->size, interp, &b->diag);
 	if (ret < 0)
 		return ret;
 	span = ELF_PAGEALIGN(lo + total) - lo;

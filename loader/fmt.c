@@ -136,6 +136,31 @@ size_t fmt(char *buf, size_t size, const char *f, ...)
 	return n;
 }
 
+char *escape_text(char *out, size_t size, const char *text)
+{
+	size_t n = 0;
+
+	for (; *text && n + 5 < size; text++) {
+		unsigned char c = (unsigned char)*text;
+
+		if (c >= 0x20 && c != 0x7f) {
+			out[n++] = (char)c;
+			continue;
+		}
+		out[n++] = '\\';
+		if (c == '\r' || c == '\n' || c == '\t') {
+			out[n++] = c == '\r' ? 'r' : c == '\n' ? 'n' : 't';
+		} else {
+			out[n++] = 'x';
+			out[n++] = "0123456789abcdef"[c >> 4];
+			out[n++] = "0123456789abcdef"[c & 15];
+		}
+	}
+	if (size)
+		out[n] = '\0';
+	return out;
+}
+
 const char *path_basename(const char *path)
 {
 	const char *base = path;

@@ -14,6 +14,12 @@ size_t vfmt(char *buf, size_t size, const char *fmt, va_list ap);
 size_t fmt(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Copy text to out (size bytes), writing control characters as \r, \n, \t or \xHH so a
+ * message stays on one line (a CRLF script names "/bin/sh\r"). Returns out.
+ */
+char *escape_text(char *out, size_t size, const char *text);
+
 /* The last path component (kbasename() in the kernel): "a/b/c" -> "c", "c/" -> "". */
 const char *path_basename(const char *path);
 

@@ -111,16 +111,19 @@ int loader_main(struct loader_process *self)
 	/* only failures return */
 	{
 		const char *text = errno_string(-ret);
-		char unknown[32];
+		char unknown[32], prog[256], detail[2 * sizeof b->diag.text];
 
 		if (!text) {
 			fmt(unknown, sizeof unknown, "Unknown error %d", -ret);
 			text = unknown;
 		}
-		if (b->diag.text[0])
-			eprintf("loader: %s: %s (%s)\n", self->argv[i], text, b->diag.text);
+		/* names may hold control characters (a CRLF #! line): keep one line */
+		escape_text(prog, sizeof prog, self->argv[i]);
+		escape_text(detail, sizeof detail, b->diag.text);
+		if (detail[0])
+			eprintf("loader: %s: %s (%s)\n", prog, text, detail);
 		else
-			eprintf("loader: %s: %s\n", self->argv[i], text);
+			eprintf("loader: %s: %s\n", prog, text);
 	}
 	return ret == -ENOENT ? 127 : 126;
 }

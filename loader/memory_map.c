@@ -145,9 +145,9 @@ void memory_map(struct binprm *b, const struct elf_tables_out *t)
 			fmt(off, sizeof off, "bss (anon)");
 		else
 			fmt(off, sizeof off, "off %#lx", r->offset);
-		eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-7s %-12s%s%s\n", r->start,
-			r->end, human(r->end - r->start, sz), prot_string(r->prot, rwx),
-			r->file == &b->elf_interp ? "interp" : "program", off, names,
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-12s %s%s%s\n", r->start,
+			r->end, human(r->end - r->start, sz), prot_string(r->prot, rwx), off,
+			r->file->path, names,
 			!wx ? "" : r->bss ? "  W+X: the kernel's bss rule for a PF_X segment"
 					  : "  W+X! (a PF_W|PF_X segment: the file asks for it)");
 	}

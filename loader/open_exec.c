@@ -79,8 +79,15 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 	ef->fd = -1;
 	ef->path = path;
 	b->diag.text[0] = '\0';
+	/*
+	 * execve("") fails with ENOENT (getname refuses empty names), but an interpreter
+	 * path is opened by the kernel itself (getname_kernel), where "" resolves to the
+	 * current directory, which is not a regular file: EACCES.
+	 */
 	if (!*path)
-		return diag_fail(&b->diag, -ENOENT, "empty file name");
+		return ef == b->slot && b->depth == 0 ? diag_fail(&b->diag, -ENOENT, "empty file name")
+			: diag_fail(&b->diag, -EACCES, "empty path: the kernel resolves it to the "
+				    "current directory");
 	/* O_NONBLOCK: opening a fifo must not block before we can say it is not a file */
 	n = sys_openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (n == -EACCES)

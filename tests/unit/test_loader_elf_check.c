@@ -332,6 +332,27 @@ START_TEST(segments_skip_non_load)
 }
 END_TEST
 
+START_TEST(padzero_past_eof)
+{
+	/* RW segment whose file bytes end in a page the file does not reach */
+	Elf64_Phdr ph = tl_load(0x3000, 0x603000, 0x100, 0x2000, PF_R | PF_W);
+
+	REJECTS(elf_check_padzero(&ph, 1, 0x2800, 0, &d), -EFAULT, "past the end of the file");
+	/* the partial last page of the file is readable: fine */
+	ck_assert_int_eq(elf_check_padzero(&ph, 1, 0x3001, 0, &d), 0);
+	/* read-only: the kernel's padzero failure is ignored */
+	ph.p_flags = PF_R;
+	ck_assert_int_eq(elf_check_padzero(&ph, 1, 0x2800, 0, &d), 0);
+	/* no bss, or bss starting on a page boundary: nothing to zero */
+	ph.p_flags = PF_R | PF_W;
+	ph.p_memsz = ph.p_filesz;
+	ck_assert_int_eq(elf_check_padzero(&ph, 1, 0x2800, 0, &d), 0);
+	ph.p_filesz = 0x1000;
+	ph.p_memsz = 0x3000;
+	ck_assert_int_eq(elf_check_padzero(&ph, 1, 0x2800, 0, &d), 0);
+}
+END_TEST
+
 START_TEST(entry_bad)
 {
 	ck_assert_int_eq(elf_check_entry(TASK_SIZE - 1, &d), 0);
@@ -374,6 +395,7 @@ Suite *make_loader_elf_check_suite(void)
 	tcase_add_test(l, segments_past_task_size);
 	tcase_add_test(l, segments_overflow);
 	tcase_add_test(l, segments_skip_non_load);
+	tcase_add_test(l, padzero_past_eof);
 	tcase_add_test(l, entry_bad);
 	suite_add_tcase(s, h);
 	suite_add_tcase(s, p);

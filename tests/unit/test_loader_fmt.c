@@ -47,6 +47,17 @@ START_TEST(basename)
 }
 END_TEST
 
+START_TEST(escapes_control_characters)
+{
+	char b[64];
+
+	ck_assert_str_eq(escape_text(b, sizeof b, "/bin/sh\r"), "/bin/sh\\r");
+	ck_assert_str_eq(escape_text(b, sizeof b, "a\nb\tc\x01\x7f"), "a\\nb\\tc\\x01\\x7f");
+	ck_assert_str_eq(escape_text(b, sizeof b, "plain /path é"), "plain /path é");
+	ck_assert_str_eq(escape_text(b, 6, "abcdefgh"), "a");	/* room kept for an escape */
+}
+END_TEST
+
 START_TEST(fail_records)
 {
 	struct diag d = { 0 };
@@ -89,6 +100,7 @@ Suite *make_loader_fmt_suite(void)
 	tcase_add_test(t, truncates);
 	tcase_add_test(t, basename);
 	tcase_add_test(t, fail_records);
+	tcase_add_test(t, escapes_control_characters);
 	tcase_add_test(t, errno_texts_are_glibcs);
 	suite_add_tcase(s, t);
 	return s;

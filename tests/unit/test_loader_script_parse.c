@@ -68,7 +68,7 @@ START_TEST(empty_name)
 	ck_assert_ptr_nonnull(why);
 	ck_assert_int_eq(PARSE("#!   \t \n"), -ENOEXEC);
 	ck_assert_ptr_nonnull(why);
-	/* only NULs after "#!": the kernel parses an empty name, then open_exec("") -> ENOENT */
+	/* only NULs after "#!": an empty name, which open_exec() resolves to the cwd: EACCES */
 	ck_assert_int_eq(PARSE("#!"), 0);
 	ck_assert_str_eq(sb.name, "");
 }
