@@ -3,7 +3,8 @@
 # death by SIGTERM or SIGSEGV seen by the shell as natively (128 + N); comm is the
 # program's basename (cut to 15 bytes, a script's own name for a script); stdin passes
 # through; no fd left open by the loader; signal mask and ignored set inherited, caught
-# set empty; cwd and environment untouched; --argv0 sets argv[0].
+# set empty; cwd and environment untouched; --argv0 sets argv[0]; registers at the first
+# instruction as start_thread leaves them.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_prog crash
 need_prog sigstate
@@ -38,6 +39,24 @@ printf '#!%s\nread c < /proc/$$/comm; echo "$c"\n' "$sh_" > "$T/my-script"
 chmod 755 "$T/my-script"
 same_run comm-script "$T/my-script"
 same_run cmdline "$sh_" -c 'tr "\0" "|" < /proc/$$/cmdline; echo' arg0 'x y'
+
+# CPU state at the first instruction (start_thread): tests/progs/regs saves it in _start.
+# Everything must equal the kernel's, except the arithmetic status flags, only reported.
+need_prog regs
+run_timeout 10 "$P/regs" a b > "$T/regs.native" || fail "regs natively exited $?"
+run_timeout 10 "$L" "$P/regs" a b > "$T/regs.loader"
+rc=$?
+grep -v 'status(info)' "$T/regs.native" > "$T/regs.n"
+grep -v 'status(info)' "$T/regs.loader" > "$T/regs.l"
+if [ $rc -ne 0 ] || ! cmp -s "$T/regs.n" "$T/regs.l"; then
+	mismatch "register state at entry under the loader differs from the kernel's (exit $rc):"
+	diff -u "$T/regs.n" "$T/regs.l" >&2
+else
+	note "registers at entry: $(wc -l < "$T/regs.n") values as natively"
+fi
+n=$(sed -n 's/^rflags.status(info) //p' "$T/regs.native")
+l=$(sed -n 's/^rflags.status(info) //p' "$T/regs.loader")
+[ "$n" = "$l" ] || note "rflags status bits at entry: natively $n, under the loader $l (not required)"
 
 # stdin passes through.
 printf 'hi\nthere\n' > "$T/in"

@@ -3,7 +3,8 @@
 # PT_LOAD of every loaded object has exactly the kernel's permissions, no mapping is W+X and
 # [stack] is rw-p. It must pass natively and under the loader, and print the same report.
 # Built four ways: PIE (ld.so maps libc; the kernel maps the program and ld.so), static,
-# static-pie and -no-pie.
+# static-pie and -no-pie. Then, with ASLR off, the program's own mappings, [heap] and
+# [stack] must be the very lines the kernel gives (tests/progs/selfmaps).
 . "$top_srcdir/tests/loader/lib-loader.sh"
 
 for v in wx wx-static wx-static-pie wx-nopie; do
@@ -22,4 +23,29 @@ for v in wx wx-static wx-static-pie wx-nopie; do
 		note "$v: $(grep -c PT_LOAD "$T/$v.native") PT_LOADs checked, same as native"
 	fi
 done
+# With ASLR off the kernel's placement is deterministic: the program's own mappings,
+# [heap] (its break) and [stack] must be the same lines natively and under the loader
+# (the interpreter and libraries go wherever mmap puts them; the loader's own leftovers
+# are listed as a note).
+if setarch -R true 2>/dev/null; then
+	for v in selfmaps selfmaps-nopie selfmaps-static; do
+		need_prog $v
+		run_timeout 10 setarch -R "$P/$v" > "$T/$v.native" || fail "setarch -R $v failed"
+		run_timeout 10 setarch -R "$L" "$P/$v" > "$T/$v.loader"
+		rc=$?
+		keep() { awk -v p="$(cd "$P" && pwd -P)/$v" '$6 == p || $6 == "[heap]" || $6 == "[stack]"' "$1"; }
+		keep "$T/$v.native" > "$T/$v.n"
+		keep "$T/$v.loader" > "$T/$v.l"
+		if [ $rc -ne 0 ] || ! cmp -s "$T/$v.n" "$T/$v.l"; then
+			mismatch "setarch -R loader $v: the program's mappings, [heap] or [stack] differ from the kernel's (exit $rc):"
+			diff -u "$T/$v.n" "$T/$v.l" >&2
+		else
+			note "setarch -R $v: $(wc -l < "$T/$v.n") program/[heap]/[stack] lines identical"
+		fi
+	done
+	awk -v l="$(cd "$(dirname "$L")" && pwd -P)/$(basename "$L")" '$6 == l' "$T/selfmaps.loader" > "$T/left"
+	note "left mapped by the loader after the handover: $(wc -l < "$T/left") lines of its image"
+else
+	note "setarch -R is not available or not permitted: placement check skipped"
+fi
 finish "W^X: the loader maps every segment with the kernel's permissions"

@@ -1,15 +1,18 @@
 /*
  * tests/progs/sigstate.c: print the signal state the program starts with, as the kernel
  * shows it in /proc/self/status (blocked, ignored and caught sets), before libc has any
- * reason to install handlers. After an exec, caught signals are back to SIG_DFL and the
- * mask and ignored set are inherited; a loader must leave exactly that.
+ * reason to install handlers, and whether an alternate signal stack is set. After an exec,
+ * caught signals are back to SIG_DFL, the mask and ignored set are inherited and there is
+ * no alternate stack; a loader must leave exactly that.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 int main(void)
 {
 	char line[256];
+	stack_t ss;
 	FILE *f = fopen("/proc/self/status", "r");
 
 	if (!f)
@@ -19,5 +22,7 @@ int main(void)
 		    !strncmp(line, "SigCgt:", 7))
 			fputs(line, stdout);
 	fclose(f);
+	if (sigaltstack(NULL, &ss) == 0)
+		printf("sigaltstack: %s\n", ss.ss_flags & SS_DISABLE ? "disabled" : "ENABLED");
 	return 0;
 }
