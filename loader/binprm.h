@@ -69,6 +69,8 @@ struct binprm {
 	int randomize;			/* the kernel randomised the loader's exec (ASLR on) */
 	unsigned long euid, egid;
 	unsigned long mmap_min_addr;	/* read lazily; ~0 = not read yet */
+	unsigned long long exec_mnt_id;	/* a mount known not to be noexec (statx mount ID) */
+	int exec_mnt_known;
 	/* linux_binprm */
 	const char *filename;		/* what execve() got (after PATH search): AT_EXECFN, comm */
 	const char *interp;		/* the file being loaded now (#! rewrites it) */

@@ -178,13 +178,14 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	 * protection is a real segment's, so no page is transiently more than the file asks.
 	 */
 	plan_segment(&ef->ph[first], 0, &fp);
-	mflags = MAP_PRIVATE | MAP_NORESERVE | (fixed ? MAP_FIXED_NOREPLACE : 0);
+	mflags = MAP_PRIVATE | (fixed ? MAP_FIXED_NOREPLACE : 0);
 	if (fp.map_len && fp.map_addr == lo && !slack) {
 		mprot = fp.prot;
 		mfd = ef->fd;
 		moff = (long)fp.map_off;
 	} else {
-		mflags |= MAP_ANONYMOUS;
+		/* PROT_NONE placeholder: no memory is committed for it */
+		mflags |= MAP_ANONYMOUS | MAP_NORESERVE;
 		first = -1;
 	}
 	if (fixed) {

@@ -58,22 +58,39 @@ static int explain_eacces(struct binprm *b, const char *path)
 }
 
 /* MAY_EXEC: root needs one x bit; the owner its own; anyone else: ask the kernel. */
-static int may_exec(struct binprm *b, struct elf_file *ef, const struct stat *st)
+static int may_exec(struct binprm *b, struct elf_file *ef, const struct statx *st)
 {
-	if (!(st->st_mode & 0111))
+	if (!(st->stx_mode & 0111))
 		return -EACCES;
 	if (b->euid == 0)
 		return 0;
-	if (b->euid == st->st_uid)
-		return st->st_mode & S_IXUSR ? 0 : -EACCES;
+	if (b->euid == st->stx_uid)
+		return st->stx_mode & S_IXUSR ? 0 : -EACCES;
 	/* groups and ACLs: the kernel's own verdict on our fd */
 	return (int)sys_faccessat2(ef->fd, "", 1 /* X_OK */, AT_EACCESS | AT_EMPTY_PATH);
 }
 
+/*
+ * path_noexec(): is the file's mount noexec? statfs says; a mount already found exec-able
+ * (same mount ID from statx: the program and ld.so usually share one) is not asked again.
+ */
+static int path_noexec(struct binprm *b, struct elf_file *ef, const struct statx *st)
+{
+	struct statfs sf;
+	int known = (st->stx_mask & STATX_MNT_ID) != 0;
+
+	if (known && b->exec_mnt_known && b->exec_mnt_id == st->stx_mnt_id)
+		return 0;
+	if (sys_fstatfs(ef->fd, &sf) == 0 && (sf.f_flags & ST_NOEXEC))
+		return 1;
+	b->exec_mnt_known = known;
+	b->exec_mnt_id = st->stx_mnt_id;
+	return 0;
+}
+
 int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 {
-	struct stat st;
-	struct statfs sf;
+	struct statx st;
 	long n;
 
 	ef->fd = -1;
@@ -95,18 +112,18 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 	if (n < 0)
 		return (int)(b->diag.err = (int)n);
 	ef->fd = (int)n;
-	n = sys_fstat(ef->fd, &st);
+	n = sys_statx(ef->fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS | STATX_MNT_ID, &st);
 	if (n < 0)
-		return diag_fail(&b->diag, (int)n, "fstat");
-	if (!S_ISREG(st.st_mode))
+		return diag_fail(&b->diag, (int)n, "statx");
+	if (!S_ISREG(st.stx_mode))
 		return diag_fail(&b->diag, -EACCES, "%s",
-			    S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+			    S_ISDIR(st.stx_mode) ? "is a directory" : "not a regular file");
 	if (may_exec(b, ef, &st) < 0)
 		return diag_fail(&b->diag, -EACCES, "no execute permission");
-	if (sys_fstatfs(ef->fd, &sf) == 0 && (sf.f_flags & ST_NOEXEC))
+	if (path_noexec(b, ef, &st))
 		return diag_fail(&b->diag, -EACCES, "on a noexec mount");
-	ef->size = st.st_size;
-	ef->mode = st.st_mode;
+	ef->size = st.stx_size;
+	ef->mode = st.stx_mode;
 
 	/* prepare_binprm(): the first bytes, zero-padded (kernel_read of BINPRM_BUF_SIZE) */
 	n = sys_read(ef->fd, ef->head, HEAD_SIZE);

@@ -12,6 +12,7 @@
 #include <linux/fcntl.h>
 #include <linux/mman.h>
 #include <linux/prctl.h>
+#include <linux/stat.h>
 #include "nostd-demo/arch/x86_64/sys.h"
 
 static inline long sys_openat(int dirfd, const char *path, int flags)
@@ -42,6 +43,12 @@ static inline long sys_fstat(int fd, struct stat *st)
 static inline long sys_newfstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
 	return sys_call4(__NR_newfstatat, dirfd, (long)path, (long)st, flags);
+}
+
+static inline long sys_statx(int dirfd, const char *path, int flags, unsigned mask,
+			     struct statx *stx)
+{
+	return sys_call5(__NR_statx, dirfd, (long)path, flags, mask, (long)stx);
 }
 
 static inline long sys_fstatfs(int fd, struct statfs *sf)
