@@ -106,51 +106,87 @@ static unsigned long vdso_size(unsigned long base)
 	return ELF_PAGEALIGN(end);
 }
 
+/* The loader's own image: the linker's symbols for its first and last byte. */
+extern const char __ehdr_start[] __attribute__((visibility("hidden")));
+extern const char _end[] __attribute__((visibility("hidden")));
+
+enum row_kind { ROW_STACK, ROW_VDSO, ROW_LOADER, ROW_REGION, ROW_BRK };
+
+struct row {
+	unsigned long start, end;
+	enum row_kind kind;
+	const struct region *r;
+};
+
+static void print_row(const struct binprm *b, const struct elf_tables_out *t,
+		      const struct row *w)
+{
+	char sz[16], rwx[4], names[512], off[24];
+	const struct region *r = w->r;
+	int wx;
+
+	switch (w->kind) {
+	case ROW_STACK:
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s rw%c  [stack] top: sp %#lx, %zu "
+			"bytes of argc/argv/envp/auxv/strings; grows down to RLIMIT_STACK%s\n",
+			w->start, w->end, human(w->end - w->start, sz),
+			b->executable_stack ? 'x' : '-', t->sp, t->size,
+			b->executable_stack ? " (made rwx: PT_GNU_STACK has PF_X)" : "");
+		return;
+	case ROW_VDSO:
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s r-x  [vdso] the kernel's, kept "
+			"(AT_SYSINFO_EHDR)\n", w->start, w->end, human(w->end - w->start, sz));
+		return;
+	case ROW_LOADER:
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s      the loader's own image: stays "
+			"mapped after the jump (and /proc/self/exe names it)\n", w->start, w->end,
+			human(w->end - w->start, sz));
+		return;
+	case ROW_BRK:
+		eprintf("loader: memory_map: %#014lx %14s brk starts here (the [heap] appears at "
+			"the first brk() that grows it)\n", w->start, "");
+		return;
+	case ROW_REGION:
+		break;
+	}
+	wx = (r->prot & PROT_WRITE) && (r->prot & PROT_EXEC);
+	section_names(r, names, sizeof names);
+	if (r->bss)
+		fmt(off, sizeof off, "bss (anon)");
+	else
+		fmt(off, sizeof off, "off %#lx", r->offset);
+	eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-12s %s%s%s\n", r->start, r->end,
+		human(r->end - r->start, sz), prot_string(r->prot, rwx), off, r->file->path,
+		names, !wx ? "" : r->bss ? "  W+X: the kernel's bss rule for a PF_X segment"
+				      : "  W+X! not the bss rule: the file asks for PF_W|PF_X");
+}
+
 void memory_map(struct binprm *b, const struct elf_tables_out *t)
 {
-	int order[MAX_REGIONS], n = b->nregions;
-	unsigned long vdso = 0;
-	char sz[16], rwx[4], names[512];
+	struct row rows[MAX_REGIONS + 4];
+	int n = 0;
 
+	rows[n++] = (struct row){ ELF_PAGESTART(t->sp), b->stack_end, ROW_STACK, NULL };
 	for (const unsigned long *a = b->self->auxv; a[0] != AT_NULL; a += 2)
 		if (a[0] == AT_SYSINFO_EHDR)
-			vdso = a[1];
-	eprintf("loader: memory_map: the new image of %s, high to low addresses\n", b->filename);
-	eprintf("loader: memory_map: %#014lx-%#014lx %6s rw-  [stack] top: sp %#lx, %zu bytes "
-		"of argc/argv/envp/auxv/strings; grows down to RLIMIT_STACK%s\n",
-		ELF_PAGESTART(t->sp), b->stack_end, human(b->stack_end - ELF_PAGESTART(t->sp), sz),
-		t->sp, t->size, b->executable_stack ? " (made rwx: PT_GNU_STACK has PF_X)" : "");
-	if (vdso)
-		eprintf("loader: memory_map: %#014lx-%#014lx %6s r-x  [vdso] the kernel's, kept "
-			"(AT_SYSINFO_EHDR)\n", vdso, vdso + vdso_size(vdso),
-			human(vdso_size(vdso), sz));
-	/* rows high to low: a small insertion sort of the regions by start address */
-	for (int i = 0; i < n; i++) {
+			rows[n++] = (struct row){ a[1], a[1] + vdso_size(a[1]), ROW_VDSO, NULL };
+	rows[n++] = (struct row){ (unsigned long)__ehdr_start,
+				  ELF_PAGEALIGN((unsigned long)_end), ROW_LOADER, NULL };
+	for (int i = 0; i < b->nregions; i++)
+		rows[n++] = (struct row){ b->regions[i].start, b->regions[i].end, ROW_REGION,
+					  &b->regions[i] };
+	rows[n++] = (struct row){ b->brk, b->brk, ROW_BRK, NULL };
+
+	/* high to low: insertion sort by start address (stable for equal starts) */
+	for (int i = 1; i < n; i++) {
+		struct row w = rows[i];
 		int j = i;
 
-		while (j > 0 && b->regions[order[j - 1]].start < b->regions[i].start) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = i;
+		for (; j > 0 && rows[j - 1].start < w.start; j--)
+			rows[j] = rows[j - 1];
+		rows[j] = w;
 	}
-	for (int k = 0; k < n; k++) {
-		const struct region *r = &b->regions[order[k]];
-		int wx = (r->prot & PROT_WRITE) && (r->prot & PROT_EXEC);
-
-		char off[24];
-
-		section_names(r, names, sizeof names);
-		if (r->bss)
-			fmt(off, sizeof off, "bss (anon)");
-		else
-			fmt(off, sizeof off, "off %#lx", r->offset);
-		eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-12s %s%s%s\n", r->start,
-			r->end, human(r->end - r->start, sz), prot_string(r->prot, rwx), off,
-			r->file->path, names,
-			!wx ? "" : r->bss ? "  W+X: the kernel's bss rule for a PF_X segment"
-					  : "  W+X! (a PF_W|PF_X segment: the file asks for it)");
-	}
-	eprintf("loader: memory_map: %#014lx %14s brk starts here (the [heap] appears at the "
-		"first brk() that grows it)\n", b->brk, "");
+	eprintf("loader: memory_map: the new image of %s, high to low addresses\n", b->filename);
+	for (int i = 0; i < n; i++)
+		print_row(b, t, &rows[i]);
 }
