@@ -38,6 +38,8 @@ same_run comm-long "$T/a-program-with-a-long-name" /proc/self/comm
 printf '#!%s\nread c < /proc/$$/comm; echo "$c"\n' "$sh_" > "$T/my-script"
 chmod 755 "$T/my-script"
 same_run comm-script "$T/my-script"
+ln -s "$cat_" "$T/kitty"
+same_run comm-symlink "$T/kitty" /proc/self/comm
 same_run cmdline "$sh_" -c 'tr "\0" "|" < /proc/$$/cmdline; echo' arg0 'x y'
 
 # CPU state at the first instruction (start_thread): tests/progs/regs saves it in _start.
@@ -67,18 +69,27 @@ check_eq "echo hi | loader cat" hi "$out"
 # No extra fd: the program sees only what the shell gave it (plus ls's own directory fd).
 ls_=$(command -v ls)
 fds() {
-	run_timeout 10 "$@" -l /proc/self/fd < /dev/null > "$T/fd.raw" 2>/dev/null
+	run_timeout 10 "$@" -l /proc/self/fd > "$T/fd.raw" 2>/dev/null
 	sed -E -n 's/.* ([0-9]+) -> (.*)$/\1 -> \2/p' "$T/fd.raw" |
 		sed -E -e 's#pipe:\[[0-9]+\]#pipe#; s#/proc/[0-9]+/fd#/proc/PID/fd#'
 }
-fds "$ls_" > "$T/fd.native"
-fds "$L" "$ls_" > "$T/fd.loader"
+fds "$ls_" < /dev/null > "$T/fd.native"
+fds "$L" "$ls_" < /dev/null > "$T/fd.loader"
 if cmp -s "$T/fd.native" "$T/fd.loader"; then
 	note "open fds: $(wc -l < "$T/fd.native"), as natively"
 else
 	mismatch "loader ls -l /proc/self/fd: open fds differ from the native run:"
 	diff -u "$T/fd.native" "$T/fd.loader" >&2
 fi
+
+# With stdin closed the program's own first open() gets fd 0 natively; a loader that
+# leaked a descriptor there (or anywhere) shows up in the listing.
+fds "$ls_" <&- > "$T/fd0.native" 2>/dev/null
+fds "$L" "$ls_" <&- > "$T/fd0.loader" 2>/dev/null
+cmp -s "$T/fd0.native" "$T/fd0.loader" || {
+	mismatch "with stdin closed, open fds under the loader differ:"
+	diff -u "$T/fd0.native" "$T/fd0.loader" >&2
+}
 
 # Signal state: a parent blocks SIGUSR2 and ignores SIGUSR1 and SIGPIPE, then execs.
 need_python
@@ -115,6 +126,8 @@ cmp -s "$T/env.native" "$T/env.loader" || mismatch "environment differs: $(cat "
 # --argv0 NAME: argv[0] is NAME; the file run is still PROGRAM.
 out=$(run_timeout 10 "$L" --argv0 custom-name "$P/basic-pie" | sed -n 2p)
 check_eq "argv[0] with --argv0" "argv[0] custom-name" "$out"
+out=$(run_timeout 10 "$L" --argv0 '' "$P/basic-pie" | sed -n 2p)
+check_eq "argv[0] with --argv0 ''" "argv[0] " "$out"
 out=$(run_timeout 10 "$L" -- "$P/basic-pie" --argv0 | sed -n 3p)
 check_eq "arguments after -- are the program's" "argv[1] --argv0" "$out"
 finish "after the handover the process is the program"

@@ -2,7 +2,8 @@
 # The matrix of ELF kinds the loader must run (issue 3, "ELF kinds"): the same sources built
 # static, static-pie, PIE, -no-pie, musl static, with 2 MiB max-page-size, with
 # noseparate-code, with TLS, threads, a 64 MiB bss, data and bss sharing a page, heavy
-# brk/malloc, a stack grown to 3/4 of RLIMIT_STACK, plus nostd-demo/hello. Each runs natively and under loader/loader: stdout and
+# brk/malloc, a stack grown to 3/4 of RLIMIT_STACK, plus nostd-demo/hello; 5000 arguments
+# and a 100 KB environment string; and 60 repeated runs of five kinds (ASLR collisions). Each runs natively and under loader/loader: stdout and
 # exit status must be equal (argv passing and non-zero exit statuses included).
 . "$top_srcdir/tests/loader/lib-loader.sh"
 
@@ -39,6 +40,31 @@ grep -q '0 non-zero' "$T/bigbss.loader.out" || mismatch "bigbss under the loader
 grep -q 'all zero' "$T/databss.loader.out" || mismatch "databss under the loader: padzero missing"
 grep -q 'within 1 GiB: yes' "$T/heap.loader.out" ||
 	mismatch "heap under the loader: brk does not start after the program's bss"
+
+# Many arguments and a big environment: the stack image must hold them all.
+set -- $(seq 1 5000)
+same_run many-args "$P/basic-static" --exit=0 "$@"
+big=$(head -c 100000 /dev/zero | tr '\0' x)
+BIG_ENV=$big same_run big-env "$P/basic-pie" "$(printf '%.60000s' "$big")"
+set --
+
+# Repeated runs: ASLR places the loader, the program, its break and the stack anew each
+# time; a collision that happens one time in fifty shows up here.
+for v in basic-static basic-static-pie basic-pie basic-nopie heap-static-pie; do
+	"$P/$v" --static-pie > "$T/rep.native" 2>&1
+	i=0 bad=0
+	while [ $i -lt 60 ]; do
+		"$L" "$P/$v" --static-pie > "$T/rep.loader" 2>&1 && cmp -s "$T/rep.native" "$T/rep.loader" ||
+			bad=$((bad + 1))
+		i=$((i + 1))
+	done
+	if [ $bad -ne 0 ]; then
+		mismatch "$v: $bad of 60 runs under the loader differed from the native run; last:"
+		head -n 5 "$T/rep.loader" >&2
+	else
+		note "$v: 60 runs under the loader, all as natively"
+	fi
+done
 
 need_file "$B/nostd-demo/hello" "built by make"
 same_run nostd-hello "$B/nostd-demo/hello"
