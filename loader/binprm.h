@@ -80,10 +80,7 @@ struct binprm {
 	int opened;			/* the file itself was opened (PATH search keeps its failure) */
 	struct elf_file *file;		/* bprm->file */
 	struct elf_file *interpreter;	/* a #! interpreter, opened by load_script */
-	struct elf_file slot[2];	/* file and #! interpreter alternate between these */
-	struct elf_file elf_interp;	/* PT_INTERP */
 	int have_interp;
-	char interp_path[4096];
 	int executable_stack;		/* PT_GNU_STACK has PF_X */
 	/* the new image */
 	unsigned long entry;		/* the program's entry + bias: AT_ENTRY */
@@ -94,8 +91,14 @@ struct binprm {
 	unsigned char random[32];	/* getrandom: 16 for AT_RANDOM, the rest for layout */
 	struct diag diag;
 	int nregions;
-	/* colder, bigger parts last (pages untouched on the common path cost nothing) */
-	struct region regions[MAX_REGIONS];
+	/*
+	 * The files, then colder and bigger parts: every page the loader touches is a page
+	 * fault, so what a plain run uses is kept together at the front.
+	 */
+	struct elf_file slot[2];	/* file and #! interpreter alternate between these */
+	struct elf_file elf_interp;	/* PT_INTERP */
+	char interp_path[4096];
+	struct region regions[MAX_REGIONS];	/* only with --map */
 	struct shebang scripts[MAX_SCRIPT_DEPTH + 1];
 	char candidate[PATH_SEARCH_MAX];
 };

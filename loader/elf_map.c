@@ -21,7 +21,7 @@
 static void remember(struct binprm *b, const struct elf_file *ef, const Elf64_Phdr *ph,
 		     unsigned long start, unsigned long len, int prot, unsigned long off, int bss)
 {
-	if (b->nregions < MAX_REGIONS)
+	if (b->map && b->nregions < MAX_REGIONS)
 		b->regions[b->nregions++] = (struct region){
 			.start = start, .end = start + len, .offset = off, .prot = prot,
 			.bss = bss, .file = ef, .ph = ph };
