@@ -42,6 +42,19 @@ path_case eacces-only "$T/empty:$T/d1:$T/d2" prog
 path_case not-found "$T/empty:$T/nonexistent" prog
 path_case empty-path-entry ":$T/empty" prog
 
+# An empty PATH entry means the current directory (execvp); with PATH unset, execvp
+# searches its default path (glibc: /bin:/usr/bin).
+(cd "$T/d3" && run_timeout 10 env PATH=":$T/empty" prog y > "$T/cwd.native.out" 2>&1); n=$?
+(cd "$T/d3" && run_timeout 10 env PATH=":$T/empty" "$L" prog y > "$T/cwd.loader.out" 2>&1); l=$?
+if [ $n != $l ] || ! cmp -s "$T/cwd.native.out" "$T/cwd.loader.out"; then
+	mismatch "PATH=:$T/empty (cwd has prog): loader exit $l '$(cat "$T/cwd.loader.out")', env(1) exit $n '$(cat "$T/cwd.native.out")'"
+else
+	note "empty PATH entry = cwd: exit $l as env(1)"
+fi
+run_timeout 10 env -u PATH "$(command -v env)" true; n=$?
+run_timeout 10 env -u PATH "$L" true; l=$?
+check_eq "PATH unset: loader true exit status (env(1) gives $n)" "$n" "$l"
+
 # The loader's own messages for the failures (its contract, not env's wording).
 LOADER_PATH="$T/d1:$T/d2"
 expect_refusal eacces-message 126 "Permission denied" prog

@@ -3,8 +3,9 @@
 # checked against the kernel's verdict on the same file (kexec.py): a chain of 5 scripts
 # runs and 6 give ELOOP (126 "Too many levels of symbolic links"); a script naming itself
 # (ELOOP); a missing interpreter (127 ENOENT); an interpreter argument with inner spaces
-# kept; CRLF (ENOENT on "/bin/sh\r"); an empty #! line (ENOEXEC, 126); argv and AT_EXECFN
-# of a script through nostd-demo/auxv as the interpreter.
+# kept; CRLF (ENOENT on "/bin/sh\r"); an empty #! line (ENOEXEC, 126); the 256-byte
+# buffer limits; relative interpreters; argv and AT_EXECFN of a script through
+# nostd-demo/auxv as the interpreter.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_python
 auxv=$B/nostd-demo/auxv
@@ -56,6 +57,26 @@ mk noline "#!$echo_"	# no newline at all: the zero-filled buffer ends the name
 check_like_kernel no-newline "$T/noline" arg
 mk sh-script "#!$sh_\necho \"\$0|\$*\"; exit 9\n"
 check_like_kernel sh-exit-9 "$T/sh-script" 'a b' c
+
+# The 256-byte buffer (BINPRM_BUF_SIZE): "#!" + a 253-character path + "\n" is parsed
+# (the path does not exist: ENOENT); a 254-character path cannot end within the buffer
+# (ENOEXEC); an over-long argument is cut short without an error.
+long253=/$(printf '%0252d' 0 | tr 0 a)
+long254=/$(printf '%0253d' 0 | tr 0 a)
+mk path253 "#!$long253\n"
+check_like_kernel path-253-chars "$T/path253"
+mk path254 "#!$long254\n"
+check_like_kernel path-254-chars "$T/path254"
+mk longarg "#!$echo_ $(printf '%0300d' 0 | tr 0 y)\n"
+check_like_kernel arg-cut-at-256 "$T/longarg" tail
+# A relative interpreter resolves against the caller's cwd; a script that is its own
+# interpreter's interpreter through a relative path.
+mkdir "$T/sub"
+mk sub/rel "#!./sub/helper\n"
+mk sub/helper "#!$echo_ helper\n"
+cd "$T" && check_like_kernel relative-interp ./sub/rel x
+cd "$T/sub" && check_like_kernel relative-interp-wrong-cwd ./rel x
+cd "$T"
 
 # argv and AT_EXECFN of a script: [interp, arg, script-as-passed, args...]; AT_EXECFN is the
 # script. Relative and absolute, through auxv as the interpreter.

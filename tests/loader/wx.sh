@@ -4,7 +4,8 @@
 # [stack] is rw-p. It must pass natively and under the loader, and print the same report.
 # Built four ways: PIE (ld.so maps libc; the kernel maps the program and ld.so), static,
 # static-pie and -no-pie. Then, with ASLR off, the program's own mappings, [heap] and
-# [stack] must be the very lines the kernel gives (tests/progs/selfmaps).
+# [stack] must be the very lines the kernel gives (tests/progs/selfmaps; once linked with
+# -z execstack, for which the kernel makes [stack] rwxp).
 . "$top_srcdir/tests/loader/lib-loader.sh"
 
 for v in wx wx-static wx-static-pie wx-nopie; do
@@ -28,7 +29,7 @@ done
 # (the interpreter and libraries go wherever mmap puts them; the loader's own leftovers
 # are listed as a note).
 if setarch -R true 2>/dev/null; then
-	for v in selfmaps selfmaps-nopie selfmaps-static; do
+	for v in selfmaps selfmaps-nopie selfmaps-static selfmaps-execstack; do
 		need_prog $v
 		run_timeout 10 setarch -R "$P/$v" > "$T/$v.native" || fail "setarch -R $v failed"
 		run_timeout 10 setarch -R "$L" "$P/$v" > "$T/$v.loader"
