@@ -5,7 +5,10 @@
 # (fork + execve) to get the kernel's verdict, then under loader/loader, and checks:
 #   errno E before the kernel's point of no return -> loader exits 127 (ENOENT) or 126,
 #       one stderr line "loader: PATH: strerror(E)[ (detail)]";
-#   killed after the point of no return (SIGSEGV)  -> loader refuses up front: 126, one line;
+#   killed after the point of no return (SIGSEGV)  -> loader refuses up front: 126, one line
+#       (this includes files the kernel "runs" into a fault at the first instruction, such
+#       as an entry in no segment: from outside the two look the same, and the contract
+#       says a malformed file gets a reason, never a crash);
 #   the kernel runs it                             -> the loader runs it: same stdout, status.
 # Privilege-dependent cases (this test knows which it runs as):
 #   vaddr 0 (below vm.mmap_min_addr): root's CAP_SYS_RAWIO lets the kernel run it, so as root

@@ -206,6 +206,40 @@ def main(outdir):
     mutate("interp-embedded-nul", lambda e: None,
            interp=good_interp.encode() + b"\0junk\0")
 
+    # Interpreters of other shapes. The kernel maps an ET_EXEC interpreter at its own
+    # addresses, ignores the interpreter's own PT_INTERP, and checks its entry and
+    # segments only after the point of no return.
+    write("interp-exec.so", bytes(Elf(ET_EXEC, msg=b"interp ok\n", base=0x10000000)))
+    mutate("interp-et_exec", lambda e: None, interp=path("interp-exec.so"))
+    write("interp-bss.so", bytes(Elf(ET_DYN, msg=b"interp ok\n")))
+    mutate("interp-with-bss", lambda e: None, interp=path("interp-bss.so"))
+    write("interp-interp.so", bytes(Elf(ET_DYN, msg=b"interp ok\n", data=False,
+                                        interp=path("no-such-interp.so"))))
+    mutate("interp-has-own-pt_interp", lambda e: None, interp=path("interp-interp.so"))
+    case("dyn-with-interp", Elf(ET_DYN, interp=good_interp))
+    i = Elf(ET_DYN, data=False); i.e["phnum"] = 0
+    write("interp-phnum0.so", bytes(i))
+    mutate("interp-phnum-0", lambda e: None, interp=path("interp-phnum0.so"))
+    i = Elf(ET_DYN, data=False); i.e["entry"] = TASK_SIZE
+    write("interp-badentry.so", bytes(i))
+    mutate("interp-entry-at-task-size", lambda e: None, interp=path("interp-badentry.so"))
+    i = Elf(ET_DYN); i.data.update(filesz=0x3000, memsz=0x1000)
+    write("interp-filesz.so", bytes(i))
+    mutate("interp-filesz-gt-memsz", lambda e: None, interp=path("interp-filesz.so"))
+    i = Elf(ET_DYN, data=False); i.phdrs.remove(i.text); i.text = dict(i.text)
+    write("interp-noload.so", bytes(i))
+    mutate("interp-without-pt_load", lambda e: None, interp=path("interp-noload.so"))
+    mutate("interp-is-itself", lambda e: None, interp=path("interp-is-itself"))
+
+    def no_load(e):
+        e.phdrs.remove(e.text)
+        e.phdrs.remove(e.data)
+        e.text = dict(e.text)
+    mutate("no-pt_load", no_load)
+    # The entry is in no segment: the kernel jumps there and the program dies of SIGSEGV
+    # at its first instruction; a loader can see it coming and refuse.
+    mutate("entry-in-no-segment", lambda e: e.e.update(entry=0x500000))
+
     # A relative PT_INTERP resolves against the caller's cwd, not the program's directory.
     mutate("interp-relative-in-cwd", lambda e: None, interp="interp-good.so")
     cases[-1]["cwd"] = outdir
