@@ -35,6 +35,27 @@ static size_t auxv_pairs(const unsigned long *t)
 	return n + 1;		/* AT_NULL included */
 }
 
+unsigned long arg_limit(unsigned long rlim_stack)
+{
+	unsigned long limit = (8UL << 20) / 4 * 3;
+
+	if (rlim_stack / 4 < limit)
+		limit = rlim_stack / 4;
+	return limit > ARG_MAX_MIN ? limit : ARG_MAX_MIN;
+}
+
+unsigned long arg_bytes(const struct elf_tables_in *in, unsigned long *ptr_bytes)
+{
+	unsigned long bytes = str_size(in->execfn);
+
+	for (size_t i = 0; i < in->argc; i++)
+		bytes += str_size(in->argv[i]);
+	for (size_t i = 0; i < in->envc; i++)
+		bytes += str_size(in->envp[i]);
+	*ptr_bytes = ((in->argc ? in->argc : 1) + in->envc) * sizeof(void *);
+	return bytes + *ptr_bytes;
+}
+
 size_t elf_tables_size(const struct elf_tables_in *in)
 {
 	size_t bytes = 8 + str_size(in->execfn) + 16 + 16;

@@ -43,6 +43,16 @@ struct elf_tables_out {
 int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 		      const struct elf_tables_in *in, struct elf_tables_out *out);
 
+/*
+ * fs/exec.c:bprm_stack_limits(): the bytes argv, envp and the filename may take, pointers
+ * included: 3/4 of _STK_LIM (6 MiB) at most, RLIMIT_STACK / 4 below that, never less
+ * than ARG_MAX (128 KiB).
+ */
+#define ARG_MAX_MIN	(32UL * 4096)
+unsigned long arg_limit(unsigned long rlim_stack);
+/* The bytes of strings and pointers in that count (argc counted as at least 1). */
+unsigned long arg_bytes(const struct elf_tables_in *in, unsigned long *ptr_bytes);
+
 /* Bytes create_elf_tables() needs at most for in (without the alignment slack). */
 size_t elf_tables_size(const struct elf_tables_in *in);
 

@@ -51,6 +51,11 @@ static inline long sys_statx(int dirfd, const char *path, int flags, unsigned ma
 	return sys_call5(__NR_statx, dirfd, (long)path, flags, mask, (long)stx);
 }
 
+static inline long sys_prlimit(int resource, unsigned long long lim[2])
+{
+	return sys_call4(__NR_prlimit64, 0, resource, 0, (long)lim);
+}
+
 static inline long sys_fstatfs(int fd, struct statfs *sf)
 {
 	return sys_call2(__NR_fstatfs, fd, (long)sf);

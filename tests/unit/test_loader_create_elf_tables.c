@@ -185,6 +185,22 @@ START_TEST(too_small)
 }
 END_TEST
 
+START_TEST(stack_limits)
+{
+	struct elf_tables_in in = input();
+	unsigned long ptrs;
+
+	ck_assert_uint_eq(arg_limit(8UL << 20), 2UL << 20);		/* 8 MiB / 4 */
+	ck_assert_uint_eq(arg_limit(~0UL), 6UL << 20);			/* unlimited: 6 MiB */
+	ck_assert_uint_eq(arg_limit(64UL << 10), 128UL << 10);		/* never below ARG_MAX */
+	/* "./dump\0x\0A=1\0HOME=/root\0" + execfn "./dump\0", 4 pointers */
+	ck_assert_uint_eq(arg_bytes(&in, &ptrs), 31 + 32);
+	ck_assert_uint_eq(ptrs, 32);
+	in.argc = 0;		/* argc counts as 1 */
+	ck_assert_uint_eq(arg_bytes(&in, &ptrs), 31 - 9 + 24);
+}
+END_TEST
+
 Suite *make_loader_create_elf_tables_suite(void)
 {
 	Suite *s = suite_create("loader_create_elf_tables");
@@ -196,6 +212,7 @@ Suite *make_loader_create_elf_tables_suite(void)
 	tcase_add_test(t, align_rnd_moves_tables);
 	tcase_add_test(t, no_platform_no_args);
 	tcase_add_test(t, too_small);
+	tcase_add_test(t, stack_limits);
 	suite_add_tcase(s, t);
 	return s;
 }
