@@ -42,6 +42,12 @@ ln -s "$cat_" "$T/kitty"
 same_run comm-symlink "$T/kitty" /proc/self/comm
 same_run cmdline "$sh_" -c 'tr "\0" "|" < /proc/$$/cmdline; echo' arg0 'x y'
 
+# The loader loading the loader (a static-pie) which loads the program: the inner loader
+# must find a process as clean as the kernel leaves it.
+same_run nested-loader "$L" "$P/basic-pie" nested
+same_run nested-loader-2 "$L" "$L" "$P/basic-static" nested twice
+same_run nested-loader-script "$L" "$T/my-script"
+
 # CPU state at the first instruction (start_thread): tests/progs/regs saves it in _start.
 # Everything must equal the kernel's, except the arithmetic status flags, only reported.
 need_prog regs

@@ -55,6 +55,18 @@ run_timeout 10 env -u PATH "$(command -v env)" true; n=$?
 run_timeout 10 env -u PATH "$L" true; l=$?
 check_eq "PATH unset: loader true exit status (env(1) gives $n)" "$n" "$l"
 
+# A program found in PATH gets the path execvp built as AT_EXECFN, and argv[0] as typed.
+auxv=$B/nostd-demo/auxv
+if [ -x "$auxv" ]; then
+	d=$(dirname "$auxv")
+	run_timeout 10 env -i PATH="/nonexistent:$d" "$(command -v env)" auxv x > "$T/px.native"
+	run_timeout 10 env -i PATH="/nonexistent:$d" "$L" auxv x > "$T/px.loader"
+	for k in 'argv\[0\]' 'argv\[1\]' AT_EXECFN; do
+		n=$(grep "^$k " "$T/px.native"); l=$(grep "^$k " "$T/px.loader")
+		check_eq "PATH-found auxv: $k" "$n" "$l"
+	done
+fi
+
 # The loader's own messages for the failures (its contract, not env's wording).
 LOADER_PATH="$T/d1:$T/d2"
 expect_refusal eacces-message 126 "Permission denied" prog

@@ -31,6 +31,7 @@ fi
 python=
 if [ -x /usr/bin/python3 ]; then python=/usr/bin/python3; elif have python3; then python=$(abs python3); fi
 if [ -n "$python" ]; then
+	same_run python3-subprocess "$python" -c 'import subprocess, os; r = subprocess.run(["/bin/sh", "-c", "echo child $0", "x"], capture_output=True); print(r.stdout, r.returncode, os.path.basename(os.readlink("/proc/self/fd/0")) if os.path.exists("/proc/self/fd/0") else "")'
 	same_run python3 "$python" -c 'import sys, hashlib, json; print(sys.argv[1:], hashlib.sha256(b"x").hexdigest(), json.dumps({"a": [1, 2]})); sys.exit(6)' a b
 	ran=$((ran + 1))
 fi
