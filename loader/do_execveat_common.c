@@ -22,8 +22,11 @@ static int try_candidate(const char *path, void *ctx)
 	b->filename = path;
 	b->opened = 0;
 	ret = bprm_execve(b);
-	if (b->opened && !found_failure.err)
+	if ((b->opened || ret == -EACCES) && !found_failure.err)
 		found_failure = b->diag;
+	if (ret < 0 && path != b->prog)
+		narrate(b, "do_execveat_common", "PATH candidate %s: %s", path,
+			b->diag.text[0] ? b->diag.text : "no such file");
 	return ret;
 }
 
