@@ -124,5 +124,8 @@ for v in stacklayout stacklayout-static stacklayout-static-pie; do
 	else
 		note "$v: $(grep -c ': yes$' "$T/$v.loader") facts hold, as natively"
 	fi
+	# The facts themselves (expected/stacklayout.out: every one holds) under the loader.
+	diff -u "$S/tests/loader/expected/stacklayout.out" "$T/$v.loader" >&2 ||
+		mismatch "$v under the loader differs from tests/loader/expected/stacklayout.out"
 done
 finish "auxv and initial stack as the kernel builds them"

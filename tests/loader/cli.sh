@@ -58,4 +58,16 @@ interp=$(readelf -l $true_ 2>/dev/null | sed -nE 's/.*Requesting program interpr
 grep -qF "$interp" "$T/map.err" || grep -qF "$(basename "$interp")" "$T/map.err" ||
 	mismatch "--map does not name the interpreter $interp"
 note "--map drew $(wc -l < "$T/map.err") lines"
+# A refusal stays one line with --map (nothing is drawn for an image never built); with
+# -v the narration comes first and the refusal is the last line.
+printf 'not a program\n' > "$T/notelf"; chmod 755 "$T/notelf"
+run_timeout 10 "$L" --map "$T/notelf" > "$T/r.out" 2> "$T/r.err"; rc=$?
+check_eq "loader --map on a non-ELF: exit status" 126 "$rc"
+check_eq "loader --map on a non-ELF: stderr lines" 1 "$(wc -l < "$T/r.err")"
+run_timeout 10 "$L" -v "$T/notelf" > "$T/r.out" 2> "$T/r.err"; rc=$?
+check_eq "loader -v on a non-ELF: exit status" 126 "$rc"
+case $(tail -n 1 "$T/r.err") in
+"loader: $T/notelf: Exec format error"*) ;;
+*) mismatch "loader -v on a non-ELF: last stderr line is '$(tail -n 1 "$T/r.err")'" ;;
+esac
 finish "loader command line, -v and --map"

@@ -62,6 +62,9 @@ if [ $rc -ne 0 ] || ! cmp -s "$T/regs.n" "$T/regs.l"; then
 else
 	note "registers at entry: $(wc -l < "$T/regs.n") values as natively"
 fi
+# And the values are the documented ones (execve.md section 2.4): expected/regs.out.
+diff -u "$S/tests/loader/expected/regs.out" "$T/regs.l" >&2 ||
+	mismatch "register state under the loader differs from tests/loader/expected/regs.out"
 n=$(sed -n 's/^rflags.status(info) //p' "$T/regs.native")
 l=$(sed -n 's/^rflags.status(info) //p' "$T/regs.loader")
 [ "$n" = "$l" ] || note "rflags status bits at entry: natively $n, under the loader $l (not required)"
