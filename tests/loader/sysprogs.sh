@@ -51,5 +51,20 @@ if have env; then
 	same_run env-u "$(abs env)" -u HOME -u PATH "$(abs sh)" -c 'echo ${HOME-unset} ${PATH-unset}'
 	ran=$((ran + 1))
 fi
+# The dynamic linker run as a program (ET_DYN, no PT_INTERP: rtld decides it was "run as a
+# command" from AT_ENTRY), and libc.so.6 run as a program (prints its banner).
+ldso=$(readelf -l /bin/sh 2>/dev/null | sed -nE 's/.*interpreter: (.*)\]/\1/p')
+if [ -n "$ldso" ] && [ -x "$ldso" ]; then
+	echo_=/bin/echo; [ -x $echo_ ] || echo_=/usr/bin/echo
+	same_run ld.so "$ldso" $echo_ run by ld.so
+	ran=$((ran + 1))
+else
+	note "no dynamic linker found (readelf missing?): skipped"
+fi
+libc=$(ldd /bin/sh 2>/dev/null | sed -nE 's/.*libc\.so\.6 => ([^ ]+).*/\1/p')
+if [ -n "$libc" ] && [ -x "$libc" ]; then
+	same_run libc.so.6 "$libc"
+	ran=$((ran + 1))
+fi
 [ $ran -gt 0 ] || skip "none of the system programs is installed"
 finish "$ran system programs agree with their native runs"
