@@ -46,6 +46,18 @@ set -- $(seq 1 5000)
 same_run many-args "$P/basic-static" --exit=0 "$@"
 big=$(head -c 100000 /dev/zero | tr '\0' x)
 BIG_ENV=$big same_run big-env "$P/basic-pie" "$(printf '%.60000s' "$big")"
+# One argument of the largest size the kernel takes (MAX_ARG_STRLEN: 131071 + NUL), and
+# about 1.9 MiB of arguments in all (under the 2 MiB that RLIMIT_STACK / 4 allows).
+a128k=$(printf '%.131071s' "$big$big")
+same_run max-arg-strlen "$P/basic-static" --exit=0 "$a128k"
+a120k=$(printf '%.120000s' "$big$big")
+set -- "$a120k" "$a120k" "$a120k" "$a120k" "$a120k" "$a120k" "$a120k" "$a120k"
+same_run args-1.9MiB "$P/basic-pie" --exit=0 "$@" "$@"
+i=0
+while [ $i -lt 3000 ]; do export "LT_MANY_$i=$i"; i=$((i + 1)); done
+same_run 3000-env-vars "$P/basic-static-pie"
+i=0
+while [ $i -lt 3000 ]; do unset "LT_MANY_$i"; i=$((i + 1)); done
 set --
 
 # Repeated runs: ASLR places the loader, the program, its break and the stack anew each
