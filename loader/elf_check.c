@@ -5,6 +5,7 @@
  * Pure: works on buffers, one condition per line, written so no sum can overflow.
  */
 #include <linux/errno.h>
+#include <linux/mman.h>
 #include "loader/elf_check.h"
 #include "loader/elf_layout.h"
 
@@ -139,6 +140,22 @@ int elf_check_padzero(const Elf64_Phdr *ph, size_t n, uint64_t file_size, int in
 					 AFTER_PONR, interp ? "interpreter's " : "", i,
 					 (unsigned long)file_size);
 	}
+	return 0;
+}
+
+int elf_check_entry_mapped(const Elf64_Phdr *ph, size_t n, unsigned long entry,
+			   const char *who, struct diag *d)
+{
+	int prot = prot_at(ph, n, entry);
+
+	if (total_mapping_size(ph, n) == 0)
+		return diag_fail(d, -ENOEXEC, "%s has no PT_LOAD segment" NO_CHECK, who);
+	if (prot < 0)
+		return diag_fail(d, -ENOEXEC, "%s's entry point 0x%lx is in no PT_LOAD segment"
+				 NO_CHECK, who, entry);
+	if (!(prot & PROT_EXEC))
+		return diag_fail(d, -ENOEXEC, "%s's entry point 0x%lx is on a page mapped without "
+				 "PF_X" NO_CHECK, who, entry);
 	return 0;
 }
 

@@ -58,7 +58,17 @@ int elf_check_padzero(const Elf64_Phdr *ph, size_t n, uint64_t file_size, int in
 /* #42: the entry point must be below TASK_SIZE (EINVAL). */
 int elf_check_entry(unsigned long entry, struct diag *d);
 
+/*
+ * Not a kernel check: the entry (e_entry, before bias) must be on a page some PT_LOAD maps
+ * executable, or the program dies of SIGSEGV at its first instruction. The kernel jumps
+ * anyway; the loader refuses such a file with ENOEXEC and says why. who names the file.
+ */
+int elf_check_entry_mapped(const Elf64_Phdr *ph, size_t n, unsigned long entry,
+			   const char *who, struct diag *d);
+
 /* Suffix for details of post-point-of-no-return checks. */
 #define AFTER_PONR "; the kernel checks this after its point of no return and kills the process with SIGSEGV"
+/* Suffix for what the kernel does not check at all. */
+#define NO_CHECK "; the kernel does not check this and the program dies of SIGSEGV at its first instruction"
 
 #endif

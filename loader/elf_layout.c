@@ -138,6 +138,24 @@ unsigned long brk_start(unsigned long elf_brk, int static_pie, int randomize, un
 	return brk;
 }
 
+int prot_at(const Elf64_Phdr *ph, size_t n, unsigned long vaddr)
+{
+	int prot = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		struct seg_plan sp;
+
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		plan_segment(&ph[i], 0, &sp);
+		if (vaddr - sp.map_addr < sp.map_len)
+			prot = sp.prot;
+		if (vaddr - sp.anon_start < sp.anon_len)
+			prot = sp.anon_prot;
+	}
+	return prot;
+}
+
 void plan_segment(const Elf64_Phdr *ph, unsigned long bias, struct seg_plan *sp)
 {
 	unsigned long addr = bias + ph->p_vaddr;

@@ -72,4 +72,11 @@ struct seg_plan {
 };
 void plan_segment(const Elf64_Phdr *ph, unsigned long bias, struct seg_plan *sp);
 
+/*
+ * The protection the page holding vaddr ends up with once every PT_LOAD is mapped in
+ * order (a later segment replaces an earlier one's pages, as MAP_FIXED does), or -1 if
+ * no segment maps it.
+ */
+int prot_at(const Elf64_Phdr *ph, size_t n, unsigned long vaddr);
+
 #endif

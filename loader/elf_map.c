@@ -147,73 +147,133 @@ static void unmap_uncovered(const struct elf_file *ef, unsigned long lo, unsigne
 	}
 }
 
+/* Claim [start, end) with a PROT_NONE placeholder, only if nothing is mapped there. */
+static int claim_free(unsigned long start, unsigned long end)
+{
+	void *m;
+
+	if (start >= end)
+		return 0;
+	m = sys_mmap((void *)start, end - start, PROT_NONE, ANON | MAP_NORESERVE |
+		     MAP_FIXED_NOREPLACE, -1, 0);
+	return mmap_failed(m) ? (int)(long)m : 0;
+}
+
+/*
+ * An ET_EXEC interpreter is mapped by the kernel with MAP_FIXED at its own addresses,
+ * over whatever is there (execve.md 1.3 #39). Over the program's own image the loader
+ * does the same (a program naming itself as PT_INTERP runs); anything else there (the
+ * loader, its stack, the vDSO) it refuses. Returns 0 if [start, end) meets nothing but
+ * the program's span (the rest is claimed), -EEXIST otherwise.
+ */
+static int over_program(struct binprm *b, unsigned long start, unsigned long end)
+{
+	unsigned long plo = b->file->lo, phi = b->file->hi;
+
+	if (end <= plo || start >= phi)
+		return -EEXIST;		/* the collision is with something else */
+	if (claim_free(start, start < plo ? plo : start) < 0 ||
+	    claim_free(end > phi ? phi : end, end) < 0)
+		return -EEXIST;
+	say(b, "the ET_EXEC interpreter overlaps the program's image [0x%lx, 0x%lx): mapped "
+	    "over it, as the kernel's MAP_FIXED does", plo, phi);
+	return 0;
+}
+
+/*
+ * Claim the image's whole span [lo, lo + span) in one mmap: at want_bias + lo exactly
+ * (fixed), or where mmap chooses, aligned to align. When the first PT_LOAD starts the span
+ * and no alignment slack is needed, the reservation is that segment's own file mapping
+ * stretched over the whole span (as the kernel's elf_map() does with total_size): one
+ * system call less per image. Its protection is a real segment's, so no page is ever
+ * more than the file asks for. Sets ef->bias, *res and *len (what to trim later), and
+ * *premapped (the PT_LOAD already mapped, or -1).
+ */
+static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo, unsigned long span,
+			unsigned long align, unsigned long want_bias, int fixed,
+			unsigned long *res, unsigned long *len, int *premapped)
+{
+	unsigned long slack = !fixed && align > ELF_MIN_ALIGN ? align - ELF_MIN_ALIGN : 0;
+	int first = first_load(ef->ph, ef->phnum), prot = PROT_NONE, flags, fd = -1;
+	struct seg_plan fp;
+	long off = 0;
+	void *m;
+
+	plan_segment(&ef->ph[first], 0, &fp);
+	flags = MAP_PRIVATE | (fixed ? MAP_FIXED_NOREPLACE : 0);
+	if (fp.map_len && fp.map_addr == lo && !slack) {
+		prot = fp.prot;
+		fd = ef->fd;
+		off = (long)fp.map_off;
+	} else {
+		/* a PROT_NONE placeholder: no memory is committed for it */
+		flags |= MAP_ANONYMOUS | MAP_NORESERVE;
+		first = -1;
+	}
+	*premapped = first;
+	*len = span + slack;
+	if (!fixed) {
+		m = sys_mmap(NULL, span + slack, prot, flags, fd, off);
+		if (mmap_failed(m))
+			return diag_fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
+					 span + slack, ef->path);
+		*res = (unsigned long)m;
+		ef->bias = ((*res + align - 1) & ~(align - 1)) - lo;	/* align >= 1 page */
+		return 0;
+	}
+	*res = want_bias + lo;
+	/*
+	 * Below vm.mmap_min_addr only CAP_SYS_RAWIO may map (root runs such a file, as under
+	 * the kernel). The sysctl is read (3 system calls) only for addresses below 16 MiB;
+	 * a higher setting is still caught by mmap's own EPERM.
+	 */
+	if (*res < (16UL << 20) && b->euid != 0 && *res < mmap_min_addr(b))
+		return diag_fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
+				 "(%lu)" AFTER_PONR, ef->path, *res, mmap_min_addr(b));
+	/* NOREPLACE: EEXIST instead of silently overwriting the loader, its stack or the vDSO */
+	m = sys_mmap((void *)*res, span, prot, flags, fd, off);
+	if (m == (void *)-EEXIST && ef == &b->elf_interp && over_program(b, *res, *res + span) == 0)
+		m = sys_mmap((void *)*res, span, prot, (flags & ~MAP_FIXED_NOREPLACE) | MAP_FIXED,
+			     fd, off);
+	if (m == (void *)-EEXIST)
+		return diag_fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
+				 "mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
+				 ef->path, *res, *res + span);
+	if (mmap_failed(m))
+		return diag_fail(&b->diag, (int)(long)m, "cannot map [0x%lx, 0x%lx) for %s%s",
+				 *res, *res + span, ef->path, m == (void *)-EPERM ?
+				 " (below vm.mmap_min_addr?)" : "");
+	ef->bias = want_bias;
+	return 0;
+}
+
 int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned long want_bias,
 		  int fixed)
 {
 	unsigned long lo = lowest_load_vaddr(ef->ph, ef->phnum);
 	unsigned long total = total_mapping_size(ef->ph, ef->phnum);
 	unsigned long align = maximum_alignment(ef->ph, ef->phnum);
-	unsigned long span, slack, res;
-	int first = first_load(ef->ph, ef->phnum), ret, mprot = PROT_NONE, mflags, mfd = -1;
-	struct seg_plan fp;
-	long moff = 0;
-	void *m;
+	unsigned long span, res = 0, len = 0;
+	int premapped = -1, ret;
 
 	ef->bias = want_bias;
 	if (!total) {		/* no PT_LOAD: nothing to map (the kernel maps nothing either) */
 		say(b, "%s has no PT_LOAD segment", ef->path);
 		return 0;
 	}
+	/* the checks the kernel makes after its point of no return, before mapping anything */
 	ret = elf_check_segments(ef->ph, ef->phnum, fixed ? want_bias : 0, interp, &b->diag);
 	if (ret == 0)
 		ret = elf_check_padzero(ef->ph, ef->phnum, ef->size, interp, &b->diag);
 	if (ret < 0)
 		return ret;
 	span = ELF_PAGEALIGN(lo + total) - lo;
-	slack = !fixed && align > ELF_MIN_ALIGN ? align - ELF_MIN_ALIGN : 0;
-	/*
-	 * When the first PT_LOAD starts the span and no alignment slack is needed, the
-	 * reservation is that segment's own file mapping stretched over the whole span (as
-	 * the kernel's elf_map() does with total_size): one system call less per image. Its
-	 * protection is a real segment's, so no page is transiently more than the file asks.
-	 */
-	plan_segment(&ef->ph[first], 0, &fp);
-	mflags = MAP_PRIVATE | (fixed ? MAP_FIXED_NOREPLACE : 0);
-	if (fp.map_len && fp.map_addr == lo && !slack) {
-		mprot = fp.prot;
-		mfd = ef->fd;
-		moff = (long)fp.map_off;
-	} else {
-		/* PROT_NONE placeholder: no memory is committed for it */
-		mflags |= MAP_ANONYMOUS | MAP_NORESERVE;
-		first = -1;
-	}
-	if (fixed) {
-		res = want_bias + lo;
-		if (res < (16UL << 20) && b->euid != 0 && res < mmap_min_addr(b))
-			return diag_fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
-				    "(%lu)" AFTER_PONR, ef->path, res, mmap_min_addr(b));
-		/* NOREPLACE: fails with EEXIST instead of overwriting the loader or its stack */
-		m = sys_mmap((void *)res, span, mprot, mflags, mfd, moff);
-		if (m == (void *)-EEXIST)
-			return diag_fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
-				    "mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
-				    ef->path, res, res + span);
-		if (mmap_failed(m))
-			return diag_fail(&b->diag, (int)(long)m, "cannot reserve [0x%lx, 0x%lx) for %s",
-				    res, res + span, ef->path);
-	} else {
-		/* ask for align - 1 pages more (slack), then use the aligned part */
-		m = sys_mmap(NULL, span + slack, mprot, mflags, mfd, moff);
-		if (mmap_failed(m))
-			return diag_fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
-				    span + slack, ef->path);
-		res = (unsigned long)m;
-		ef->bias = ((res + (align ? align : 1) - 1) & ~((align ? align : 1) - 1)) - lo;
+	ret = reserve_span(b, ef, lo, span, align ? align : ELF_MIN_ALIGN, want_bias, fixed,
+			   &res, &len, &premapped);
+	if (ret == 0 && !fixed)	/* now that the bias is known */
 		ret = elf_check_segments(ef->ph, ef->phnum, ef->bias, interp, &b->diag);
-		if (ret < 0)
-			return ret;
-	}
+	if (ret < 0)
+		return ret;
 	ef->lo = ef->bias + lo;
 	ef->hi = ef->lo + span;
 	say(b, "reserved 0x%lx-0x%lx for %s (%s, bias 0x%lx, alignment 0x%lx)", ef->lo, ef->hi,
@@ -221,10 +281,10 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	for (size_t i = 0; i < ef->phnum; i++) {
 		if (ef->ph[i].p_type != PT_LOAD)
 			continue;
-		ret = elf_load(b, ef, i, (int)i == first);
+		ret = elf_load(b, ef, i, (int)i == premapped);
 		if (ret < 0)
 			return ret;
 	}
-	unmap_uncovered(ef, res, res + span + slack);
+	unmap_uncovered(ef, res, res + len);
 	return 0;
 }

@@ -76,6 +76,22 @@ static int begin_new_exec(struct binprm *b)
 	return 0;
 }
 
+/*
+ * Stricter than the kernel: refuse an entry point the first instruction could not run
+ * from (the interpreter's, and the program's that ld.so will jump to).
+ */
+static int check_entry_mapped(struct binprm *b)
+{
+	const struct elf_file *ef = b->file, *in = &b->elf_interp;
+	int ret = 0;
+
+	if (b->have_interp)
+		ret = elf_check_entry_mapped(in->ph, in->phnum, in->eh.e_entry, in->path, &b->diag);
+	if (ret == 0)
+		ret = elf_check_entry_mapped(ef->ph, ef->phnum, ef->eh.e_entry, ef->path, &b->diag);
+	return ret;
+}
+
 /* The load bias: ET_EXEC 0; PIE ELF_ET_DYN_BASE (+ random), static-pie: mmap's choice. */
 static int map_program(struct binprm *b)
 {
@@ -140,6 +156,9 @@ int load_elf_binary(struct binprm *b)
 			return ret;
 	}
 	ret = elf_check_entry(b->elf_entry, &b->diag);
+	if (ret < 0)
+		return ret;
+	ret = check_entry_mapped(b);
 	if (ret < 0)
 		return ret;
 	if (b->map) {

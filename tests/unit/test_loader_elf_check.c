@@ -353,6 +353,22 @@ START_TEST(padzero_past_eof)
 }
 END_TEST
 
+START_TEST(entry_not_mapped)
+{
+	Elf64_Phdr ph[2] = { tl_load(0, 0x400000, 0x1000, 0x1000, PF_R),
+			     tl_load(0x1000, 0x401000, 0x100, 0x100, PF_R | PF_X) };
+	Elf64_Phdr note = { .p_type = PT_NOTE };
+
+	ck_assert_int_eq(elf_check_entry_mapped(ph, 2, 0x401010, "p", &d), 0);
+	REJECTS(elf_check_entry_mapped(ph, 2, 0x500000, "p", &d), -ENOEXEC,
+		"p's entry point 0x500000 is in no PT_LOAD segment");
+	REJECTS(elf_check_entry_mapped(ph, 2, 0x400010, "p", &d), -ENOEXEC, "without PF_X");
+	REJECTS(elf_check_entry_mapped(&note, 1, 0x400010, "p", &d), -ENOEXEC,
+		"p has no PT_LOAD segment");
+	ck_assert(strstr(d.text, "does not check this"));
+}
+END_TEST
+
 START_TEST(entry_bad)
 {
 	ck_assert_int_eq(elf_check_entry(TASK_SIZE - 1, &d), 0);
@@ -397,6 +413,7 @@ Suite *make_loader_elf_check_suite(void)
 	tcase_add_test(l, segments_skip_non_load);
 	tcase_add_test(l, padzero_past_eof);
 	tcase_add_test(l, entry_bad);
+	tcase_add_test(l, entry_not_mapped);
 	suite_add_tcase(s, h);
 	suite_add_tcase(s, p);
 	suite_add_tcase(s, i);

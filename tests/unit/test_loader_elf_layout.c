@@ -158,6 +158,24 @@ START_TEST(plan_zero_filesz)
 }
 END_TEST
 
+START_TEST(prot_at_rules)
+{
+	Elf64_Phdr ph[6];
+
+	bin_true(ph);
+	ck_assert_int_eq(prot_at(ph, 6, 0x23d0), PROT_READ | PROT_EXEC);	/* the entry */
+	ck_assert_int_eq(prot_at(ph, 6, 0x100), PROT_READ);
+	ck_assert_int_eq(prot_at(ph, 6, 0x9000), PROT_READ | PROT_WRITE);
+	ck_assert_int_eq(prot_at(ph, 6, 0x20000), -1);
+	/* a later RW segment on the text page wins (MAP_FIXED replaces) */
+	ph[5] = tl_load(0x2000, 0x2000, 0x10, 0x10, PF_R | PF_W);
+	ck_assert_int_eq(prot_at(ph, 6, 0x23d0), PROT_READ | PROT_WRITE);
+	/* the bss rule: an R-X segment's anonymous tail is RWX */
+	ph[0] = tl_load(0, 0x40000, 0x100, 0x5000, PF_R | PF_X);
+	ck_assert_int_eq(prot_at(ph, 1, 0x43000), PROT_READ | PROT_WRITE | PROT_EXEC);
+}
+END_TEST
+
 START_TEST(bounds_and_brk)
 {
 	Elf64_Phdr ph[6];
@@ -197,6 +215,7 @@ Suite *make_loader_elf_layout_suite(void)
 	tcase_add_test(t, plan_bss_rule);
 	tcase_add_test(t, plan_zero_filesz);
 	tcase_add_test(t, bounds_and_brk);
+	tcase_add_test(t, prot_at_rules);
 	suite_add_tcase(s, t);
 	return s;
 }
