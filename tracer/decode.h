@@ -1,6 +1,6 @@
 /*
  * tracer/decode.h: CONTRACT between the engine (tracer/syscall.c, tracer/output.c) and
- * the argument decoders (tracer/decode/*.c, tracer/xlat.c, tracer/strbuf.c).
+ * the argument decoders (tracer/decode/FAMILY.c, tracer/xlat.c, tracer/strbuf.c).
  *
  * The engine captures, at each stop, what PTRACE_GET_SYSCALL_INFO returned into a
  * struct call, and passes a reader of tracee memory. Decoders are pure over those two:
@@ -76,6 +76,14 @@ void decode_entry(struct strbuf *sb, struct call *c, const struct tracee_mem *me
  */
 void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
 		 const struct decode_opts *o);
+
+/*
+ * decode_exit() in two parts, for an engine that pads between them like strace (which puts
+ * " = " at column 40): appends the remaining arguments and ")" to args, and "= RESULT"
+ * (no leading space) to result. decode_exit() is this with result appended after a space.
+ */
+void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *c,
+		       const struct tracee_mem *mem, const struct decode_opts *o);
 
 /* Appends ") = ?" (exit, exit_group, a call cut short by the tracee's death). */
 void decode_noreturn(struct strbuf *sb, struct call *c);

@@ -1,6 +1,6 @@
 /*
  * tracer/sysent.h: the syscall table, per personality. CONTRACT between the engine
- * (tracer/*.c) and the table/decoders (tracer/decode/, tracer/sysent.c, tracer/xlat.c).
+ * (tracer/ENGINE.c) and the table/decoders (tracer/decode/, tracer/sysent.c, tracer/xlat.c).
  *
  * Names come from libseccomp (seccomp_syscall_resolve_num_arch), built once by
  * sysent_init(); classes (%file, %process, ...) and decoders are hand-written judgement.

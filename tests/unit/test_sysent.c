@@ -1,0 +1,136 @@
+/* tests/unit/test_sysent.c: the syscall table built from libseccomp plus the hand tables. */
+#include <check.h>
+#include <linux/audit.h>
+#include <string.h>
+#include "tracer/sysent.h"
+#include "tracer/decode/sysdefs.h"
+
+const char *decoder_table_name(size_t i);
+
+static void setup(void)
+{
+	ck_assert_int_eq(sysent_init(), 0);
+}
+
+START_TEST(test_sysent_names)
+{
+	ck_assert_str_eq(sysent_name(PERS_X86_64, 0), "read");
+	ck_assert_str_eq(sysent_name(PERS_X86_64, 257), "openat");
+	ck_assert_str_eq(sysent_name(PERS_X86_64, 231), "exit_group");
+	ck_assert_str_eq(sysent_name(PERS_I386, 3), "read");
+	ck_assert_str_eq(sysent_name(PERS_I386, 11), "execve");
+	ck_assert_str_eq(sysent_name(PERS_I386, 192), "mmap2");
+	ck_assert_ptr_null(sysent_name(PERS_X86_64, 400));	/* in the 335..423 gap */
+	ck_assert_ptr_null(sysent_name(PERS_X86_64, -1));
+	ck_assert_ptr_null(sysent_name(PERS_X86_64, 100000));
+	ck_assert_ptr_null(sysent_name(7, 0));
+	ck_assert_int_ge(sysent_count(PERS_X86_64), 450);
+	ck_assert_int_ge(sysent_count(PERS_I386), 450);
+	ck_assert_int_lt(sysent_count(PERS_X86_64), 1024);
+	ck_assert_ptr_nonnull(sysent_name(PERS_X86_64, sysent_count(PERS_X86_64) - 1));
+}
+END_TEST
+
+START_TEST(test_sysent_lookup)
+{
+	ck_assert_int_eq(sysent_lookup(PERS_X86_64, "openat"), 257);
+	ck_assert_int_eq(sysent_lookup(PERS_X86_64, "read"), 0);
+	ck_assert_int_eq(sysent_lookup(PERS_I386, "openat"), 295);
+	ck_assert_int_eq(sysent_lookup(PERS_X86_64, "mmap2"), -1);
+	ck_assert_int_eq(sysent_lookup(PERS_X86_64, "no_such_call"), -1);
+	ck_assert_int_eq(sysent_lookup(PERS_X86_64, NULL), -1);
+}
+END_TEST
+
+START_TEST(test_sysent_arch)
+{
+	ck_assert_int_eq(sysent_pers_from_audit_arch(AUDIT_ARCH_X86_64), PERS_X86_64);
+	ck_assert_int_eq(sysent_pers_from_audit_arch(AUDIT_ARCH_I386), PERS_I386);
+	ck_assert_int_eq(sysent_pers_from_audit_arch(AUDIT_ARCH_AARCH64), -1);
+	ck_assert_uint_eq(sysent_audit_arch(PERS_X86_64), AUDIT_ARCH_X86_64);
+	ck_assert_uint_eq(sysent_audit_arch(PERS_I386), AUDIT_ARCH_I386);
+}
+END_TEST
+
+START_TEST(test_sysent_nargs)
+{
+	ck_assert_int_eq(sysent_nargs(PERS_X86_64, 0), 3);	/* read */
+	ck_assert_int_eq(sysent_nargs(PERS_X86_64, 39), 0);	/* getpid */
+	ck_assert_int_eq(sysent_nargs(PERS_X86_64, 9), 6);	/* mmap */
+	ck_assert_int_eq(sysent_nargs(PERS_X86_64, 17), 4);	/* pread64 */
+	ck_assert_int_eq(sysent_nargs(PERS_I386, 180), 5);	/* pread64: split offset */
+	ck_assert_int_eq(sysent_nargs(PERS_I386, 90), 1);	/* old_mmap */
+	ck_assert_int_eq(sysent_nargs(PERS_X86_64, 400), 6);	/* unknown */
+}
+END_TEST
+
+START_TEST(test_sysent_classes)
+{
+	long openat = sysent_lookup(PERS_X86_64, "openat");
+
+	ck_assert_uint_eq(sysent_classes(PERS_X86_64, openat), CLASS_FILE | CLASS_DESC);
+	ck_assert_uint_eq(sysent_classes(PERS_X86_64, sysent_lookup(PERS_X86_64, "execve")),
+			  CLASS_FILE | CLASS_PROCESS);
+	ck_assert_uint_eq(sysent_classes(PERS_X86_64, sysent_lookup(PERS_X86_64, "mmap")),
+			  CLASS_DESC | CLASS_MEMORY);
+	ck_assert_uint_eq(sysent_classes(PERS_X86_64, sysent_lookup(PERS_X86_64, "kill")),
+			  CLASS_SIGNAL | CLASS_PROCESS);
+	ck_assert_uint_eq(sysent_classes(PERS_X86_64, sysent_lookup(PERS_X86_64, "getpid")), 0);
+	ck_assert(sysent_classes(PERS_I386, sysent_lookup(PERS_I386, "stat64")) & CLASS_FILE);
+	ck_assert(sysent_classes(PERS_X86_64, sysent_lookup(PERS_X86_64, "connect")) &
+		  CLASS_NETWORK);
+	ck_assert_uint_eq(sysent_class_by_name("file"), CLASS_FILE);
+	ck_assert_uint_eq(sysent_class_by_name("%process"), CLASS_PROCESS);
+	ck_assert_uint_eq(sysent_class_by_name("%net"), CLASS_NETWORK);
+	ck_assert_uint_eq(sysent_class_by_name("clock"), CLASS_CLOCK);
+	ck_assert_uint_eq(sysent_class_by_name("nonsense"), 0);
+}
+END_TEST
+
+START_TEST(test_sysent_tables_sorted)
+{
+	size_t i;
+	const char *prev = NULL, *name;
+
+	for (i = 1; i < sysdefs_count; i++)
+		ck_assert_msg(strcmp(sysdefs[i - 1].name, sysdefs[i].name) < 0,
+			      "sysdefs out of order at %s", sysdefs[i].name);
+	for (i = 0; (name = decoder_table_name(i)); i++) {
+		ck_assert_msg(!prev || strcmp(prev, name) < 0, "decoders out of order at %s", name);
+		prev = name;
+	}
+}
+END_TEST
+
+/* Every name libseccomp knows has hand-written facts (nargs, classes). */
+START_TEST(test_sysent_every_name_has_facts)
+{
+	int p;
+	long nr;
+
+	for (p = 0; p < PERS_COUNT; p++)
+		for (nr = 0; nr < sysent_count(p); nr++) {
+			const char *name = sysent_name(p, nr);
+
+			if (name)
+				ck_assert_msg(sysdef_find(name), "no sysdef for %s", name);
+		}
+}
+END_TEST
+
+Suite *make_sysent_suite(void)
+{
+	Suite *s = suite_create("sysent");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_sysent_names);
+	tcase_add_test(tc, test_sysent_lookup);
+	tcase_add_test(tc, test_sysent_arch);
+	tcase_add_test(tc, test_sysent_nargs);
+	tcase_add_test(tc, test_sysent_classes);
+	tcase_add_test(tc, test_sysent_tables_sorted);
+	tcase_add_test(tc, test_sysent_every_name_has_facts);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,100 @@
+/*
+ * tracer/decode/common.h: what every decoder shares (internal to tracer/decode/).
+ *
+ * A decoder is called at entry with d->exiting == 0 and prints the arguments known then,
+ * each preceded by ", " except the first (use arg_sep()). It returns RV_* bits:
+ *   RV_DONE   every argument is printed; it is not called again at exit;
+ *   RV_HEX / RV_OCT / RV_UNSIGNED   how to print a successful return value.
+ * Without RV_DONE it is called again at exit (d->exiting == 1) to print the rest; its return
+ * value then decides the result's format, and it may put a comment for the result into
+ * d->aux (printed as " (AUX)" after the value, like strace's "= 0x1 (flags FD_CLOEXEC)").
+ */
+#ifndef EXECLAB_DECODE_COMMON_H
+#define EXECLAB_DECODE_COMMON_H
+
+#include <stdint.h>
+#include "tracer/decode.h"
+#include "tracer/sysent.h"
+#include "tracer/xlat.h"
+
+struct dctx {
+	struct strbuf *sb;
+	struct call *c;
+	const struct tracee_mem *mem;
+	const struct decode_opts *o;
+	int exiting;
+	int nprinted;			/* arguments printed so far (for the ", " separator) */
+	int saved;			/* kept from entry to exit (0..32767), e.g. an in/out length */
+	struct strbuf aux;		/* comment after the return value */
+	char aux_storage[256];
+};
+
+enum {
+	RV_DONE = 1 << 0,
+	RV_HEX = 1 << 1,
+	RV_OCT = 1 << 2,
+	RV_UNSIGNED = 1 << 3,
+};
+
+typedef int (*decoder_fn)(struct dctx *d);
+
+/* The decoder for name, or NULL (then arguments print as hex). tracer/decode/table.c */
+decoder_fn decoder_find(const char *name);
+/* The decoder for nr in pers, joined by sysent_init() (tracer/sysent.c), or NULL. */
+decoder_fn sysent_decoder(int pers, long nr);
+
+/* ---- arguments ---- */
+static inline int is_compat(const struct dctx *d) { return d->c->pers == PERS_I386; }
+static inline uint64_t arg(const struct dctx *d, int i)
+{
+	return is_compat(d) ? (uint32_t)d->c->args[i] : d->c->args[i];
+}
+static inline int arg_int(const struct dctx *d, int i) { return (int)d->c->args[i]; }
+static inline int64_t arg_long(const struct dctx *d, int i)
+{
+	return is_compat(d) ? (int32_t)d->c->args[i] : (int64_t)d->c->args[i];
+}
+static inline int failed(const struct dctx *d) { return d->exiting && d->c->is_error; }
+static inline int64_t retval(const struct dctx *d) { return d->c->rval; }
+static inline unsigned ptr_size(const struct dctx *d) { return is_compat(d) ? 4 : 8; }
+
+/* ---- printing one argument: each starts with the ", " separator when needed ---- */
+void arg_sep(struct dctx *d);
+void p_int(struct dctx *d, int i);		/* signed int: fds, pids, counts */
+void p_long(struct dctx *d, int i);		/* signed long */
+void p_ulong(struct dctx *d, int i);		/* unsigned long: sizes */
+void p_hex(struct dctx *d, int i);		/* 0x..., 0 as "0" */
+void p_ptr(struct dctx *d, int i);		/* NULL or 0x... */
+void p_oct(struct dctx *d, int i);		/* mode: 0644 */
+void p_fd(struct dctx *d, int i);
+void p_dirfd(struct dctx *d, int i);
+void p_path(struct dctx *d, int i);		/* NUL-terminated, up to PATH_MAX, not cut at -s */
+void p_str(struct dctx *d, int i);		/* NUL-terminated, cut at -s */
+void p_buf(struct dctx *d, int i, uint64_t len);	/* len bytes, cut at -s */
+void p_flags(struct dctx *d, int i, const struct xlat *x, const char *zero);
+void p_enum(struct dctx *d, int i, const struct xlat *x, const char *unknown);
+void p_signo(struct dctx *d, int i);
+void p_sigset(struct dctx *d, int i, uint64_t size);	/* "[INT TERM]" read from tracee */
+void p_str_raw(struct dctx *d, const char *s);	/* a literal, e.g. "child_stack=" */
+
+/* ---- values (no separator) ---- */
+void print_addr(struct strbuf *sb, uint64_t addr);	/* NULL or 0x... */
+/* Reads exactly len bytes; 0 on success, -1 if short or failed. */
+int mem_read_full(const struct dctx *d, uint64_t addr, void *buf, size_t len);
+/*
+ * Appends the escaped string at addr: NUL-terminated when len < 0 (at most maxlen bytes
+ * shown, "..." when cut), else len bytes (at most maxlen shown). NULL for 0, the address in
+ * hex when unreadable. hex forces "\x.." for every byte (getrandom).
+ */
+void print_tracee_str(struct dctx *d, uint64_t addr, int64_t len, uint64_t maxlen, int hex);
+/* Escapes n bytes strace's way, without quotes. */
+void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex);
+/* "{tv_sec=1, tv_nsec=0}" from the tracee, or the address. */
+void print_timespec_at(struct dctx *d, uint64_t addr);
+void print_timeval_at(struct dctx *d, uint64_t addr);
+/* strace's rlimit value: RLIM64_INFINITY, 8192*1024, or the number. */
+void print_rlim(struct strbuf *sb, uint64_t v);
+
+/* Family decoders (one file each). */
+#define DECODER(name) int dec_##name(struct dctx *d)
+#endif

@@ -1,0 +1,137 @@
+/*
+ * tracer/decode/decode.c: decode_entry(), decode_exit(), decode_noreturn() (tracer/decode.h):
+ * name the call, run its decoder (or print every argument in hex), format the result.
+ *
+ * Between entry and exit, struct call's decoder_state keeps what the second half needs:
+ *   bits 0-7   the RV_* bits the decoder returned at entry
+ *   bit  8     entry was decoded
+ *   bits 9-15  how many arguments were printed (so exit knows whether ", " is due)
+ *   bits 16-30 a value the decoder keeps for its exit half (struct dctx's saved)
+ */
+#include <inttypes.h>
+#include "tracer/decode/common.h"
+
+#define STATE_ENTERED (1 << 8)
+#define STATE_NPRINTED_SHIFT 9
+#define STATE_SAVED_SHIFT 16
+
+static void dctx_init(struct dctx *d, struct strbuf *sb, struct call *c,
+		      const struct tracee_mem *mem, const struct decode_opts *o, int exiting)
+{
+	static const struct decode_opts defaults = { .strsize = 32 };
+
+	d->sb = sb;
+	d->c = c;
+	d->mem = mem;
+	d->o = o ? o : &defaults;
+	d->exiting = exiting;
+	d->nprinted = 0;
+	d->saved = 0;
+	sb_init(&d->aux, d->aux_storage, sizeof d->aux_storage);
+}
+
+static void print_hex_args(struct dctx *d)
+{
+	int i, n = sysent_nargs(d->c->pers, d->c->nr);
+
+	for (i = 0; i < n; i++)
+		p_hex(d, i);
+}
+
+void decode_entry(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
+		  const struct decode_opts *o)
+{
+	const char *name = sysent_name(c->pers, c->nr);
+	decoder_fn fn = sysent_decoder(c->pers, c->nr);
+	struct dctx d;
+	int bits;
+
+	dctx_init(&d, sb, c, mem, o, 0);
+	if (name)
+		sb_printf(sb, "%s(", name);
+	else
+		sb_printf(sb, "syscall_%#lx(", (unsigned long)c->nr);
+	if (fn) {
+		bits = fn(&d) & 0xff;
+	} else {
+		print_hex_args(&d);
+		bits = RV_DONE;
+	}
+	c->decoder_state = bits | STATE_ENTERED | (d.nprinted & 0x7f) << STATE_NPRINTED_SHIFT |
+			   (d.saved & 0x7fff) << STATE_SAVED_SHIFT;
+}
+
+/* Appends "= RESULT" for the call's return value, formatted by the RV_* bits. */
+static void print_result(struct strbuf *sb, const struct call *c, int bits, const char *aux)
+{
+	int64_t v = c->rval;
+
+	if (c->is_error) {
+		int err = (int)-v;
+		const char *name = errno_name(err);
+		const char *msg = errno_message(err);
+		/* Restarted calls never returned to the tracee: strace prints "?" for them. */
+		int restart = err == 512 || err == 513 || err == 514 || err == 516;
+
+		if (name && msg)
+			sb_printf(sb, "= %s %s (%s)", restart ? "?" : "-1", name, msg);
+		else if (name)
+			sb_printf(sb, "= %s %s", restart ? "?" : "-1", name);
+		else
+			sb_printf(sb, "= -1 (errno %d)", err);
+		return;
+	}
+	if (c->pers == PERS_I386) {
+		if (bits & (RV_HEX | RV_OCT | RV_UNSIGNED))
+			v = (uint32_t)v;
+		else
+			v = (int32_t)v;
+	}
+	if (bits & RV_HEX)
+		sb_printf(sb, "= %#" PRIx64, (uint64_t)v);
+	else if (bits & RV_OCT)
+		sb_printf(sb, "= %#" PRIo64, (uint64_t)v);
+	else if (bits & RV_UNSIGNED)
+		sb_printf(sb, "= %" PRIu64, (uint64_t)v);
+	else
+		sb_printf(sb, "= %" PRId64, v);
+	if (aux && aux[0])
+		sb_printf(sb, " (%s)", aux);
+}
+
+void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *c,
+		       const struct tracee_mem *mem, const struct decode_opts *o)
+{
+	decoder_fn fn = sysent_decoder(c->pers, c->nr);
+	int state = c->decoder_state;
+	int bits = state & 0xff;
+	struct dctx d;
+
+	dctx_init(&d, args, c, mem, o, 1);
+	d.nprinted = (state >> STATE_NPRINTED_SHIFT) & 0x7f;
+	d.saved = (state >> STATE_SAVED_SHIFT) & 0x7fff;
+	if (fn && !(bits & RV_DONE))
+		bits = fn(&d) & 0xff;
+	else if (!fn && !(state & STATE_ENTERED))
+		bits = 0;
+	sb_putc(args, ')');
+	print_result(result, c, bits, d.aux.buf);
+}
+
+void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
+		 const struct decode_opts *o)
+{
+	char storage[512];
+	struct strbuf result;
+
+	sb_init(&result, storage, sizeof storage);
+	decode_exit_split(sb, &result, c, mem, o);
+	sb_putc(sb, ' ');
+	sb_puts(sb, result.buf);
+}
+
+void decode_noreturn(struct strbuf *sb, struct call *c)
+{
+	(void)c;
+	sb_puts(sb, ") = ?");
+}

@@ -1,0 +1,652 @@
+/*
+ * tracer/decode/desc.c: decoders for calls on file descriptors: read/write and friends,
+ * close, dup*, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd.
+ */
+#include <inttypes.h>
+#include <string.h>
+#include "tracer/decode/common.h"
+
+/* A buffer the kernel fills: shown at exit with the returned length, else its address. */
+static void print_read_buf(struct dctx *d, int i)
+{
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, i));
+	else
+		print_tracee_str(d, arg(d, i), retval(d), (uint64_t)d->o->strsize, 0);
+}
+
+DECODER(read)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	print_read_buf(d, 1);
+	p_ulong(d, 2);
+	return 0;
+}
+
+DECODER(write)
+{
+	p_fd(d, 0);
+	p_buf(d, 1, arg(d, 2));
+	p_ulong(d, 2);
+	return RV_DONE;
+}
+
+/* The 64-bit file offset of pread64/pwrite64: split over two registers on i386. */
+static void print_offset64(struct dctx *d, int i)
+{
+	arg_sep(d);
+	if (is_compat(d))
+		sb_printf(d->sb, "%" PRId64, (int64_t)(arg(d, i) | arg(d, i + 1) << 32));
+	else
+		sb_printf(d->sb, "%" PRId64, (int64_t)arg(d, i));
+}
+
+DECODER(pread64)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	print_read_buf(d, 1);
+	p_ulong(d, 2);
+	print_offset64(d, 3);
+	return 0;
+}
+
+DECODER(pwrite64)
+{
+	p_fd(d, 0);
+	p_buf(d, 1, arg(d, 2));
+	p_ulong(d, 2);
+	print_offset64(d, 3);
+	return RV_DONE;
+}
+
+/* [{iov_base="..", iov_len=N}, ...]; data limited to total bytes (for readv: the result). */
+static void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
+{
+	unsigned psz = ptr_size(d);
+	uint64_t i;
+
+	if (!addr || count > 1024) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_putc(d->sb, '[');
+	for (i = 0; i < count; i++) {
+		uint64_t base = 0, len = 0;
+
+		if (i >= (uint64_t)d->o->strsize) {
+			sb_puts(d->sb, ", ...");
+			break;
+		}
+		if (mem_read_full(d, addr + i * 2 * psz, &base, psz) < 0 ||
+		    mem_read_full(d, addr + i * 2 * psz + psz, &len, psz) < 0) {
+			if (i == 0) {
+				d->sb->len--;		/* drop the '[' */
+				d->sb->buf[d->sb->len] = '\0';
+				print_addr(d->sb, addr);
+				return;
+			}
+			sb_puts(d->sb, ", ...");
+			break;
+		}
+		sb_printf(d->sb, "%s{iov_base=", i ? ", " : "");
+		if (total >= 0) {
+			uint64_t show = (uint64_t)total < len ? (uint64_t)total : len;
+
+			print_tracee_str(d, base, (int64_t)show, (uint64_t)d->o->strsize, 0);
+			total -= (int64_t)show;
+		} else {
+			print_addr(d->sb, base);
+		}
+		sb_printf(d->sb, ", iov_len=%" PRIu64 "}", len);
+	}
+	sb_putc(d->sb, ']');
+}
+
+DECODER(readv)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_iov(d, arg(d, 1), arg(d, 2), retval(d));
+	p_ulong(d, 2);
+	return 0;
+}
+
+DECODER(writev)
+{
+	p_fd(d, 0);
+	arg_sep(d);
+	print_iov(d, arg(d, 1), arg(d, 2), INT64_MAX);
+	p_ulong(d, 2);
+	return RV_DONE;
+}
+
+DECODER(fd1)		/* close, dup, fsync, fchdir, ... */
+{
+	p_fd(d, 0);
+	return RV_DONE;
+}
+
+DECODER(dup2)
+{
+	p_fd(d, 0);
+	p_fd(d, 1);
+	return RV_DONE;
+}
+
+DECODER(dup3)
+{
+	p_fd(d, 0);
+	p_fd(d, 1);
+	p_flags(d, 2, xlat_pipe_flags, NULL);
+	return RV_DONE;
+}
+
+/* pipe(fds) / pipe2(fds, flags): "[3, 4]" once the kernel has filled it. */
+static void print_fd_pair(struct dctx *d, uint64_t addr)
+{
+	int fds[2];
+
+	if (failed(d) || mem_read_full(d, addr, fds, sizeof fds) < 0)
+		print_addr(d->sb, addr);
+	else
+		sb_printf(d->sb, "[%d, %d]", fds[0], fds[1]);
+}
+
+DECODER(pipe)
+{
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	print_fd_pair(d, arg(d, 0));
+	return 0;
+}
+
+DECODER(pipe2)
+{
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	print_fd_pair(d, arg(d, 0));
+	p_flags(d, 1, xlat_pipe_flags, NULL);
+	return 0;
+}
+
+DECODER(lseek)
+{
+	p_fd(d, 0);
+	p_long(d, 1);
+	p_enum(d, 2, xlat_seek_whence, "SEEK_???");
+	return RV_DONE;
+}
+
+DECODER(llseek)		/* i386 _llseek(fd, high, low, &result, whence) */
+{
+	uint64_t result;
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		arg_sep(d);
+		sb_printf(d->sb, "%" PRId64, (int64_t)(arg(d, 1) << 32 | arg(d, 2)));
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d) || mem_read_full(d, arg(d, 3), &result, sizeof result) < 0)
+		print_addr(d->sb, arg(d, 3));
+	else
+		sb_printf(d->sb, "[%" PRId64 "]", (int64_t)result);
+	p_enum(d, 4, xlat_seek_whence, "SEEK_???");
+	return 0;
+}
+
+enum {
+	F_DUPFD_ = 0, F_GETFD_ = 1, F_SETFD_ = 2, F_GETFL_ = 3, F_SETFL_ = 4, F_SETOWN_ = 8,
+	F_GETOWN_ = 9, F_SETSIG_ = 10, F_GETSIG_ = 11, F_SETLEASE_ = 1024, F_GETLEASE_ = 1025,
+	F_NOTIFY_ = 1026, F_DUPFD_CLOEXEC_ = 1030, F_SETPIPE_SZ_ = 1031, F_GETPIPE_SZ_ = 1032,
+	F_ADD_SEALS_ = 1033, F_GET_SEALS_ = 1034,
+};
+
+/*
+ * fcntl(fd, cmd[, arg]): the commands without an argument print none; F_GETFD/F_GETFL
+ * explain their result: "= 0x1 (flags FD_CLOEXEC)".
+ */
+DECODER(fcntl)
+{
+	int cmd = arg_int(d, 1);
+
+	if (d->exiting) {
+		if (failed(d))
+			return 0;
+		if (cmd == F_GETFD_ && retval(d)) {
+			sb_puts(&d->aux, "flags ");
+			xlat_print_flags(&d->aux, xlat_fd_flags, (uint64_t)retval(d), NULL);
+			return RV_HEX;
+		}
+		if (cmd == F_GETFL_) {
+			sb_puts(&d->aux, "flags ");
+			print_open_flags(&d->aux, (uint64_t)retval(d));
+			return RV_HEX;
+		}
+		return 0;
+	}
+	p_fd(d, 0);
+	p_enum(d, 1, xlat_fcntl_cmds, "F_???");
+	switch (cmd) {
+	case F_GETFD_: case F_GETFL_: case F_GETOWN_: case F_GETSIG_: case F_GETLEASE_:
+	case F_GETPIPE_SZ_: case F_GET_SEALS_:
+		return 0;
+	case F_SETFD_:
+		p_flags(d, 2, xlat_fd_flags, NULL);
+		break;
+	case F_SETFL_:
+		arg_sep(d);
+		print_open_flags(d->sb, arg(d, 2));
+		break;
+	case F_SETSIG_:
+		p_signo(d, 2);
+		break;
+	case F_DUPFD_: case F_DUPFD_CLOEXEC_: case F_SETOWN_: case F_SETLEASE_: case F_NOTIFY_:
+	case F_SETPIPE_SZ_: case F_ADD_SEALS_:
+		p_long(d, 2);
+		break;
+	default:
+		p_ptr(d, 2);
+		break;
+	}
+	return RV_DONE;
+}
+
+#define TCGETS_ 0x5401
+#define TIOCGWINSZ_ 0x5413
+#define TIOCSWINSZ_ 0x5414
+#define FIONREAD_ 0x541B
+#define TIOCGPGRP_ 0x540F
+#define TIOCSPGRP_ 0x5410
+
+/* struct termios as strace abbreviates it: "{B38400 opost isig icanon echo ...}". */
+static void print_termios_at(struct dctx *d, uint64_t addr)
+{
+	static const char *const speeds[] = {
+		"B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200",
+		"B1800", "B2400", "B4800", "B9600", "B19200", "B38400",
+	};
+	static const char *const hispeeds[] = {
+		"B57600", "B115200", "B230400", "B460800", "B500000", "B576000", "B921600",
+		"B1000000", "B1152000", "B1500000", "B2000000", "B2500000", "B3000000",
+		"B3500000", "B4000000",
+	};
+	uint32_t t[4];		/* c_iflag, c_oflag, c_cflag, c_lflag */
+	unsigned baud;
+
+	if (mem_read_full(d, addr, t, sizeof t) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	baud = t[2] & 010017;	/* CBAUD */
+	sb_putc(d->sb, '{');
+	if (baud < 16)
+		sb_puts(d->sb, speeds[baud]);
+	else if ((baud & 017) >= 1 && (baud & 017) <= 15 && (baud & 010000))
+		sb_puts(d->sb, hispeeds[(baud & 017) - 1]);
+	else
+		sb_printf(d->sb, "%#o", baud);
+	sb_printf(d->sb, " %sopost %sisig %sicanon %secho ...}",
+		  t[1] & 1 ? "" : "-", t[3] & 1 ? "" : "-", t[3] & 2 ? "" : "-",
+		  t[3] & 010 ? "" : "-");
+}
+
+static void print_winsize_at(struct dctx *d, uint64_t addr)
+{
+	uint16_t w[4];
+
+	if (mem_read_full(d, addr, w, sizeof w) < 0)
+		print_addr(d->sb, addr);
+	else
+		sb_printf(d->sb, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+			  w[0], w[1], w[2], w[3]);
+}
+
+static void print_int_at(struct dctx *d, uint64_t addr)
+{
+	int v;
+
+	if (mem_read_full(d, addr, &v, sizeof v) < 0)
+		print_addr(d->sb, addr);
+	else
+		sb_printf(d->sb, "[%d]", v);
+}
+
+/*
+ * ioctl(fd, request, arg): request by name for the common tty/file requests (else hex);
+ * arg decoded for TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPGRP once they succeed, else hex.
+ */
+DECODER(ioctl)
+{
+	uint32_t req = (uint32_t)arg(d, 1);
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		p_enum(d, 1, xlat_ioctl_requests, NULL);
+		if (req == TIOCSWINSZ_) {
+			arg_sep(d);
+			print_winsize_at(d, arg(d, 2));
+			return RV_DONE;
+		}
+		if (req == TIOCSPGRP_) {
+			arg_sep(d);
+			print_int_at(d, arg(d, 2));
+			return RV_DONE;
+		}
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d) || !arg(d, 2)) {
+		print_addr(d->sb, arg(d, 2));
+		return 0;
+	}
+	switch (req) {
+	case TCGETS_:
+		print_termios_at(d, arg(d, 2));
+		break;
+	case TIOCGWINSZ_:
+		print_winsize_at(d, arg(d, 2));
+		break;
+	case FIONREAD_: case TIOCGPGRP_:
+		print_int_at(d, arg(d, 2));
+		break;
+	default:
+		sb_printf(d->sb, "%#" PRIx64, arg(d, 2));
+		break;
+	}
+	return 0;
+}
+
+/* Appends "[{fd=3, events=POLLIN}, ...]" (or revents when exiting). */
+static int print_pollfds(struct dctx *d, uint64_t addr, uint64_t nfds, int revents)
+{
+	struct { int32_t fd; int16_t events, revents; } p;
+	uint64_t i;
+	int shown = 0;
+
+	if (!addr || nfds > 4096) {
+		print_addr(d->sb, addr);
+		return 0;
+	}
+	sb_putc(d->sb, '[');
+	for (i = 0; i < nfds; i++) {
+		if (mem_read_full(d, addr + i * sizeof p, &p, sizeof p) < 0) {
+			sb_puts(d->sb, shown ? ", ..." : "...");
+			break;
+		}
+		if (revents && !p.revents)
+			continue;
+		if (shown >= d->o->strsize) {
+			sb_puts(d->sb, ", ...");
+			break;
+		}
+		sb_printf(d->sb, "%s{fd=%d, %s=", shown ? ", " : "", p.fd,
+			  revents ? "revents" : "events");
+		xlat_print_flags(d->sb, xlat_poll_events, (uint16_t)(revents ? p.revents : p.events),
+				 NULL);
+		sb_putc(d->sb, '}');
+		shown++;
+	}
+	sb_putc(d->sb, ']');
+	return shown;
+}
+
+/* The result comment of poll/ppoll: "Timeout" or the fds that are ready. */
+static int poll_exit(struct dctx *d)
+{
+	struct strbuf *saved = d->sb;
+
+	if (failed(d))
+		return 0;
+	if (retval(d) == 0) {
+		sb_puts(&d->aux, "Timeout");
+		return 0;
+	}
+	d->sb = &d->aux;
+	print_pollfds(d, arg(d, 0), arg(d, 1), 1);
+	d->sb = saved;
+	return 0;
+}
+
+DECODER(poll)
+{
+	if (d->exiting)
+		return poll_exit(d);
+	arg_sep(d);
+	print_pollfds(d, arg(d, 0), arg(d, 1), 0);
+	p_ulong(d, 1);
+	p_int(d, 2);
+	return 0;
+}
+
+DECODER(ppoll)
+{
+	if (d->exiting)
+		return poll_exit(d);
+	arg_sep(d);
+	print_pollfds(d, arg(d, 0), arg(d, 1), 0);
+	p_ulong(d, 1);
+	arg_sep(d);
+	print_timespec_at(d, arg(d, 2));
+	p_sigset(d, 3, arg(d, 4));
+	p_ulong(d, 4);
+	return 0;
+}
+
+/* An fd_set of nfds bits: "[3 5]", NULL, or the address. */
+static void print_fdset(struct dctx *d, uint64_t addr, int nfds)
+{
+	unsigned char set[1024 / 8];
+	size_t bytes;
+	int fd, first = 1;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (nfds < 0 || nfds > 1024)
+		nfds = 1024;
+	bytes = ((size_t)nfds + 63) / 64 * 8;	/* whole longs */
+	if (bytes && mem_read_full(d, addr, set, bytes) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_putc(d->sb, '[');
+	for (fd = 0; fd < nfds; fd++) {
+		if (!(set[fd / 8] & (1u << (fd % 8))))
+			continue;
+		sb_printf(d->sb, "%s%d", first ? "" : " ", fd);
+		first = 0;
+	}
+	sb_putc(d->sb, ']');
+}
+
+static void select_sets(struct dctx *d)
+{
+	int i, nfds = arg_int(d, 0);
+
+	p_int(d, 0);
+	for (i = 1; i <= 3; i++) {
+		arg_sep(d);
+		print_fdset(d, arg(d, i), nfds);
+	}
+}
+
+DECODER(select)
+{
+	if (d->exiting)
+		return 0;
+	select_sets(d);
+	arg_sep(d);
+	print_timeval_at(d, arg(d, 4));
+	return 0;
+}
+
+DECODER(pselect6)
+{
+	if (d->exiting)
+		return 0;
+	select_sets(d);
+	arg_sep(d);
+	print_timespec_at(d, arg(d, 4));
+	p_ptr(d, 5);
+	return 0;
+}
+
+/* getdents/getdents64(fd, dirp, count): strace counts the entries: "0x... /\* 29 entries *\/". */
+static int dents(struct dctx *d, int is64)
+{
+	unsigned char buf[65536];
+	uint64_t len;
+	size_t off = 0;
+	unsigned n = 0;
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	print_addr(d->sb, arg(d, 1));
+	if (!failed(d)) {
+		len = (uint64_t)retval(d);
+		if (len <= sizeof buf && mem_read_full(d, arg(d, 1), buf, (size_t)len) == 0) {
+			/* d_reclen sits after d_ino, d_off: 8+8 (64) or 2 longs (getdents). */
+			size_t reclen_off = is64 ? 16 : 2 * ptr_size(d);
+
+			while (off + reclen_off + 2 <= len) {
+				uint16_t reclen;
+
+				memcpy(&reclen, buf + off + reclen_off, sizeof reclen);
+				if (!reclen)
+					break;
+				n++;
+				off += reclen;
+			}
+			sb_printf(d->sb, " /* %u entries */", n);
+		}
+	}
+	p_ulong(d, 2);
+	return 0;
+}
+
+DECODER(getdents)
+{
+	return dents(d, 0);
+}
+
+DECODER(getdents64)
+{
+	return dents(d, 1);
+}
+
+DECODER(fadvise64)
+{
+	p_fd(d, 0);
+	p_long(d, 1);
+	p_long(d, 2);
+	p_enum(d, 3, xlat_fadvise, "POSIX_FADV_???");
+	return RV_DONE;
+}
+
+DECODER(flock)
+{
+	p_fd(d, 0);
+	p_flags(d, 1, xlat_flock_ops, NULL);
+	return RV_DONE;
+}
+
+DECODER(ftruncate)
+{
+	p_fd(d, 0);
+	p_long(d, 1);
+	return RV_DONE;
+}
+
+DECODER(epoll_create1)
+{
+	static const struct xlat epoll_flags[] = { XLAT_N(02000000, "EPOLL_CLOEXEC"), XLAT_END };
+
+	p_flags(d, 0, epoll_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(epoll_ctl)
+{
+	struct { uint32_t events; uint64_t data; } __attribute__((packed)) ev;
+
+	p_fd(d, 0);
+	p_enum(d, 1, xlat_epoll_ctl_ops, "EPOLL_CTL_???");
+	p_fd(d, 2);
+	arg_sep(d);
+	if (arg(d, 3) && mem_read_full(d, arg(d, 3), &ev, sizeof ev) == 0) {
+		sb_puts(d->sb, "{events=");
+		xlat_print_flags(d->sb, xlat_epoll_events, ev.events, NULL);
+		sb_printf(d->sb, ", data=%#" PRIx64 "}", ev.data);
+	} else {
+		print_addr(d->sb, arg(d, 3));
+	}
+	return RV_DONE;
+}
+
+DECODER(epoll_wait)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	p_ptr(d, 1);
+	p_int(d, 2);
+	p_int(d, 3);
+	return 0;
+}
+
+DECODER(eventfd2)
+{
+	p_ulong(d, 0);
+	p_flags(d, 1, xlat_eventfd_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(sendfile)
+{
+	p_fd(d, 0);
+	p_fd(d, 1);
+	p_ptr(d, 2);
+	p_ulong(d, 3);
+	return RV_DONE;
+}
+
+DECODER(close_range)
+{
+	p_fd(d, 0);
+	arg_sep(d);
+	if ((uint32_t)arg(d, 1) == UINT32_MAX)
+		sb_puts(d->sb, "~0");
+	else
+		sb_printf(d->sb, "%u", (unsigned)arg(d, 1));
+	p_flags(d, 2, xlat_close_range_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(memfd_create)
+{
+	p_str(d, 0);
+	p_flags(d, 1, xlat_mfd_flags, NULL);
+	return RV_DONE;
+}

@@ -1,0 +1,471 @@
+/*
+ * tracer/decode/file.c: decoders for calls that take file names: open*, access*, stat*,
+ * readlink*, unlink*, mkdir*, rename*, chdir, getcwd, chmod*, chown*, truncate, link*,
+ * *xattr, statfs, statx, umask.
+ */
+#include <inttypes.h>
+#include <string.h>
+#include "tracer/decode/common.h"
+
+/* O_CREAT or O_TMPFILE: only then does open* take a mode (and strace print it). */
+static int open_takes_mode(uint64_t flags)
+{
+	return (flags & 0100) || (flags & 020200000) == 020200000;
+}
+
+DECODER(open)
+{
+	p_path(d, 0);
+	arg_sep(d);
+	print_open_flags(d->sb, arg(d, 1));
+	if (open_takes_mode(arg(d, 1)))
+		p_oct(d, 2);
+	return RV_DONE;
+}
+
+DECODER(openat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	arg_sep(d);
+	print_open_flags(d->sb, arg(d, 2));
+	if (open_takes_mode(arg(d, 2)))
+		p_oct(d, 3);
+	return RV_DONE;
+}
+
+/* openat2(dirfd, path, {flags=..., mode=..., resolve=...}, size) */
+DECODER(openat2)
+{
+	uint64_t how[3];
+
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	arg_sep(d);
+	if (arg(d, 3) >= sizeof how && mem_read_full(d, arg(d, 2), how, sizeof how) == 0) {
+		sb_puts(d->sb, "{flags=");
+		print_open_flags(d->sb, how[0]);
+		sb_printf(d->sb, ", mode=%#03" PRIo64 ", resolve=%#" PRIx64 "}", how[1], how[2]);
+	} else {
+		print_addr(d->sb, arg(d, 2));
+	}
+	p_ulong(d, 3);
+	return RV_DONE;
+}
+
+DECODER(creat)
+{
+	p_path(d, 0);
+	p_oct(d, 1);
+	return RV_DONE;
+}
+
+DECODER(access)
+{
+	p_path(d, 0);
+	p_flags(d, 1, xlat_access_modes, "F_OK");
+	return RV_DONE;
+}
+
+DECODER(faccessat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_flags(d, 2, xlat_access_modes, "F_OK");
+	return RV_DONE;
+}
+
+DECODER(faccessat2)
+{
+	dec_faccessat(d);
+	p_flags(d, 3, xlat_at_eaccess_flags, NULL);
+	return RV_DONE;
+}
+
+/* The kernel's struct stat on x86_64 (also glibc's). */
+struct kernel_stat64 {
+	uint64_t st_dev, st_ino, st_nlink;
+	uint32_t st_mode, st_uid, st_gid, pad0;
+	uint64_t st_rdev;
+	int64_t st_size, st_blksize, st_blocks;
+	uint64_t st_atime_, st_atime_nsec, st_mtime_, st_mtime_nsec, st_ctime_, st_ctime_nsec;
+	int64_t unused[3];
+};
+
+static void print_dev(struct strbuf *sb, uint64_t dev)
+{
+	unsigned major = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
+	unsigned minor = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
+
+	sb_printf(sb, "makedev(%#x, %#x)", major, minor);
+}
+
+/* Appends "{st_mode=S_IFREG|0644, st_size=42, ...}" or the address. */
+static void print_stat_at(struct dctx *d, uint64_t addr)
+{
+	struct kernel_stat64 st;
+
+	if (failed(d) || is_compat(d) || !addr || mem_read_full(d, addr, &st, sizeof st) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_puts(d->sb, "{st_mode=");
+	print_file_mode(d->sb, st.st_mode);
+	if ((st.st_mode & 0170000) == 0020000 || (st.st_mode & 0170000) == 0060000) {
+		sb_puts(d->sb, ", st_rdev=");
+		print_dev(d->sb, st.st_rdev);
+	} else {
+		sb_printf(d->sb, ", st_size=%" PRId64, st.st_size);
+	}
+	sb_puts(d->sb, ", ...}");
+}
+
+/* stat(path, buf), lstat(path, buf): strace 6.1 names them as such; buf at exit. */
+DECODER(stat)
+{
+	if (!d->exiting) {
+		p_path(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	print_stat_at(d, arg(d, 1));
+	return 0;
+}
+
+DECODER(fstat)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	print_stat_at(d, arg(d, 1));
+	return 0;
+}
+
+DECODER(newfstatat)
+{
+	if (!d->exiting) {
+		p_dirfd(d, 0);
+		p_path(d, 1);
+		return 0;
+	}
+	arg_sep(d);
+	print_stat_at(d, arg(d, 2));
+	p_flags(d, 3, xlat_at_flags, NULL);
+	return 0;
+}
+
+/* struct statx, the part strace shows without -v. */
+struct kernel_statx_head {
+	uint32_t stx_mask, stx_blksize;
+	uint64_t stx_attributes;
+	uint32_t stx_nlink, stx_uid, stx_gid;
+	uint16_t stx_mode, pad;
+	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+};
+
+DECODER(statx)
+{
+	struct kernel_statx_head stx;
+	uint64_t flags;
+
+	if (!d->exiting) {
+		p_dirfd(d, 0);
+		p_path(d, 1);
+		arg_sep(d);
+		flags = arg(d, 2);
+		sb_puts(d->sb, xlat_name(xlat_statx_sync, flags & 0x6000) ?: "0x6000");
+		flags &= ~(uint64_t)0x6000;
+		if (flags) {
+			sb_putc(d->sb, '|');
+			xlat_print_flags(d->sb, xlat_at_flags, flags, NULL);
+		}
+		p_flags(d, 3, xlat_statx_mask, NULL);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d) || mem_read_full(d, arg(d, 4), &stx, sizeof stx) < 0) {
+		print_addr(d->sb, arg(d, 4));
+		return 0;
+	}
+	sb_puts(d->sb, "{stx_mask=");
+	xlat_print_flags(d->sb, xlat_statx_mask, stx.stx_mask, NULL);
+	sb_puts(d->sb, ", stx_attributes=");
+	xlat_print_flags(d->sb, xlat_statx_attrs, stx.stx_attributes, NULL);
+	sb_puts(d->sb, ", stx_mode=");
+	print_file_mode(d->sb, stx.stx_mode);
+	sb_printf(d->sb, ", stx_size=%" PRIu64 ", ...}", stx.stx_size);
+	return 0;
+}
+
+/* statfs(path, buf) / fstatfs(fd, buf): the struct prints as its address. */
+DECODER(statfs)
+{
+	if (!d->exiting) {
+		p_path(d, 0);
+		return 0;
+	}
+	p_ptr(d, 1);
+	return 0;
+}
+
+DECODER(fstatfs)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	p_ptr(d, 1);
+	return 0;
+}
+
+/* The result buffer of readlink/getcwd/getxattr: retval bytes, shown at exit. */
+static void print_result_buf(struct dctx *d, int i)
+{
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, i));
+	else
+		print_tracee_str(d, arg(d, i), retval(d), (uint64_t)d->o->strsize, 0);
+}
+
+DECODER(readlink)
+{
+	if (!d->exiting) {
+		p_path(d, 0);
+		return 0;
+	}
+	print_result_buf(d, 1);
+	p_ulong(d, 2);
+	return 0;
+}
+
+DECODER(readlinkat)
+{
+	if (!d->exiting) {
+		p_dirfd(d, 0);
+		p_path(d, 1);
+		return 0;
+	}
+	print_result_buf(d, 2);
+	p_ulong(d, 3);
+	return 0;
+}
+
+DECODER(getcwd)
+{
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 0));
+	else
+		print_tracee_str(d, arg(d, 0), -1, 4095, 0);
+	p_ulong(d, 1);
+	return 0;
+}
+
+DECODER(path1)		/* chdir, rmdir, unlink, chroot, acct, ... */
+{
+	p_path(d, 0);
+	return RV_DONE;
+}
+
+DECODER(path2)		/* rename, link, symlink, pivot_root */
+{
+	p_path(d, 0);
+	p_path(d, 1);
+	return RV_DONE;
+}
+
+DECODER(path_mode)	/* mkdir, chmod */
+{
+	p_path(d, 0);
+	p_oct(d, 1);
+	return RV_DONE;
+}
+
+DECODER(mkdirat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_oct(d, 2);
+	return RV_DONE;
+}
+
+DECODER(mknod)
+{
+	p_path(d, 0);
+	arg_sep(d);
+	print_file_mode(d->sb, (uint32_t)arg(d, 1));
+	p_hex(d, 2);
+	return RV_DONE;
+}
+
+DECODER(fchmodat2)
+{
+	dec_mkdirat(d);
+	p_flags(d, 3, xlat_at_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(fd_mode)	/* fchmod */
+{
+	p_fd(d, 0);
+	p_oct(d, 1);
+	return RV_DONE;
+}
+
+DECODER(chown)
+{
+	p_path(d, 0);
+	p_int(d, 1);
+	p_int(d, 2);
+	return RV_DONE;
+}
+
+DECODER(fchown)
+{
+	p_fd(d, 0);
+	p_int(d, 1);
+	p_int(d, 2);
+	return RV_DONE;
+}
+
+DECODER(fchownat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_int(d, 2);
+	p_int(d, 3);
+	p_flags(d, 4, xlat_at_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(unlinkat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_flags(d, 2, xlat_unlinkat_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(renameat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_dirfd(d, 2);
+	p_path(d, 3);
+	return RV_DONE;
+}
+
+DECODER(renameat2)
+{
+	dec_renameat(d);
+	p_flags(d, 4, xlat_rename_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(linkat)
+{
+	dec_renameat(d);
+	p_flags(d, 4, xlat_at_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(symlinkat)
+{
+	p_path(d, 0);
+	p_dirfd(d, 1);
+	p_path(d, 2);
+	return RV_DONE;
+}
+
+DECODER(truncate)
+{
+	p_path(d, 0);
+	p_long(d, 1);
+	return RV_DONE;
+}
+
+DECODER(umask)
+{
+	p_oct(d, 0);
+	return RV_DONE | RV_OCT;
+}
+
+/* getxattr(path, name, value, size): value shown at exit. */
+DECODER(getxattr)
+{
+	if (!d->exiting) {
+		p_path(d, 0);
+		p_str(d, 1);
+		return 0;
+	}
+	if (arg(d, 3) == 0 || failed(d))
+		p_ptr(d, 2);
+	else
+		print_result_buf(d, 2);
+	p_ulong(d, 3);
+	return 0;
+}
+
+DECODER(fgetxattr)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		p_str(d, 1);
+		return 0;
+	}
+	if (arg(d, 3) == 0 || failed(d))
+		p_ptr(d, 2);
+	else
+		print_result_buf(d, 2);
+	p_ulong(d, 3);
+	return 0;
+}
+
+DECODER(setxattr)
+{
+	p_path(d, 0);
+	p_str(d, 1);
+	p_buf(d, 2, arg(d, 3));
+	p_ulong(d, 3);
+	p_hex(d, 4);
+	return RV_DONE;
+}
+
+DECODER(listxattr)
+{
+	if (!d->exiting) {
+		p_path(d, 0);
+		return 0;
+	}
+	if (arg(d, 2) == 0 || failed(d))
+		p_ptr(d, 1);
+	else
+		print_result_buf(d, 1);
+	p_ulong(d, 2);
+	return 0;
+}
+
+DECODER(utimensat)
+{
+	uint64_t addr = arg(d, 2);
+
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	arg_sep(d);
+	if (addr && !is_compat(d)) {
+		sb_putc(d->sb, '[');
+		print_timespec_at(d, addr);
+		sb_puts(d->sb, ", ");
+		print_timespec_at(d, addr + 16);
+		sb_putc(d->sb, ']');
+	} else {
+		print_addr(d->sb, addr);
+	}
+	p_flags(d, 3, xlat_at_flags, NULL);
+	return RV_DONE;
+}

@@ -1,0 +1,358 @@
+/*
+ * tracer/decode/net.c: decoders for socket calls: socket, connect/bind, accept*,
+ * getsockname/getpeername, socketpair, sendto/recvfrom, sendmsg/recvmsg, shutdown,
+ * setsockopt/getsockopt. Socket addresses of AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK are
+ * decoded; others show their family and raw bytes.
+ */
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <string.h>
+#include "tracer/decode/common.h"
+
+#define AF_UNIX_ 1
+#define AF_INET_ 2
+#define AF_INET6_ 10
+#define AF_NETLINK_ 16
+
+static const struct xlat netlink_protocols[] = {
+	XLAT_N(0, "NETLINK_ROUTE"), XLAT_N(2, "NETLINK_USERSOCK"), XLAT_N(4, "NETLINK_SOCK_DIAG"),
+	XLAT_N(6, "NETLINK_XFRM"), XLAT_N(7, "NETLINK_SELINUX"), XLAT_N(9, "NETLINK_AUDIT"),
+	XLAT_N(10, "NETLINK_FIB_LOOKUP"), XLAT_N(12, "NETLINK_NETFILTER"),
+	XLAT_N(15, "NETLINK_KOBJECT_UEVENT"), XLAT_N(16, "NETLINK_GENERIC"),
+	XLAT_N(18, "NETLINK_SCSITRANSPORT"), XLAT_N(20, "NETLINK_RDMA"), XLAT_END
+};
+
+static const struct xlat sol_socket_options[] = {
+	XLAT_N(1, "SO_DEBUG"), XLAT_N(2, "SO_REUSEADDR"), XLAT_N(3, "SO_TYPE"),
+	XLAT_N(4, "SO_ERROR"), XLAT_N(5, "SO_DONTROUTE"), XLAT_N(6, "SO_BROADCAST"),
+	XLAT_N(7, "SO_SNDBUF"), XLAT_N(8, "SO_RCVBUF"), XLAT_N(9, "SO_KEEPALIVE"),
+	XLAT_N(10, "SO_OOBINLINE"), XLAT_N(11, "SO_NO_CHECK"), XLAT_N(12, "SO_PRIORITY"),
+	XLAT_N(13, "SO_LINGER"), XLAT_N(14, "SO_BSDCOMPAT"), XLAT_N(15, "SO_REUSEPORT"),
+	XLAT_N(16, "SO_PASSCRED"), XLAT_N(17, "SO_PEERCRED"), XLAT_N(18, "SO_RCVLOWAT"),
+	XLAT_N(19, "SO_SNDLOWAT"), XLAT_N(20, "SO_RCVTIMEO_OLD"), XLAT_N(21, "SO_SNDTIMEO_OLD"),
+	XLAT_N(25, "SO_BINDTODEVICE"), XLAT_N(29, "SO_TIMESTAMP_OLD"),
+	XLAT_N(30, "SO_ACCEPTCONN"), XLAT_N(31, "SO_PEERSEC"), XLAT_N(32, "SO_SNDBUFFORCE"),
+	XLAT_N(33, "SO_RCVBUFFORCE"), XLAT_N(34, "SO_PASSSEC"), XLAT_N(38, "SO_PROTOCOL"),
+	XLAT_N(39, "SO_DOMAIN"), XLAT_END
+};
+
+DECODER(socket)
+{
+	int family = arg_int(d, 0);
+	uint64_t type = arg(d, 1);
+	const char *name = xlat_name(xlat_socket_types, type & 0xf);
+
+	p_enum(d, 0, xlat_address_families, "AF_???");
+	arg_sep(d);
+	if (name)
+		sb_puts(d->sb, name);
+	else
+		sb_printf(d->sb, "%#" PRIx64 " /* SOCK_??? */", type & 0xf);
+	if (type & ~(uint64_t)0xf) {
+		sb_putc(d->sb, '|');
+		xlat_print_flags(d->sb, xlat_socket_flags, type & ~(uint64_t)0xf, NULL);
+	}
+	if (family == AF_INET_ || family == AF_INET6_)
+		p_enum(d, 2, xlat_ip_protocols, "IPPROTO_???");
+	else if (family == AF_NETLINK_)
+		p_enum(d, 2, netlink_protocols, "NETLINK_???");
+	else
+		p_int(d, 2);
+	return RV_DONE;
+}
+
+/* Appends a struct sockaddr of len bytes at addr. */
+static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
+{
+	unsigned char sa[128];
+	uint16_t family;
+	const char *fname;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (len < 2) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	if ((uint64_t)len > sizeof sa)
+		len = sizeof sa;
+	memset(sa, 0, sizeof sa);
+	if (mem_read_full(d, addr, sa, (size_t)len) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	memcpy(&family, sa, sizeof family);
+	fname = xlat_name(xlat_address_families, family);
+	if (fname)
+		sb_printf(d->sb, "{sa_family=%s", fname);
+	else
+		sb_printf(d->sb, "{sa_family=%#x /* AF_??? */", family);
+	switch (family) {
+	case AF_UNIX_: {
+		size_t plen = (size_t)len - 2;
+		const unsigned char *path = sa + 2;
+
+		if (plen == 0)
+			break;
+		sb_puts(d->sb, ", sun_path=");
+		if (path[0] == '\0' && plen > 1) {
+			/* Abstract socket: strace prints @ then the rest, NULs included. */
+			sb_puts(d->sb, "@\"");
+			print_escaped(d->sb, path + 1, plen - 1, 0);
+		} else {
+			sb_putc(d->sb, '"');
+			print_escaped(d->sb, path, strnlen((const char *)path, plen), 0);
+		}
+		sb_putc(d->sb, '"');
+		break;
+	}
+	case AF_INET_: {
+		char ip[INET_ADDRSTRLEN];
+		uint16_t port;
+
+		memcpy(&port, sa + 2, sizeof port);
+		inet_ntop(AF_INET, sa + 4, ip, sizeof ip);
+		sb_printf(d->sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(port), ip);
+		break;
+	}
+	case AF_INET6_: {
+		char ip[INET6_ADDRSTRLEN];
+		uint16_t port;
+		uint32_t flow, scope;
+
+		memcpy(&port, sa + 2, sizeof port);
+		memcpy(&flow, sa + 4, sizeof flow);
+		memcpy(&scope, sa + 24, sizeof scope);
+		inet_ntop(AF_INET6, sa + 8, ip, sizeof ip);
+		sb_printf(d->sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+			  "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
+			  ntohs(port), ntohl(flow), ip, scope);
+		break;
+	}
+	case AF_NETLINK_: {
+		uint32_t pid, groups;
+
+		memcpy(&pid, sa + 4, sizeof pid);
+		memcpy(&groups, sa + 8, sizeof groups);
+		sb_printf(d->sb, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		break;
+	}
+	default:
+		sb_puts(d->sb, ", sa_data=\"");
+		print_escaped(d->sb, sa + 2, (size_t)len - 2, 0);
+		sb_putc(d->sb, '"');
+		break;
+	}
+	sb_putc(d->sb, '}');
+}
+
+/* connect/bind(fd, addr, len) */
+DECODER(connect)
+{
+	p_fd(d, 0);
+	arg_sep(d);
+	print_sockaddr_at(d, arg(d, 1), (int64_t)(uint32_t)arg(d, 2));
+	p_ulong(d, 2);
+	return RV_DONE;
+}
+
+static int read_len(struct dctx *d, uint64_t addr, uint32_t *len)
+{
+	return addr ? mem_read_full(d, addr, len, sizeof *len) : -1;
+}
+
+/*
+ * The (addr, addrlen) pair of calls that return an address: "{...}, [16]", or
+ * "{...}, [128 => 16]" when the kernel changed the length (strace's notation). The length
+ * before the call is read at entry and kept in d->saved.
+ */
+static void print_sockaddr_result(struct dctx *d, int ai, int li, uint32_t len_in)
+{
+	uint32_t len_out = 0;
+	int have_out = read_len(d, arg(d, li), &len_out) == 0;
+
+	arg_sep(d);
+	if (failed(d) || !have_out)
+		print_addr(d->sb, arg(d, ai));
+	else
+		print_sockaddr_at(d, arg(d, ai), len_out < len_in ? len_out : len_in);
+	arg_sep(d);
+	if (!arg(d, li))
+		sb_puts(d->sb, "NULL");
+	else if (!have_out)
+		print_addr(d->sb, arg(d, li));
+	else if (failed(d) || len_out == len_in)
+		sb_printf(d->sb, "[%u]", len_in);
+	else
+		sb_printf(d->sb, "[%u => %u]", len_in, len_out);
+}
+
+/* getsockname/getpeername/accept(fd, addr, addrlen) */
+static int sockname(struct dctx *d)
+{
+	uint32_t len = 0;
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		if (read_len(d, arg(d, 2), &len) < 0)
+			len = 0;
+		d->saved = len;
+		return 0;
+	}
+	print_sockaddr_result(d, 1, 2, d->saved);
+	return 0;
+}
+
+DECODER(getsockname)
+{
+	return sockname(d);
+}
+
+DECODER(accept)
+{
+	return sockname(d);
+}
+
+DECODER(accept4)
+{
+	sockname(d);
+	if (d->exiting)
+		p_flags(d, 3, xlat_socket_flags, NULL);
+	return 0;
+}
+
+DECODER(socketpair)
+{
+	int fds[2];
+
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_address_families, "AF_???");
+		arg_sep(d);
+		xlat_print_enum(d->sb, xlat_socket_types, arg(d, 1) & 0xf, "SOCK_???");
+		if (arg(d, 1) & ~(uint64_t)0xf) {
+			sb_putc(d->sb, '|');
+			xlat_print_flags(d->sb, xlat_socket_flags, arg(d, 1) & ~(uint64_t)0xf, NULL);
+		}
+		p_int(d, 2);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d) || mem_read_full(d, arg(d, 3), fds, sizeof fds) < 0)
+		print_addr(d->sb, arg(d, 3));
+	else
+		sb_printf(d->sb, "[%d, %d]", fds[0], fds[1]);
+	return 0;
+}
+
+DECODER(sendto)
+{
+	p_fd(d, 0);
+	p_buf(d, 1, arg(d, 2));
+	p_ulong(d, 2);
+	p_flags(d, 3, xlat_msg_flags, NULL);
+	arg_sep(d);
+	print_sockaddr_at(d, arg(d, 4), (int64_t)(uint32_t)arg(d, 5));
+	p_ulong(d, 5);
+	return RV_DONE;
+}
+
+DECODER(recvfrom)
+{
+	uint32_t len = 0;
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		if (read_len(d, arg(d, 5), &len) < 0)
+			len = 0;
+		d->saved = len;
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_tracee_str(d, arg(d, 1), retval(d), (uint64_t)d->o->strsize, 0);
+	p_ulong(d, 2);
+	p_flags(d, 3, xlat_msg_flags, NULL);
+	print_sockaddr_result(d, 4, 5, d->saved);
+	return 0;
+}
+
+DECODER(sendmsg)
+{
+	p_fd(d, 0);
+	p_ptr(d, 1);
+	p_flags(d, 2, xlat_msg_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(recvmsg)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	p_ptr(d, 1);
+	p_flags(d, 2, xlat_msg_flags, NULL);
+	return 0;
+}
+
+DECODER(shutdown)
+{
+	p_fd(d, 0);
+	p_enum(d, 1, xlat_shutdown_how, "SHUT_???");
+	return RV_DONE;
+}
+
+static void print_sockopt_name(struct dctx *d)
+{
+	p_enum(d, 1, xlat_sock_levels, "SOL_???");
+	if (arg_int(d, 1) == 1)
+		p_enum(d, 2, sol_socket_options, "SO_???");
+	else
+		p_int(d, 2);
+}
+
+/* An option value: "[1]" for an int, else the bytes. */
+static void print_optval(struct dctx *d, uint64_t addr, uint32_t len)
+{
+	int v;
+
+	if (len == sizeof v && mem_read_full(d, addr, &v, sizeof v) == 0)
+		sb_printf(d->sb, "[%d]", v);
+	else
+		print_tracee_str(d, addr, len, (uint64_t)d->o->strsize, 0);
+}
+
+DECODER(setsockopt)
+{
+	p_fd(d, 0);
+	print_sockopt_name(d);
+	arg_sep(d);
+	print_optval(d, arg(d, 3), (uint32_t)arg(d, 4));
+	p_ulong(d, 4);
+	return RV_DONE;
+}
+
+DECODER(getsockopt)
+{
+	uint32_t len = 0;
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		print_sockopt_name(d);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d) || read_len(d, arg(d, 4), &len) < 0) {
+		print_addr(d->sb, arg(d, 3));
+		p_ptr(d, 4);
+		return 0;
+	}
+	print_optval(d, arg(d, 3), len);
+	arg_sep(d);
+	sb_printf(d->sb, "[%u]", len);
+	return 0;
+}

@@ -1,0 +1,786 @@
+/*
+ * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
+ * clone, clone3, wait4, exit, set_tid_address, set_robust_list, rseq, prlimit64, getrandom,
+ * arch_prctl, prctl, uname, sysinfo, getrusage, futex, sched_*affinity, sleeps and clocks.
+ */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <string.h>
+#include <sys/sysinfo.h>
+#include "tracer/decode/common.h"
+
+/* Reads the pointer at index i of the array at addr; 0 on success. */
+static int read_ptr(struct dctx *d, uint64_t addr, uint64_t i, uint64_t *out)
+{
+	unsigned psz = ptr_size(d);
+
+	*out = 0;
+	return mem_read_full(d, addr + i * psz, out, psz);
+}
+
+/* argv: ["ls", "-la", "/"] (at most -s elements, then "..."). */
+static void print_argv(struct dctx *d, uint64_t addr)
+{
+	uint64_t i, p;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (read_ptr(d, addr, 0, &p) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_putc(d->sb, '[');
+	for (i = 0;; i++) {
+		if (read_ptr(d, addr + 0, i, &p) < 0) {
+			sb_puts(d->sb, i ? ", ..." : "...");
+			break;
+		}
+		if (!p)
+			break;
+		if (i >= (uint64_t)d->o->strsize) {
+			sb_puts(d->sb, ", ...");
+			break;
+		}
+		if (i)
+			sb_puts(d->sb, ", ");
+		print_tracee_str(d, p, -1, (uint64_t)d->o->strsize, 0);
+	}
+	sb_putc(d->sb, ']');
+}
+
+/* envp: 0x7ffd... /\* 23 vars *\/ */
+static void print_envp(struct dctx *d, uint64_t addr)
+{
+	uint64_t n, p;
+
+	print_addr(d->sb, addr);
+	if (!addr)
+		return;
+	for (n = 0; n < 65536; n++) {
+		if (read_ptr(d, addr, n, &p) < 0)
+			return;
+		if (!p)
+			break;
+	}
+	sb_printf(d->sb, " /* %" PRIu64 " var%s */", n, n == 1 ? "" : "s");
+}
+
+DECODER(execve)
+{
+	p_path(d, 0);
+	arg_sep(d);
+	print_argv(d, arg(d, 1));
+	arg_sep(d);
+	print_envp(d, arg(d, 2));
+	return RV_DONE;
+}
+
+DECODER(execveat)
+{
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	arg_sep(d);
+	print_argv(d, arg(d, 2));
+	arg_sep(d);
+	print_envp(d, arg(d, 3));
+	p_flags(d, 4, xlat_at_flags, NULL);
+	return RV_DONE;
+}
+
+#define CLONE_PIDFD_ 0x1000ULL
+#define CLONE_SETTLS_ 0x80000ULL
+#define CLONE_PARENT_SETTID_ 0x100000ULL
+#define CLONE_CHILD_CLEARTID_ 0x200000ULL
+#define CLONE_CHILD_SETTID_ 0x1000000ULL
+
+static void print_clone_flags(struct strbuf *sb, uint64_t flags, int with_signal)
+{
+	uint64_t sig = with_signal ? flags & 0xff : 0;
+
+	flags &= with_signal ? ~(uint64_t)0xff : ~(uint64_t)0;
+	if (flags)
+		xlat_print_flags(sb, xlat_clone_flags, flags, NULL);
+	if (sig)
+		sb_printf(sb, "%s%s", flags ? "|" : "", signal_name((int)sig));
+	if (!flags && !sig)
+		sb_putc(sb, '0');
+}
+
+static void print_tid_at(struct dctx *d, uint64_t addr)
+{
+	int tid;
+
+	if (addr && mem_read_full(d, addr, &tid, sizeof tid) == 0)
+		sb_printf(d->sb, "[%d]", tid);
+	else
+		print_addr(d->sb, addr);
+}
+
+/*
+ * clone: strace's named form. x86_64 order (flags, stack, parent_tid, child_tid, tls);
+ * i386 swaps the last two (flags, stack, parent_tid, tls, child_tid).
+ */
+DECODER(clone)
+{
+	uint64_t flags = arg(d, 0);
+	int ctid = is_compat(d) ? 4 : 3, tls = is_compat(d) ? 3 : 4;
+
+	if (!d->exiting) {
+		arg_sep(d);
+		sb_puts(d->sb, "child_stack=");
+		print_addr(d->sb, arg(d, 1));
+		arg_sep(d);
+		sb_puts(d->sb, "flags=");
+		print_clone_flags(d->sb, flags, 1);
+		if (!(flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_ | CLONE_CHILD_SETTID_ |
+			       CLONE_CHILD_CLEARTID_ | CLONE_SETTLS_)))
+			return RV_DONE;
+		return 0;
+	}
+	if (flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_)) {
+		arg_sep(d);
+		sb_puts(d->sb, "parent_tid=");
+		print_tid_at(d, arg(d, 2));
+	}
+	if (flags & CLONE_SETTLS_) {
+		arg_sep(d);
+		sb_puts(d->sb, "tls=");
+		print_addr(d->sb, arg(d, tls));
+	}
+	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_)) {
+		arg_sep(d);
+		sb_puts(d->sb, "child_tidptr=");
+		print_addr(d->sb, arg(d, ctid));
+	}
+	return 0;
+}
+
+/* struct clone_args (linux/sched.h), the fields strace prints. */
+struct clone_args_ {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls,
+		 set_tid, set_tid_size, cgroup;
+};
+
+DECODER(clone3)
+{
+	struct clone_args_ ca;
+	uint64_t size = arg(d, 1);
+	size_t n = size < sizeof ca ? (size_t)size : sizeof ca;
+
+	memset(&ca, 0, sizeof ca);
+	if (!d->exiting) {
+		arg_sep(d);
+		if (n < 64 || mem_read_full(d, arg(d, 0), &ca, n) < 0) {
+			print_addr(d->sb, arg(d, 0));
+			p_ulong(d, 1);
+			return RV_DONE;
+		}
+		sb_puts(d->sb, "{flags=");
+		print_clone_flags(d->sb, ca.flags, 0);
+		if (ca.flags & CLONE_PIDFD_)
+			sb_printf(d->sb, ", pidfd=%#" PRIx64, ca.pidfd);
+		if (ca.flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
+			sb_printf(d->sb, ", child_tid=%#" PRIx64, ca.child_tid);
+		if (ca.flags & CLONE_PARENT_SETTID_)
+			sb_printf(d->sb, ", parent_tid=%#" PRIx64, ca.parent_tid);
+		sb_puts(d->sb, ", exit_signal=");
+		print_signo(d->sb, (int)ca.exit_signal);
+		sb_puts(d->sb, ", stack=");
+		print_addr(d->sb, ca.stack);
+		sb_printf(d->sb, ", stack_size=%#" PRIx64, ca.stack_size);
+		if (ca.flags & CLONE_SETTLS_)
+			sb_printf(d->sb, ", tls=%#" PRIx64, ca.tls);
+		sb_putc(d->sb, '}');
+		return 0;
+	}
+	if (!failed(d) && n >= 64 && mem_read_full(d, arg(d, 0), &ca, n) == 0 &&
+	    (ca.flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_))) {
+		sb_puts(d->sb, " => {");
+		if (ca.flags & CLONE_PIDFD_) {
+			sb_puts(d->sb, "pidfd=");
+			print_tid_at(d, ca.pidfd);
+		}
+		if (ca.flags & CLONE_PARENT_SETTID_) {
+			sb_puts(d->sb, ca.flags & CLONE_PIDFD_ ? ", parent_tid=" : "parent_tid=");
+			print_tid_at(d, ca.parent_tid);
+		}
+		sb_putc(d->sb, '}');
+	}
+	p_ulong(d, 1);
+	return 0;
+}
+
+static void print_rusage_at(struct dctx *d, uint64_t addr)
+{
+	int64_t tv[4];
+
+	if (!addr || is_compat(d) || mem_read_full(d, addr, tv, sizeof tv) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_printf(d->sb, "{ru_utime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, "
+		  "ru_stime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, ...}",
+		  tv[0], tv[1], tv[2], tv[3]);
+}
+
+/* wait4(pid, status, options, rusage): all but pid at exit. */
+DECODER(wait4)
+{
+	int status;
+
+	if (!d->exiting) {
+		p_int(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (!arg(d, 1))
+		sb_puts(d->sb, "NULL");
+	else if (failed(d) || retval(d) == 0 ||
+		 mem_read_full(d, arg(d, 1), &status, sizeof status) < 0)
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_wait_status(d->sb, status);
+	p_flags(d, 2, xlat_wait_options, NULL);
+	if (d->c->nr >= 0 && sysent_nargs(d->c->pers, d->c->nr) < 4)
+		return 0;	/* waitpid */
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 3));
+	else
+		print_rusage_at(d, arg(d, 3));
+	return 0;
+}
+
+DECODER(int1)		/* exit, exit_group, and other calls of one int */
+{
+	p_int(d, 0);
+	return RV_DONE;
+}
+
+DECODER(int2)
+{
+	p_int(d, 0);
+	p_int(d, 1);
+	return RV_DONE;
+}
+
+DECODER(int3)
+{
+	p_int(d, 0);
+	p_int(d, 1);
+	p_int(d, 2);
+	return RV_DONE;
+}
+
+DECODER(ptr1)		/* set_tid_address, ... */
+{
+	p_ptr(d, 0);
+	return RV_DONE;
+}
+
+DECODER(set_robust_list)
+{
+	p_ptr(d, 0);
+	p_ulong(d, 1);
+	return RV_DONE;
+}
+
+DECODER(rseq)
+{
+	p_ptr(d, 0);
+	p_hex(d, 1);
+	p_int(d, 2);
+	p_hex(d, 3);
+	return RV_DONE;
+}
+
+static void print_rlimit64_at(struct dctx *d, uint64_t addr)
+{
+	uint64_t r[2];
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (mem_read_full(d, addr, r, sizeof r) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_puts(d->sb, "{rlim_cur=");
+	print_rlim(d->sb, r[0]);
+	sb_puts(d->sb, ", rlim_max=");
+	print_rlim(d->sb, r[1]);
+	sb_putc(d->sb, '}');
+}
+
+/* prlimit64(pid, resource, new, old): old at exit. */
+DECODER(prlimit64)
+{
+	if (!d->exiting) {
+		p_int(d, 0);
+		p_enum(d, 1, xlat_rlimit, "RLIMIT_???");
+		arg_sep(d);
+		print_rlimit64_at(d, arg(d, 2));
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 3));
+	else
+		print_rlimit64_at(d, arg(d, 3));
+	return 0;
+}
+
+/* getrlimit/setrlimit(resource, rlim): longs, so RLIM_INFINITY is ~0UL. */
+static void print_rlimit_at(struct dctx *d, uint64_t addr)
+{
+	if (is_compat(d) || !addr) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	print_rlimit64_at(d, addr);
+}
+
+DECODER(getrlimit)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_rlimit, "RLIMIT_???");
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_rlimit_at(d, arg(d, 1));
+	return 0;
+}
+
+DECODER(setrlimit)
+{
+	p_enum(d, 0, xlat_rlimit, "RLIMIT_???");
+	arg_sep(d);
+	print_rlimit_at(d, arg(d, 1));
+	return RV_DONE;
+}
+
+/* getrandom(buf, len, flags): the bytes at exit, in hex escapes like strace. */
+DECODER(getrandom)
+{
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 0));
+	else
+		print_tracee_str(d, arg(d, 0), retval(d), (uint64_t)d->o->strsize, 1);
+	p_ulong(d, 1);
+	p_flags(d, 2, xlat_grnd, NULL);
+	return 0;
+}
+
+#define ARCH_GET_FS_ 0x1003
+#define ARCH_GET_GS_ 0x1004
+
+DECODER(arch_prctl)
+{
+	uint64_t code = arg(d, 0), v;
+
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_arch_prctl, "ARCH_???");
+		if (code == ARCH_GET_FS_ || code == ARCH_GET_GS_)
+			return 0;
+		p_hex(d, 1);
+		return RV_DONE;
+	}
+	arg_sep(d);
+	if (!failed(d) && mem_read_full(d, arg(d, 1), &v, sizeof v) == 0)
+		sb_printf(d->sb, "[%#" PRIx64 "]", v);
+	else
+		print_addr(d->sb, arg(d, 1));
+	return 0;
+}
+
+enum {
+	PR_SET_PDEATHSIG_ = 1, PR_GET_PDEATHSIG_ = 2, PR_GET_DUMPABLE_ = 3, PR_SET_DUMPABLE_ = 4,
+	PR_GET_KEEPCAPS_ = 7, PR_SET_KEEPCAPS_ = 8, PR_GET_TIMING_ = 13, PR_SET_NAME_ = 15,
+	PR_GET_NAME_ = 16, PR_GET_SECCOMP_ = 21, PR_CAPBSET_READ_ = 23, PR_CAPBSET_DROP_ = 24,
+	PR_GET_SECUREBITS_ = 27, PR_SET_SECUREBITS_ = 28, PR_SET_TIMERSLACK_ = 29,
+	PR_GET_TIMERSLACK_ = 30, PR_TASK_PERF_EVENTS_DISABLE_ = 31,
+	PR_TASK_PERF_EVENTS_ENABLE_ = 32, PR_MCE_KILL_GET_ = 34, PR_SET_CHILD_SUBREAPER_ = 36,
+	PR_GET_NO_NEW_PRIVS_ = 39, PR_GET_THP_DISABLE_ = 42, PR_GET_FP_MODE_ = 46,
+	PR_GET_TAGGED_ADDR_CTRL_ = 56, PR_GET_IO_FLUSHER_ = 58, PR_GET_MDWE_ = 66,
+};
+
+/* prctl(option, ...): only the arguments the option uses, like strace. */
+DECODER(prctl)
+{
+	int option = arg_int(d, 0);
+	int i;
+
+	if (d->exiting) {
+		/* PR_GET_NAME / PR_GET_PDEATHSIG: the result lands in arg 1. */
+		arg_sep(d);
+		if (failed(d))
+			print_addr(d->sb, arg(d, 1));
+		else if (option == PR_GET_NAME_)
+			print_tracee_str(d, arg(d, 1), -1, 15, 0);
+		else {
+			int v;
+
+			if (mem_read_full(d, arg(d, 1), &v, sizeof v) == 0)
+				sb_printf(d->sb, "[%s]", v ? signal_name(v) : "0");
+			else
+				print_addr(d->sb, arg(d, 1));
+		}
+		return 0;
+	}
+	p_enum(d, 0, xlat_prctl_options, "PR_???");
+	switch (option) {
+	case PR_GET_DUMPABLE_: case PR_GET_KEEPCAPS_: case PR_GET_TIMING_: case PR_GET_SECCOMP_:
+	case PR_GET_SECUREBITS_: case PR_GET_TIMERSLACK_: case PR_TASK_PERF_EVENTS_DISABLE_:
+	case PR_TASK_PERF_EVENTS_ENABLE_: case PR_MCE_KILL_GET_: case PR_GET_NO_NEW_PRIVS_:
+	case PR_GET_THP_DISABLE_: case PR_GET_FP_MODE_: case PR_GET_TAGGED_ADDR_CTRL_:
+	case PR_GET_IO_FLUSHER_: case PR_GET_MDWE_:
+		return RV_DONE;
+	case PR_GET_NAME_: case PR_GET_PDEATHSIG_:
+		return 0;
+	case PR_SET_NAME_:
+		arg_sep(d);
+		print_tracee_str(d, arg(d, 1), -1, 15, 0);
+		return RV_DONE;
+	case PR_SET_PDEATHSIG_:
+		p_signo(d, 1);
+		return RV_DONE;
+	case PR_SET_DUMPABLE_: case PR_SET_KEEPCAPS_: case PR_CAPBSET_READ_:
+	case PR_CAPBSET_DROP_: case PR_SET_SECUREBITS_: case PR_SET_TIMERSLACK_:
+	case PR_SET_CHILD_SUBREAPER_:
+		p_ulong(d, 1);
+		return RV_DONE;
+	default:
+		for (i = 1; i < 5; i++)
+			p_hex(d, i);
+		return RV_DONE;
+	}
+}
+
+/* uname(buf): {sysname="Linux", nodename="host", ...} at exit. */
+DECODER(uname)
+{
+	char u[2][65];
+
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	if (failed(d) || mem_read_full(d, arg(d, 0), u, sizeof u) < 0) {
+		print_addr(d->sb, arg(d, 0));
+		return 0;
+	}
+	u[0][64] = u[1][64] = '\0';
+	sb_puts(d->sb, "{sysname=\"");
+	print_escaped(d->sb, (unsigned char *)u[0], strlen(u[0]), 0);
+	sb_puts(d->sb, "\", nodename=\"");
+	print_escaped(d->sb, (unsigned char *)u[1], strlen(u[1]), 0);
+	sb_puts(d->sb, "\", ...}");
+	return 0;
+}
+
+DECODER(sysinfo)
+{
+	struct sysinfo si;
+
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	if (failed(d) || is_compat(d) || mem_read_full(d, arg(d, 0), &si, sizeof si) < 0) {
+		print_addr(d->sb, arg(d, 0));
+		return 0;
+	}
+	sb_printf(d->sb, "{uptime=%ld, loads=[%lu, %lu, %lu], totalram=%lu, freeram=%lu, "
+		  "sharedram=%lu, bufferram=%lu, totalswap=%lu, freeswap=%lu, procs=%u, "
+		  "totalhigh=%lu, freehigh=%lu, mem_unit=%u}",
+		  si.uptime, si.loads[0], si.loads[1], si.loads[2], si.totalram, si.freeram,
+		  si.sharedram, si.bufferram, si.totalswap, si.freeswap, (unsigned)si.procs,
+		  si.totalhigh, si.freehigh, si.mem_unit);
+	return 0;
+}
+
+DECODER(getrusage)
+{
+	if (!d->exiting) {
+		arg_sep(d);
+		xlat_print_enum(d->sb, xlat_rusage_who, (uint64_t)arg_long(d, 0), "RUSAGE_???");
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_rusage_at(d, arg(d, 1));
+	return 0;
+}
+
+enum {
+	FUTEX_WAIT_ = 0, FUTEX_WAKE_ = 1, FUTEX_FD_ = 2, FUTEX_REQUEUE_ = 3,
+	FUTEX_CMP_REQUEUE_ = 4, FUTEX_WAKE_OP_ = 5, FUTEX_LOCK_PI_ = 6, FUTEX_UNLOCK_PI_ = 7,
+	FUTEX_TRYLOCK_PI_ = 8, FUTEX_WAIT_BITSET_ = 9, FUTEX_WAKE_BITSET_ = 10,
+	FUTEX_WAIT_REQUEUE_PI_ = 11, FUTEX_CMP_REQUEUE_PI_ = 12, FUTEX_LOCK_PI2_ = 13,
+};
+
+static void print_bitset(struct dctx *d, int i)
+{
+	arg_sep(d);
+	if ((uint32_t)arg(d, i) == UINT32_MAX)
+		sb_puts(d->sb, "FUTEX_BITSET_MATCH_ANY");
+	else
+		sb_printf(d->sb, "%#" PRIx32, (uint32_t)arg(d, i));
+}
+
+static void p_uint(struct dctx *d, int i)
+{
+	arg_sep(d);
+	sb_printf(d->sb, "%u", (unsigned)arg(d, i));
+}
+
+static void p_timespec(struct dctx *d, int i)
+{
+	arg_sep(d);
+	print_timespec_at(d, arg(d, i));
+}
+
+/* futex(uaddr, op, val, timeout|val2, uaddr2, val3): the arguments op uses. */
+DECODER(futex)
+{
+	unsigned op = (unsigned)arg(d, 1), cmd = op & 127;
+	const char *name = xlat_name(xlat_futex_ops, cmd);
+
+	p_ptr(d, 0);
+	arg_sep(d);
+	if (name) {
+		sb_puts(d->sb, name);
+		if (op & 128)
+			sb_puts(d->sb, "_PRIVATE");
+		if (op & 256)
+			sb_puts(d->sb, "|FUTEX_CLOCK_REALTIME");
+		if (op & ~383u)
+			sb_printf(d->sb, "|%#x", op & ~383u);
+	} else {
+		sb_printf(d->sb, "%#x /* FUTEX_??? */", op);
+	}
+	switch (cmd) {
+	case FUTEX_WAIT_:
+		p_uint(d, 2);
+		p_timespec(d, 3);
+		break;
+	case FUTEX_WAKE_: case FUTEX_FD_:
+		p_uint(d, 2);
+		break;
+	case FUTEX_REQUEUE_:
+		p_uint(d, 2);
+		p_uint(d, 3);
+		p_ptr(d, 4);
+		break;
+	case FUTEX_CMP_REQUEUE_: case FUTEX_CMP_REQUEUE_PI_:
+		p_uint(d, 2);
+		p_uint(d, 3);
+		p_ptr(d, 4);
+		p_uint(d, 5);
+		break;
+	case FUTEX_WAKE_OP_:
+		p_uint(d, 2);
+		p_uint(d, 3);
+		p_ptr(d, 4);
+		p_hex(d, 5);
+		break;
+	case FUTEX_LOCK_PI_: case FUTEX_LOCK_PI2_:
+		p_timespec(d, 3);
+		break;
+	case FUTEX_UNLOCK_PI_: case FUTEX_TRYLOCK_PI_:
+		break;
+	case FUTEX_WAIT_BITSET_:
+		p_uint(d, 2);
+		p_timespec(d, 3);
+		print_bitset(d, 5);
+		break;
+	case FUTEX_WAKE_BITSET_:
+		p_uint(d, 2);
+		print_bitset(d, 5);
+		break;
+	case FUTEX_WAIT_REQUEUE_PI_:
+		p_uint(d, 2);
+		p_timespec(d, 3);
+		p_ptr(d, 4);
+		break;
+	default:
+		p_hex(d, 2);
+		p_hex(d, 3);
+		p_hex(d, 4);
+		p_hex(d, 5);
+		break;
+	}
+	return RV_DONE;
+}
+
+/* A CPU mask: "[0 1]" (the numbers of the set bits). */
+static void print_cpumask_at(struct dctx *d, uint64_t addr, uint64_t len)
+{
+	unsigned char mask[1024];
+	uint64_t bit;
+	int first = 1;
+
+	if (len > sizeof mask || mem_read_full(d, addr, mask, (size_t)len) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_putc(d->sb, '[');
+	for (bit = 0; bit < len * 8; bit++) {
+		if (!(mask[bit / 8] & (1u << (bit % 8))))
+			continue;
+		sb_printf(d->sb, "%s%" PRIu64, first ? "" : " ", bit);
+		first = 0;
+	}
+	sb_putc(d->sb, ']');
+}
+
+DECODER(sched_getaffinity)
+{
+	if (!d->exiting) {
+		p_int(d, 0);
+		p_ulong(d, 1);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 2));
+	else
+		print_cpumask_at(d, arg(d, 2), (uint64_t)retval(d));
+	return 0;
+}
+
+DECODER(sched_setaffinity)
+{
+	p_int(d, 0);
+	p_ulong(d, 1);
+	arg_sep(d);
+	print_cpumask_at(d, arg(d, 2), arg(d, 1));
+	return RV_DONE;
+}
+
+/* nanosleep(req, rem): rem is filled only when interrupted. */
+static void print_rem(struct dctx *d, int i)
+{
+	arg_sep(d);
+	if (d->c->is_error && arg(d, i))
+		print_timespec_at(d, arg(d, i));
+	else
+		print_addr(d->sb, arg(d, i));
+}
+
+DECODER(nanosleep)
+{
+	if (!d->exiting) {
+		p_timespec(d, 0);
+		return 0;
+	}
+	print_rem(d, 1);
+	return 0;
+}
+
+DECODER(clock_nanosleep)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_clocks, "CLOCK_???");
+		p_flags(d, 1, xlat_timer_flags, NULL);
+		p_timespec(d, 2);
+		return 0;
+	}
+	print_rem(d, 3);
+	return 0;
+}
+
+/* clock_gettime/clock_getres(clk, tp): tp at exit. */
+DECODER(clock_gettime)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_clocks, "CLOCK_???");
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_timespec_at(d, arg(d, 1));
+	return 0;
+}
+
+DECODER(clock_settime)
+{
+	p_enum(d, 0, xlat_clocks, "CLOCK_???");
+	p_timespec(d, 1);
+	return RV_DONE;
+}
+
+DECODER(gettimeofday)
+{
+	if (!d->exiting)
+		return 0;
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 0));
+	else
+		print_timeval_at(d, arg(d, 0));
+	p_ptr(d, 1);
+	return 0;
+}
+
+DECODER(uint1)		/* alarm */
+{
+	p_uint(d, 0);
+	return RV_DONE;
+}
+
+DECODER(getpriority)
+{
+	p_enum(d, 0, xlat_priority_which, "PRIO_???");
+	p_int(d, 1);
+	return RV_DONE;
+}
+
+DECODER(setpriority)
+{
+	dec_getpriority(d);
+	p_int(d, 2);
+	return RV_DONE;
+}
+
+DECODER(personality)
+{
+	p_hex(d, 0);
+	return RV_DONE | RV_HEX;
+}
+
+DECODER(membarrier)
+{
+	p_enum(d, 0, xlat_membarrier_cmds, "MEMBARRIER_CMD_???");
+	p_hex(d, 1);
+	p_int(d, 2);
+	return RV_DONE;
+}
+
+DECODER(ptrace)
+{
+	p_enum(d, 0, xlat_ptrace_requests, "PTRACE_???");
+	p_int(d, 1);
+	p_ptr(d, 2);
+	p_ptr(d, 3);
+	return RV_DONE;
+}
+
+DECODER(seccomp)
+{
+	p_enum(d, 0, xlat_seccomp_ops, "SECCOMP_???");
+	p_hex(d, 1);
+	p_ptr(d, 2);
+	return RV_DONE;
+}

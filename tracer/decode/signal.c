@@ -1,0 +1,326 @@
+/*
+ * tracer/decode/signal.c: decoders for signal calls (rt_sigaction, rt_sigprocmask,
+ * sigaltstack, rt_sigsuspend, rt_sigpending, kill, tgkill, tkill) and decode_siginfo() for
+ * the "--- SIGCHLD {...} ---" lines.
+ */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <signal.h>
+#include <string.h>
+#include "tracer/decode/common.h"
+
+#define SA_RESTORER_ 0x04000000
+
+/* The kernel's struct sigaction: x86_64 {handler, flags, restorer, mask} in longs; i386 the
+ * same order with 4-byte pointers and flags, then the 8-byte mask. */
+static void print_sigaction_at(struct dctx *d, uint64_t addr, uint64_t setsize)
+{
+	uint64_t handler = 0, flags = 0, restorer = 0;
+	unsigned char raw[32], mask[8] = { 0 };
+	unsigned psz = ptr_size(d);
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (mem_read_full(d, addr, raw, 3 * psz + sizeof mask) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	memcpy(&handler, raw, psz);
+	memcpy(&flags, raw + psz, psz);
+	memcpy(&restorer, raw + 2 * psz, psz);
+	memcpy(mask, raw + 3 * psz, sizeof mask);
+	sb_puts(d->sb, "{sa_handler=");
+	if (xlat_name(xlat_sa_handler, handler))
+		sb_puts(d->sb, xlat_name(xlat_sa_handler, handler));
+	else
+		sb_printf(d->sb, "%#" PRIx64, handler);
+	sb_puts(d->sb, ", sa_mask=");
+	print_sigset_bytes(d->sb, mask, setsize < sizeof mask ? (size_t)setsize : sizeof mask);
+	sb_puts(d->sb, ", sa_flags=");
+	xlat_print_flags(d->sb, xlat_sa_flags, flags, NULL);
+	if (flags & SA_RESTORER_) {
+		sb_puts(d->sb, ", sa_restorer=");
+		print_addr(d->sb, restorer);
+	}
+	sb_putc(d->sb, '}');
+}
+
+/* rt_sigaction(sig, act, oldact, sigsetsize): oldact at exit. */
+DECODER(rt_sigaction)
+{
+	if (!d->exiting) {
+		p_signo(d, 0);
+		arg_sep(d);
+		print_sigaction_at(d, arg(d, 1), arg(d, 3));
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 2));
+	else
+		print_sigaction_at(d, arg(d, 2), arg(d, 3));
+	p_ulong(d, 3);
+	return 0;
+}
+
+/* rt_sigprocmask(how, set, oldset, sigsetsize): oldset at exit. */
+DECODER(rt_sigprocmask)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_sigprocmask_how, "SIG_???");
+		p_sigset(d, 1, arg(d, 3));
+		return 0;
+	}
+	if (failed(d))
+		p_ptr(d, 2);
+	else
+		p_sigset(d, 2, arg(d, 3));
+	p_ulong(d, 3);
+	return 0;
+}
+
+DECODER(rt_sigsuspend)
+{
+	p_sigset(d, 0, arg(d, 1));
+	p_ulong(d, 1);
+	return RV_DONE;
+}
+
+DECODER(rt_sigpending)
+{
+	if (!d->exiting)
+		return 0;
+	if (failed(d))
+		p_ptr(d, 0);
+	else
+		p_sigset(d, 0, arg(d, 1));
+	p_ulong(d, 1);
+	return 0;
+}
+
+static void print_stack_at(struct dctx *d, uint64_t addr)
+{
+	unsigned char raw[24];
+	uint64_t sp = 0, size = 0;
+	int32_t flags;
+	unsigned psz = ptr_size(d);
+	size_t len = psz == 8 ? 24 : 12;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (mem_read_full(d, addr, raw, len) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	memcpy(&sp, raw, psz);
+	memcpy(&flags, raw + psz, sizeof flags);
+	memcpy(&size, raw + (psz == 8 ? 16 : 8), psz);
+	sb_puts(d->sb, "{ss_sp=");
+	print_addr(d->sb, sp);
+	sb_puts(d->sb, ", ss_flags=");
+	xlat_print_flags(d->sb, xlat_ss_flags, (uint32_t)flags, NULL);
+	sb_printf(d->sb, ", ss_size=%" PRIu64 "}", size);
+}
+
+/* sigaltstack(ss, old_ss): old_ss at exit. */
+DECODER(sigaltstack)
+{
+	if (!d->exiting) {
+		arg_sep(d);
+		print_stack_at(d, arg(d, 0));
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_stack_at(d, arg(d, 1));
+	return 0;
+}
+
+DECODER(kill)		/* kill(pid, sig), tkill(tid, sig) */
+{
+	p_int(d, 0);
+	p_signo(d, 1);
+	return RV_DONE;
+}
+
+DECODER(tgkill)
+{
+	p_int(d, 0);
+	p_int(d, 1);
+	p_signo(d, 2);
+	return RV_DONE;
+}
+
+DECODER(rt_sigtimedwait)
+{
+	if (!d->exiting) {
+		p_sigset(d, 0, arg(d, 3));
+		return 0;
+	}
+	p_ptr(d, 1);
+	arg_sep(d);
+	print_timespec_at(d, arg(d, 2));
+	p_ulong(d, 3);
+	return 0;
+}
+
+/* ---- siginfo ---- */
+
+static const struct xlat si_codes_generic[] = {
+	XLAT_N(0, "SI_USER"), XLAT_N(0x80, "SI_KERNEL"), XLAT_N((uint32_t)-1, "SI_QUEUE"),
+	XLAT_N((uint32_t)-2, "SI_TIMER"), XLAT_N((uint32_t)-3, "SI_MESGQ"),
+	XLAT_N((uint32_t)-4, "SI_ASYNCIO"), XLAT_N((uint32_t)-5, "SI_SIGIO"),
+	XLAT_N((uint32_t)-6, "SI_TKILL"), XLAT_N((uint32_t)-7, "SI_DETHREAD"),
+	XLAT_N((uint32_t)-60, "SI_ASYNCNL"), XLAT_END
+};
+
+static const struct xlat si_codes_chld[] = {
+	XLAT_N(1, "CLD_EXITED"), XLAT_N(2, "CLD_KILLED"), XLAT_N(3, "CLD_DUMPED"),
+	XLAT_N(4, "CLD_TRAPPED"), XLAT_N(5, "CLD_STOPPED"), XLAT_N(6, "CLD_CONTINUED"), XLAT_END
+};
+
+static const struct xlat si_codes_segv[] = {
+	XLAT_N(1, "SEGV_MAPERR"), XLAT_N(2, "SEGV_ACCERR"), XLAT_N(3, "SEGV_BNDERR"),
+	XLAT_N(4, "SEGV_PKUERR"), XLAT_N(5, "SEGV_ACCADI"), XLAT_N(6, "SEGV_ADIDERR"),
+	XLAT_N(7, "SEGV_ADIPERR"), XLAT_N(8, "SEGV_MTEAERR"), XLAT_N(9, "SEGV_MTESERR"),
+	XLAT_N(10, "SEGV_CPERR"), XLAT_END
+};
+
+static const struct xlat si_codes_bus[] = {
+	XLAT_N(1, "BUS_ADRALN"), XLAT_N(2, "BUS_ADRERR"), XLAT_N(3, "BUS_OBJERR"),
+	XLAT_N(4, "BUS_MCEERR_AR"), XLAT_N(5, "BUS_MCEERR_AO"), XLAT_END
+};
+
+static const struct xlat si_codes_ill[] = {
+	XLAT_N(1, "ILL_ILLOPC"), XLAT_N(2, "ILL_ILLOPN"), XLAT_N(3, "ILL_ILLADR"),
+	XLAT_N(4, "ILL_ILLTRP"), XLAT_N(5, "ILL_PRVOPC"), XLAT_N(6, "ILL_PRVREG"),
+	XLAT_N(7, "ILL_COPROC"), XLAT_N(8, "ILL_BADSTK"), XLAT_N(9, "ILL_BADIADDR"), XLAT_END
+};
+
+static const struct xlat si_codes_fpe[] = {
+	XLAT_N(1, "FPE_INTDIV"), XLAT_N(2, "FPE_INTOVF"), XLAT_N(3, "FPE_FLTDIV"),
+	XLAT_N(4, "FPE_FLTOVF"), XLAT_N(5, "FPE_FLTUND"), XLAT_N(6, "FPE_FLTRES"),
+	XLAT_N(7, "FPE_FLTINV"), XLAT_N(8, "FPE_FLTSUB"), XLAT_N(14, "FPE_FLTUNK"),
+	XLAT_N(15, "FPE_CONDTRAP"), XLAT_END
+};
+
+static const struct xlat si_codes_trap[] = {
+	XLAT_N(1, "TRAP_BRKPT"), XLAT_N(2, "TRAP_TRACE"), XLAT_N(3, "TRAP_BRANCH"),
+	XLAT_N(4, "TRAP_HWBKPT"), XLAT_N(5, "TRAP_UNK"), XLAT_N(6, "TRAP_PERF"), XLAT_END
+};
+
+static const struct xlat si_codes_poll[] = {
+	XLAT_N(1, "POLL_IN"), XLAT_N(2, "POLL_OUT"), XLAT_N(3, "POLL_MSG"), XLAT_N(4, "POLL_ERR"),
+	XLAT_N(5, "POLL_PRI"), XLAT_N(6, "POLL_HUP"), XLAT_END
+};
+
+static const struct xlat si_codes_sys[] = {
+	XLAT_N(1, "SYS_SECCOMP"), XLAT_N(2, "SYS_USER_DISPATCH"), XLAT_END
+};
+
+static const struct xlat *si_code_table(int signo)
+{
+	switch (signo) {
+	case SIGCHLD: return si_codes_chld;
+	case SIGSEGV: return si_codes_segv;
+	case SIGBUS: return si_codes_bus;
+	case SIGILL: return si_codes_ill;
+	case SIGFPE: return si_codes_fpe;
+	case SIGTRAP: return si_codes_trap;
+	case SIGIO: return si_codes_poll;
+	case SIGSYS: return si_codes_sys;
+	default: return NULL;
+	}
+}
+
+static void print_si_value(struct strbuf *sb, const siginfo_t *si)
+{
+	sb_printf(sb, ", si_int=%d, si_ptr=", si->si_value.sival_int);
+	print_addr(sb, (uint64_t)(uintptr_t)si->si_value.sival_ptr);
+}
+
+void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
+{
+	int signo = si->si_signo, code = si->si_code;
+	const struct xlat *table = si_code_table(signo);
+	const char *code_name = NULL;
+
+	if (code <= 0 || code == 0x80)
+		code_name = xlat_name(si_codes_generic, (uint32_t)code);
+	else if (table)
+		code_name = xlat_name(table, (uint32_t)code);
+	sb_printf(sb, "%s {si_signo=%s, si_code=", signal_name(signo), signal_name(signo));
+	if (code_name)
+		sb_puts(sb, code_name);
+	else
+		sb_printf(sb, "%d", code);
+	if (si->si_errno) {
+		const char *e = errno_name(si->si_errno);
+
+		if (e)
+			sb_printf(sb, ", si_errno=%s", e);
+		else
+			sb_printf(sb, ", si_errno=%d", si->si_errno);
+	}
+	if (code <= 0) {
+		/* Sent by a process (kill, tkill, sigqueue) or a timer/queue/aio. */
+		if (code == SI_TIMER) {
+			sb_printf(sb, ", si_timerid=%#x, si_overrun=%d", (unsigned)si->si_timerid,
+				  si->si_overrun);
+			print_si_value(sb, si);
+		} else {
+			sb_printf(sb, ", si_pid=%d, si_uid=%u", si->si_pid, (unsigned)si->si_uid);
+			if (code == SI_QUEUE || code == SI_MESGQ || code == SI_ASYNCIO)
+				print_si_value(sb, si);
+		}
+	} else if (code == 0x80) {
+		if (signo == SIGSEGV || signo == SIGBUS) {
+			sb_puts(sb, ", si_addr=");
+			print_addr(sb, (uint64_t)(uintptr_t)si->si_addr);
+		}
+	} else {
+		switch (signo) {
+		case SIGCHLD:
+			sb_printf(sb, ", si_pid=%d, si_uid=%u, si_status=", si->si_pid,
+				  (unsigned)si->si_uid);
+			if (code == CLD_EXITED)
+				sb_printf(sb, "%d", si->si_status);
+			else
+				sb_puts(sb, signal_name(si->si_status));
+			sb_printf(sb, ", si_utime=%lld, si_stime=%lld", (long long)si->si_utime,
+				  (long long)si->si_stime);
+			break;
+		case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE: case SIGTRAP:
+			sb_puts(sb, ", si_addr=");
+			print_addr(sb, (uint64_t)(uintptr_t)si->si_addr);
+			break;
+		case SIGIO:
+			sb_printf(sb, ", si_band=%ld, si_fd=%d", (long)si->si_band, si->si_fd);
+			break;
+		case SIGSYS: {
+			int pers = sysent_pers_from_audit_arch(si->si_arch);
+			const char *name = pers >= 0 ? sysent_name(pers, si->si_syscall) : NULL;
+
+			sb_puts(sb, ", si_call_addr=");
+			print_addr(sb, (uint64_t)(uintptr_t)si->si_call_addr);
+			if (name)
+				sb_printf(sb, ", si_syscall=__NR_%s", name);
+			else
+				sb_printf(sb, ", si_syscall=%d", si->si_syscall);
+			sb_printf(sb, ", si_arch=%s", pers == PERS_X86_64 ? "AUDIT_ARCH_X86_64" :
+				  pers == PERS_I386 ? "AUDIT_ARCH_I386" : "AUDIT_ARCH_???");
+			break;
+		}
+		default:
+			sb_printf(sb, ", si_pid=%d, si_uid=%u", si->si_pid, (unsigned)si->si_uid);
+			break;
+		}
+	}
+	sb_putc(sb, '}');
+}

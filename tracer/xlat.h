@@ -1,0 +1,116 @@
+/*
+ * tracer/xlat.h: value -> name tables (flags and enums) and their printers, used by the
+ * decoders. The numbers are the KERNEL's (not glibc's where they differ, e.g. O_LARGEFILE,
+ * which glibc defines as 0 on x86_64 while the kernel uses 0x8000).
+ */
+#ifndef EXECLAB_XLAT_H
+#define EXECLAB_XLAT_H
+
+#include <stdint.h>
+#include "tracer/decode.h"
+
+struct xlat {
+	uint64_t val;
+	const char *name;
+};
+
+/* An entry whose name is the macro's own spelling; tables end with XLAT_END. */
+#define XLAT(v) { (uint64_t)(v), #v }
+#define XLAT_N(v, name) { (uint64_t)(v), name }
+#define XLAT_END { 0, NULL }
+
+/* The name of val in x, or NULL. */
+const char *xlat_name(const struct xlat *x, uint64_t val);
+
+/*
+ * Appends val's name or, if x has none, val in hex followed by a comment naming the family,
+ * strace's form for an unknown enum value: "0x3001 /\* ARCH_??? *\/". unknown may be NULL
+ * (then only the hex number is printed).
+ */
+void xlat_print_enum(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *unknown);
+
+/*
+ * Appends val as "A|B|0x40" (entries in table order; an entry matches when all its bits are
+ * set; bits no entry names are printed last in hex). Zero prints zero_name, or "0" if NULL.
+ * Returns the number of names printed.
+ */
+int xlat_print_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *zero_name);
+
+/* Flag and enum tables (tracer/xlat.c). */
+extern const struct xlat xlat_open_access[];	/* O_RDONLY, O_WRONLY, O_RDWR */
+extern const struct xlat xlat_open_flags[];	/* O_CREAT ... (without the access mode) */
+extern const struct xlat xlat_at_flags[];	/* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, ... */
+extern const struct xlat xlat_at_eaccess_flags[]; /* faccessat2: AT_EACCESS, ... */
+extern const struct xlat xlat_unlinkat_flags[];	/* AT_REMOVEDIR */
+extern const struct xlat xlat_statx_sync[];	/* AT_STATX_SYNC_AS_STAT, ... */
+extern const struct xlat xlat_statx_mask[];
+extern const struct xlat xlat_statx_attrs[];
+extern const struct xlat xlat_access_modes[];	/* R_OK W_OK X_OK */
+extern const struct xlat xlat_prot[];
+extern const struct xlat xlat_map_type[];
+extern const struct xlat xlat_map_flags[];
+extern const struct xlat xlat_mremap_flags[];
+extern const struct xlat xlat_madvise[];
+extern const struct xlat xlat_msync_flags[];
+extern const struct xlat xlat_arch_prctl[];
+extern const struct xlat xlat_rlimit[];
+extern const struct xlat xlat_grnd[];
+extern const struct xlat xlat_futex_ops[];
+extern const struct xlat xlat_sigprocmask_how[];
+extern const struct xlat xlat_sa_flags[];
+extern const struct xlat xlat_sa_handler[];	/* SIG_DFL, SIG_IGN */
+extern const struct xlat xlat_ss_flags[];
+extern const struct xlat xlat_clone_flags[];
+extern const struct xlat xlat_wait_options[];
+extern const struct xlat xlat_ioctl_requests[];
+extern const struct xlat xlat_fcntl_cmds[];
+extern const struct xlat xlat_fd_flags[];	/* FD_CLOEXEC */
+extern const struct xlat xlat_seek_whence[];
+extern const struct xlat xlat_address_families[];
+extern const struct xlat xlat_socket_types[];
+extern const struct xlat xlat_socket_flags[];
+extern const struct xlat xlat_ip_protocols[];
+extern const struct xlat xlat_clocks[];
+extern const struct xlat xlat_timer_flags[];	/* TIMER_ABSTIME */
+extern const struct xlat xlat_prctl_options[];
+extern const struct xlat xlat_file_types[];	/* S_IFREG ... */
+extern const struct xlat xlat_poll_events[];
+extern const struct xlat xlat_rusage_who[];
+extern const struct xlat xlat_fadvise[];
+extern const struct xlat xlat_shutdown_how[];
+extern const struct xlat xlat_msg_flags[];
+extern const struct xlat xlat_sock_levels[];
+extern const struct xlat xlat_epoll_ctl_ops[];
+extern const struct xlat xlat_epoll_events[];
+extern const struct xlat xlat_eventfd_flags[];	/* EFD_* */
+extern const struct xlat xlat_pipe_flags[];	/* O_CLOEXEC, O_NONBLOCK, O_DIRECT */
+extern const struct xlat xlat_rename_flags[];
+extern const struct xlat xlat_mfd_flags[];
+extern const struct xlat xlat_close_range_flags[];
+extern const struct xlat xlat_personality[];
+extern const struct xlat xlat_membarrier_cmds[];
+extern const struct xlat xlat_itimer_which[];
+extern const struct xlat xlat_sched_policies[];
+extern const struct xlat xlat_priority_which[];
+extern const struct xlat xlat_flock_ops[];
+extern const struct xlat xlat_ptrace_requests[];
+extern const struct xlat xlat_seccomp_ops[];
+
+/* Appends a file mode as strace prints it in a stat: "S_IFREG|0644", "S_IFDIR|S_ISVTX|0777". */
+void print_file_mode(struct strbuf *sb, uint32_t mode);
+/* Appends a mode_t argument: "0644" (octal, with the set-id bits), "000" for 0. */
+void print_mode_arg(struct strbuf *sb, uint32_t mode);
+/* Appends openat's flags: "O_RDONLY|O_CLOEXEC". */
+void print_open_flags(struct strbuf *sb, uint64_t flags);
+/* Appends a signal number as strace prints it in arguments: "SIGTERM", or the number. */
+void print_signo(struct strbuf *sb, int sig);
+/* Appends a dirfd: "AT_FDCWD" for -100, else the number. */
+void print_dirfd(struct strbuf *sb, int fd);
+/* Appends a kernel sigset given as bytes: "[INT TERM]", "[]", "~[RTMIN RT_1]". */
+void print_sigset_bytes(struct strbuf *sb, const unsigned char *set, size_t bytes);
+/* The "(No such file or directory)" message of err, or NULL if unknown. */
+const char *errno_message(int err);
+/* Appends a wait status: "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]". */
+void print_wait_status(struct strbuf *sb, int status);
+
+#endif
