@@ -1,0 +1,28 @@
+#!/bin/sh
+# tests/progs-k/kstack.sh: `trace -k` names the functions on the stack of a write (issue 5):
+# kstack's write is called by kstack_write_hello(), called by main(). Frames have strace's
+# format " > MODULE(FUNC+0xOFF) [0xADDR]". Skips until trace has -k.
+. "$top_srcdir/tests/lib.sh"
+TRACE=$B/tracer/trace
+PROG=$B/tests/progs-k/kstack
+
+need_file "$TRACE" "tracer/trace was not built"
+need_file "$PROG" "tests/progs-k/kstack was not built"
+"$TRACE" -o /dev/null true 2>/dev/null ||
+	skip "trace cannot trace here (ptrace not permitted)"
+"$TRACE" -k -o /dev/null true 2>/dev/null || skip "trace has no -k yet"
+
+run_timeout 60 "$TRACE" -k -e trace=write -o "$T/out" "$PROG" > "$T/stdout" ||
+	fail "trace -k exited $?"
+grep -q '^hello from kstack$' "$T/stdout" || fail "the program's output is missing"
+# the write line, then its frames; keep the frames of the first write only
+awk '/^write\(/ { w++ } w == 1 && /^ > / { print }' "$T/out" > "$T/frames"
+[ -s "$T/frames" ] || { cat "$T/out" >&2; fail "no stack printed after write"; }
+grep -Eq '^ > .+\(kstack_write_hello\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$' "$T/frames" ||
+	{ cat "$T/frames" >&2; fail "no kstack_write_hello frame"; }
+grep -Eq '^ > .+/kstack\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$' "$T/frames" ||
+	{ cat "$T/frames" >&2; fail "no main frame in kstack"; }
+# callee before caller
+[ "$(grep -n kstack_write_hello "$T/frames" | cut -d: -f1)" -lt \
+  "$(grep -n '(main+' "$T/frames" | cut -d: -f1)" ] || fail "frames out of order"
+pass "trace -k names kstack_write_hello and main"
