@@ -201,7 +201,9 @@ static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo,
 
 	plan_segment(&ef->ph[first], 0, &fp);
 	flags = MAP_PRIVATE | (fixed ? MAP_FIXED_NOREPLACE : 0);
-	if (fp.map_len && fp.map_addr == lo && !slack) {
+	/* (not when that segment is W+X: its protection must not spread to the others') */
+	if (fp.map_len && fp.map_addr == lo && !slack &&
+	    (fp.prot & (PROT_WRITE | PROT_EXEC)) != (PROT_WRITE | PROT_EXEC)) {
 		prot = fp.prot;
 		fd = ef->fd;
 		off = (long)fp.map_off;
