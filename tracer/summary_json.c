@@ -7,6 +7,12 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include "tracer/summary_json.h"
 
 #define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
@@ -356,4 +362,86 @@ void tree_print(FILE *out, const struct proc_node *nodes, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (!is_pid_in(nodes, n, nodes[i].ppid))	/* a root: parent not traced */
 			tree_walk(out, nodes, n, i, 0);
+}
+
+/* ---- --cost: what a stop costs ---- */
+
+enum { PROBE_CALLS = 2000 };
+
+static double mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* The probe child: stops itself, then PROBE_CALLS getppid (raw: no libc caching). */
+static void probe_child(bool traced)
+{
+	if (traced && ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
+		_exit(1);
+	raise(SIGSTOP);
+	for (int i = 0; i < PROBE_CALLS; i++)
+		syscall(SYS_getppid);
+	_exit(0);
+}
+
+/*
+ * Runs one probe; returns its duration from the release of its SIGSTOP to its exit (µs),
+ * or -errno. Traced: restarted with PTRACE_SYSCALL at every stop.
+ */
+static double probe_run(bool traced)
+{
+	double t0;
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -errno;
+	if (pid == 0)
+		probe_child(traced);
+	if (waitpid(pid, &status, WUNTRACED) != pid || !WIFSTOPPED(status))
+		goto fail;
+	t0 = mono_us();
+	if (traced) {
+		if (ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)(long)PTRACE_O_EXITKILL) != 0 ||
+		    ptrace(PTRACE_SYSCALL, pid, NULL, NULL) != 0)
+			goto fail;
+		while (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status))
+			if (ptrace(PTRACE_SYSCALL, pid, NULL, NULL) != 0)
+				goto fail;
+	} else {
+		kill(pid, SIGCONT);
+		if (waitpid(pid, &status, 0) != pid)
+			goto fail;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -ECHILD;
+	return mono_us() - t0;
+fail:
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return -ECHILD;
+}
+
+int cost_measure_stop_us(double *us_per_stop)
+{
+	double plain = probe_run(false), traced;
+
+	if (plain < 0)
+		return (int)plain;
+	traced = probe_run(true);
+	if (traced < 0)
+		return (int)traced;
+	/* 2 stops per getppid (entry, exit); exit_group adds one stop: negligible */
+	*us_per_stop = traced > plain ? (traced - plain) / (2.0 * PROBE_CALLS) : 0;
+	return 0;
+}
+
+double cost_overhead_us(const struct trace_cost *c, double us_per_stop)
+{
+	if (!c->syscalls)
+		return -1;
+	return (double)c->ptrace_stops / (double)c->syscalls * us_per_stop;
 }

@@ -58,6 +58,18 @@ struct proc_node {
 void cost_print(FILE *out, const struct trace_cost *c);
 
 /*
+ * Measures what one ptrace stop costs here (µs): a probe child makes the same getppid
+ * loop untraced, then under PTRACE_SYSCALL (two stops per call), and the difference is
+ * divided by the stops. ~20 ms; not for the hot path: call once, with --cost only. The
+ * tracer must have no other child it waits for with waitpid(-1) meanwhile (call it
+ * before starting the tracee). Returns 0 or -errno.
+ */
+int cost_measure_stop_us(double *us_per_stop);
+
+/* The overhead estimate: stops per syscall times the cost of one stop; -1 if no calls. */
+double cost_overhead_us(const struct trace_cost *c, double us_per_stop);
+
+/*
  * The --tree block: a title line, then one line per process, children under their
  * parent indented by two spaces, in the order given:
  *

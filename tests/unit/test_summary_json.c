@@ -223,6 +223,20 @@ START_TEST(cost_golden)
 }
 END_TEST
 
+START_TEST(cost_measure)
+{
+	struct trace_cost c = { .ptrace_stops = 58, .syscalls = 29 };
+	double us = -1;
+
+	ck_assert_int_eq(cost_measure_stop_us(&us), 0);
+	ck_assert(us >= 0);
+	fprintf(stderr, "one ptrace stop costs %.2f us here\n", us);
+	ck_assert(cost_overhead_us(&c, 8.5) == 17.0);		/* 2 stops per call */
+	c.syscalls = 0;
+	ck_assert(cost_overhead_us(&c, 8.5) < 0);
+}
+END_TEST
+
 START_TEST(tree_golden)
 {
 	/* creation order; 1202's parent 1201 is listed before it; 999 was not traced */
@@ -257,6 +271,7 @@ Suite *make_summary_json_suite(void)
 	tcase_add_test(tc, json_empty);
 	tcase_add_test(tc, unknown_number_name);
 	tcase_add_test(tc, cost_golden);
+	tcase_add_test(tc, cost_measure);
 	tcase_add_test(tc, tree_golden);
 	suite_add_tcase(s, tc);
 	return s;
