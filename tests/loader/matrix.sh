@@ -60,6 +60,14 @@ i=0
 while [ $i -lt 3000 ]; do unset "LT_MANY_$i"; i=$((i + 1)); done
 set --
 
+# Other stack limits: unlimited (the kernel then lays out mmap bottom-up) and 1 MiB.
+for lim in unlimited 1024; do
+	for v in basic-static basic-static-pie basic-pie heap deepstack; do
+		(ulimit -s $lim 2>/dev/null || exit 0; same_run "$v-stack-$lim" "$P/$v"; exit $MISMATCHES) ||
+			MISMATCHES=$((MISMATCHES + 1))
+	done
+done
+
 # Repeated runs: ASLR places the loader, the program, its break and the stack anew each
 # time; a collision that happens one time in fifty shows up here.
 for v in basic-static basic-static-pie basic-pie basic-nopie heap-static-pie; do
