@@ -243,6 +243,11 @@ int seccomp_filter_install(const struct seccomp_prog *p)
 	return 0;
 }
 
+int seccomp_filter_child_hook(void *prog)
+{
+	return seccomp_filter_install(prog);
+}
+
 int seccomp_filter_load_in_child(const struct selection *s)
 {
 	scmp_filter_ctx ctx;

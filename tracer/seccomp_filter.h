@@ -53,6 +53,9 @@ void seccomp_prog_free(struct seccomp_prog *p);
  */
 int seccomp_filter_install(const struct seccomp_prog *p);
 
+/* seccomp_filter_install() with the signature of the engine's tstate.child_hook. */
+int seccomp_filter_child_hook(void *prog);
+
 /*
  * The same in one call (builds, then loads with libseccomp): simpler, but allocates, so
  * only for a single-threaded parent. 0 or -errno.

@@ -310,7 +310,7 @@ START_TEST(tracer_stops_only_on_selected)
 		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
 			_exit(30);
 		raise(SIGSTOP);
-		if (seccomp_filter_install(&prog) != 0)
+		if (seccomp_filter_child_hook(&prog) != 0)
 			_exit(31);
 		for (int i = 0; i < 3; i++)
 			syscall(SYS_getpid);
