@@ -2,8 +2,9 @@
  * loader/load_elf_interp.c: mirrors fs/binfmt_elf.c:load_elf_interp(): map the ELF
  * interpreter (ld.so) where mmap chooses (ET_DYN), or at its own addresses (ET_EXEC),
  * and start there. Differs: the kernel maps an ET_EXEC interpreter with MAP_FIXED over
- * whatever is there; the loader refuses to (MAP_FIXED_NOREPLACE, a clear error instead),
- * and it honours the interpreter's largest power-of-two p_align, as for the program.
+ * whatever is there; the loader does so only over the program's own image and refuses
+ * anything else (a clear EEXIST instead of overwriting itself). The interpreter's largest
+ * power-of-two p_align is honoured, as for a static-pie.
  */
 #include "loader/binprm.h"
 #include "loader/elf_check.h"

@@ -6,11 +6,16 @@
  */
 #include <linux/errno.h>
 #include "loader/binprm.h"
+#include "loader/elf_check.h"
 
 int search_binary_handler(struct binprm *b)
 {
+	const unsigned char *h = b->file->head;
 	int ret;
 
+	say(b, "%s starts with %02x %02x %02x %02x (%s)", b->file->path, h[0], h[1], h[2], h[3],
+	    h[0] == '#' && h[1] == '!' ? "#!: binfmt_script" :
+	    elf_has_magic(h, b->file->head_len) ? "\\177ELF: binfmt_elf" : "no handler knows it");
 	ret = load_script(b);
 	if (ret != -ENOEXEC)
 		return ret;
