@@ -9,8 +9,15 @@
 #include <linux/stat.h>
 #include "loader/binprm.h"
 
-static void warn_setid(struct binprm *b, const struct elf_file *ef)
+/*
+ * fs/exec.c:bprm_creds_from_file(), called by begin_new_exec() for the file finally run
+ * (for a #! script, its interpreter: set-user-ID scripts are never honoured). The kernel
+ * would switch the credentials; the loader cannot, so it warns, once, just before the
+ * jump (so that a failure is still the only line on stderr).
+ */
+void bprm_creds_from_file(struct binprm *b)
 {
+	const struct elf_file *ef = b->file;
 	int suid = (ef->mode & S_ISUID) != 0;
 	int sgid = (ef->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP);
 
@@ -34,7 +41,6 @@ int bprm_execve(struct binprm *b)
 		b->opened = 1;
 		say(b, "opened %s (%lu bytes, mode %04o)", b->filename, b->file->size,
 		    b->file->mode & 07777);
-		warn_setid(b, b->file);
 		ret = exec_binprm(b);
 	}
 	/* only failures come back: leave no fd open for the next PATH candidate */

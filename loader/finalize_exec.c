@@ -114,6 +114,7 @@ int finalize_exec(struct binprm *b)
 		mm_identity(b, &t, image + size - t.size + (t.auxv - t.sp));
 		if (b->map)
 			memory_map(b, &t);
+		bprm_creds_from_file(b);
 		narrate(b, "start_thread", "rip 0x%lx, rsp 0x%lx, all other registers 0: "
 			"the loader's point of no return", b->elf_entry, t.sp);
 		start_thread(b->elf_entry, t.sp, image + size - t.size, t.size);
