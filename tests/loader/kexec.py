@@ -75,6 +75,21 @@ def first_line(b):
     return s.split("\n")[0] if s else ""
 
 
+def escape(name, backslash):
+    """name with control characters written as C escapes (\\n, \\r, \\t, \\xNN)."""
+    out = []
+    for c in name:
+        if c == "\\" and backslash:
+            out.append("\\\\")
+        elif c in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[c])
+        elif ord(c) < 32 or ord(c) == 127:
+            out.append("\\x%02x" % ord(c))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def judge(case, kernel, kout, kerr, loader, lout, lerr):
     """Return None if the loader's result fits the kernel's verdict, else the reason."""
     prog = case["argv"][0]
@@ -90,8 +105,12 @@ def judge(case, kernel, kout, kerr, loader, lout, lerr):
             return "printed on stdout: %r" % lout[:80]
         if len(lines) != 1:
             return "expected exactly one stderr line, got %d: %r" % (len(lines), lines[:4])
-        want = "loader: %s: %s" % (prog, reason_prefix)
         line = lines[0]
+        # A name with control characters may (should) be shown escaped, C style.
+        names = {prog, escape(prog, False), escape(prog, True)}
+        want = next(("loader: %s: %s" % (n, reason_prefix) for n in names
+                     if line.startswith("loader: %s: %s" % (n, reason_prefix))),
+                    "loader: %s: %s" % (prog, reason_prefix))
         bad = [c for c in line if ord(c) < 32 and c != "\t"]
         if bad:
             return ("stderr line holds raw control character(s) %r: names should be escaped "
@@ -135,7 +154,8 @@ def check(loader_path, cases_file):
         loader, lout, lerr = run([loader_path] + argv, nob, cwd)
         why = judge(case, kernel, kout, kerr, loader, lout, lerr)
         shown = first_line(lerr) if loader.startswith("exit 12") else first_line(lout)
-        rows.append((case["name"], kernel, loader, "ok" if why is None else "FAIL", shown))
+        rows.append((escape(case["name"], False), kernel, loader,
+                     "ok" if why is None else "FAIL", escape(shown, False)))
         if why is not None:
             bad += 1
             rows.append(("", "", "", "", "^ " + why))

@@ -340,6 +340,14 @@ def main(outdir):
     os.symlink("symlink-loop-a", path("symlink-loop-b"))
     cases.append(dict(name="symlink-loop", argv=[path("symlink-loop-a")]))
     cases.append(dict(name="not-a-directory", argv=[path("good-exec") + "/x"]))
+    # Names with a newline or an escape: the one-line message must stay one line.
+    cases.append(dict(name="missing-name-with-newline", argv=[path("no\nsuch")]))
+    case("not-elf-name-with-escape\x1b[7m", b"plain text\n")
+    case("good name with spaces", Elf())
+
+    def rwx_text(e):        # the kernel maps what it is told, W+X included
+        e.text["flags"] = PF_R | PF_W | PF_X
+    mutate("pt_load-rwx", rwx_text)
     if os.geteuid() == 0:
         # The kernel needs only the exec bit; a user-space loader must read the file.
         case("mode-0111-nobody", Elf(), mode=0o111, as_nobody=True, expect="refuse EACCES")
