@@ -40,6 +40,7 @@ struct elf_file {
 	int fd;				/* -1 once closed */
 	unsigned long size;		/* st_size */
 	unsigned mode;			/* st_mode */
+	unsigned long mnt_flags;	/* statfs f_flags of its mount (ST_NOSUID, ...) */
 	unsigned char head[HEAD_SIZE] __attribute__((aligned(16)));
 	size_t head_len;		/* bytes read; head is zero beyond them */
 	Elf64_Ehdr eh;			/* the header (zero-padded if the file is short) */
@@ -71,6 +72,7 @@ struct binprm {
 	unsigned long mmap_min_addr;	/* read lazily; ~0 = not read yet */
 	unsigned long long exec_mnt_id;	/* a mount known not to be noexec (statx mount ID) */
 	int exec_mnt_known;
+	unsigned long exec_mnt_flags;
 	/* linux_binprm */
 	const char *filename;		/* what execve() got (after PATH search): AT_EXECFN, comm */
 	const char *interp;		/* the file being loaded now (#! rewrites it) */

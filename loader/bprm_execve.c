@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/stat.h>
 #include "loader/binprm.h"
+#include "loader/sys.h"
 
 /*
  * fs/exec.c:bprm_creds_from_file(), called by begin_new_exec() for the file finally run
@@ -21,8 +22,12 @@ void bprm_creds_from_file(struct binprm *b)
 	int suid = (ef->mode & S_ISUID) != 0;
 	int sgid = (ef->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP);
 
-	if (suid || sgid)
-		eprintf("loader: %s: warning: %s bit not honoured: the program runs with your "
+	if (!suid && !sgid)
+		return;
+	/* the kernel ignores the bits on a nosuid mount and under no_new_privs too */
+	if ((ef->mnt_flags & 2 /* ST_NOSUID */) || sys_prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1)
+		return;
+	eprintf("loader: %s: warning: %s bit not honoured: the program runs with your "
 			"own user and group IDs\n", b->prog,
 			suid ? "set-user-ID" : "set-group-ID");
 }

@@ -79,10 +79,15 @@ static int path_noexec(struct binprm *b, struct elf_file *ef, const struct statx
 	struct statfs sf;
 	int known = (st->stx_mask & STATX_MNT_ID) != 0;
 
-	if (known && b->exec_mnt_known && b->exec_mnt_id == st->stx_mnt_id)
+	if (known && b->exec_mnt_known && b->exec_mnt_id == st->stx_mnt_id) {
+		ef->mnt_flags = b->exec_mnt_flags;
 		return 0;
-	if (sys_fstatfs(ef->fd, &sf) == 0 && (sf.f_flags & ST_NOEXEC))
+	}
+	if (sys_fstatfs(ef->fd, &sf) < 0)
+		sf.f_flags = 0;
+	if (sf.f_flags & ST_NOEXEC)
 		return 1;
+	ef->mnt_flags = b->exec_mnt_flags = (unsigned long)sf.f_flags;
 	b->exec_mnt_known = known;
 	b->exec_mnt_id = st->stx_mnt_id;
 	return 0;
