@@ -6,6 +6,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* The child only execs or _exits: it never returns into a frame the parent still uses. */
+static pid_t spawn(char **argv)
+{
+	pid_t pid = vfork();
+
+	if (pid == 0) {
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	return pid;
+}
+
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 20, status;
@@ -13,14 +25,10 @@ int main(int argc, char **argv)
 	if (argc < 3)
 		return 2;
 	for (int i = 0; i < n; i++) {
-		pid_t pid = vfork();
+		pid_t pid = spawn(argv + 2);
 
 		if (pid < 0)
 			return 2;
-		if (pid == 0) {
-			execv(argv[2], argv + 2);
-			_exit(127);
-		}
 		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
 			return 3;
 	}
