@@ -26,7 +26,8 @@ must refuse with that errno whatever the kernel did; used where a user-space loa
 do what the kernel does, e.g. mode 0111), "expect": "run-or-refuse" (the kernel verdict is
 a privilege artefact: the loader may run it like the kernel or refuse cleanly with 126),
 "runtime_signal": true (a signal is the program's own doing after a successful exec: the
-loader must die of the same signal), "cwd".
+loader must die of the same signal), "cwd", "mdwe": true (both sides run under
+PR_SET_MDWE, which forbids W+X mappings; skipped where the kernel lacks it).
 """
 import errno
 import json
@@ -39,20 +40,28 @@ TIMEOUT = 10
 NOBODY = 65534
 
 
+def _mdwe():
+    """PR_SET_MDWE(PR_MDWE_REFUSE_EXEC_GAIN): no W+X mapping, no mprotect adding X."""
+    import ctypes
+    if ctypes.CDLL(None, use_errno=True).prctl(65, 1, 0, 0, 0) != 0:
+        os._exit(77)
+
+
 def _demote():
     os.setgroups([])
     os.setresgid(NOBODY, NOBODY, NOBODY)
     os.setresuid(NOBODY, NOBODY, NOBODY)
 
 
-def run(argv, as_nobody=False, cwd=None, env=None, stdin=subprocess.DEVNULL):
+def run(argv, as_nobody=False, cwd=None, env=None, stdin=subprocess.DEVNULL, mdwe=False):
     """Run argv natively; return (verdict, stdout bytes, stderr bytes)."""
+    pre = _demote if as_nobody else _mdwe if mdwe else None
     try:
         p = subprocess.Popen(argv, executable=argv[0], stdin=stdin,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              cwd=cwd, env=env, close_fds=True, restore_signals=True,
                              start_new_session=True,
-                             preexec_fn=_demote if as_nobody else None)
+                             preexec_fn=pre)
     except OSError as e:
         return "errno " + errno.errorcode.get(e.errno, str(e.errno)), b"", b""
     try:
@@ -150,8 +159,12 @@ def check(loader_path, cases_file):
         argv = case["argv"]
         nob = case.get("as_nobody", False)
         cwd = case.get("cwd")
-        kernel, kout, kerr = run(argv, nob, cwd)
-        loader, lout, lerr = run([loader_path] + argv, nob, cwd)
+        mdwe = case.get("mdwe", False)
+        kernel, kout, kerr = run(argv, nob, cwd, mdwe=mdwe)
+        if kernel == "exit 77" and mdwe:
+            rows.append((case["name"], "no MDWE here", "", "skip", ""))
+            continue
+        loader, lout, lerr = run([loader_path] + argv, nob, cwd, mdwe=mdwe)
         why = judge(case, kernel, kout, kerr, loader, lout, lerr)
         shown = first_line(lerr) if loader.startswith("exit 12") else first_line(lout)
         rows.append((escape(case["name"], False), kernel, loader,

@@ -17,6 +17,9 @@
 #   mode 0111: the kernel needs only the exec bit, the loader must read the file: 126
 #     "Permission denied" (as root, checked as uid 65534, since root reads anything).
 #   noexec mount: needs root to mount a tmpfs (in a private mount namespace); else skipped.
+#   PR_SET_MDWE: the kernel maps an executable segment's bss rwx even under MDWE; a loader
+#     cannot, so for that file it may run it or refuse with 126 (an RWX segment proper is
+#     killed by the kernel under MDWE, so the loader must refuse it).
 # The table of case / kernel / loader is printed in the log.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_python

@@ -348,6 +348,12 @@ def main(outdir):
     def rwx_text(e):        # the kernel maps what it is told, W+X included
         e.text["flags"] = PF_R | PF_W | PF_X
     mutate("pt_load-rwx", rwx_text)
+    # Under PR_SET_MDWE the kernel refuses to map an RWX segment (SIGSEGV after its point of
+    # no return), but maps the bss of an executable segment rwx through vm_brk, which MDWE
+    # does not police: a user-space loader cannot do that, so it may run it or refuse.
+    cases.append(dict(name="pt_load-rwx-under-mdwe", argv=[path("pt_load-rwx")], mdwe=True))
+    cases.append(dict(name="exec-bss-under-mdwe", argv=[path("segments-share-a-page")],
+                      mdwe=True, expect="run-or-refuse"))
     if os.geteuid() == 0:
         # The kernel needs only the exec bit; a user-space loader must read the file.
         case("mode-0111-nobody", Elf(), mode=0o111, as_nobody=True, expect="refuse EACCES")

@@ -5,7 +5,8 @@
 # Built four ways: PIE (ld.so maps libc; the kernel maps the program and ld.so), static,
 # static-pie and -no-pie. Then, with ASLR off, the program's own mappings, [heap] and
 # [stack] must be the very lines the kernel gives (tests/progs/selfmaps; once linked with
-# -z execstack, for which the kernel makes [stack] rwxp).
+# -z execstack, for which the kernel makes [stack] rwxp). And under PR_SET_MDWE (no W+X at
+# any moment, enforced by the kernel) the loader starts what the kernel starts.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 
 for v in wx wx-static wx-static-pie wx-nopie; do
@@ -24,6 +25,34 @@ for v in wx wx-static wx-static-pie wx-nopie; do
 		note "$v: $(grep -c PT_LOAD "$T/$v.native") PT_LOADs checked, same as native"
 	fi
 done
+# "No page writable and executable at any moment": under PR_SET_MDWE (memory-deny-write-
+# execute, inherited across fork and exec) the kernel refuses every W+X mapping and every
+# mprotect that adds X. Programs the kernel starts under MDWE, the loader must start too.
+cat > "$T/mdwe.py" <<'PY'
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.prctl(65, 1, 0, 0, 0) != 0:     # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
+    sys.exit(77)
+os.execv(sys.argv[1], sys.argv[1:])
+PY
+mdwe() { run_timeout 10 "$PY" "$T/mdwe.py" "$@"; }
+if [ -n "$PY" ] && mdwe /bin/sh -c true 2>/dev/null; then
+	true_=/bin/true; [ -x $true_ ] || true_=/usr/bin/true
+	for prog in "$P/wx" "$P/wx-static" "$P/wx-static-pie" "$P/wx-nopie" "$P/tls" \
+		    "$P/basic-maxpage" "$P/basic-nosep" "$true_"; do
+		mdwe "$prog" > "$T/mdwe.native" 2>&1; n=$?
+		mdwe "$L" "$prog" > "$T/mdwe.loader" 2>&1; l=$?
+		[ $n -eq 0 ] || fail "$prog does not even start natively under PR_SET_MDWE (exit $n)"
+		if [ $n -ne $l ] || ! cmp -s "$T/mdwe.native" "$T/mdwe.loader"; then
+			mismatch "under PR_SET_MDWE, loader $prog exited $l (natively $n): $(head -n 2 "$T/mdwe.loader")"
+		else
+			note "under PR_SET_MDWE: $(basename "$prog") exits $l, as natively"
+		fi
+	done
+else
+	note "PR_SET_MDWE is not available here (kernel < 6.3?): W^X-at-any-moment check skipped"
+fi
+
 # With ASLR off the kernel's placement is deterministic: the program's own mappings,
 # [heap] (its break) and [stack] must be the same lines natively and under the loader
 # (the interpreter and libraries go wherever mmap puts them; the loader's own leftovers
