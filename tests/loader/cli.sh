@@ -58,6 +58,17 @@ interp=$(readelf -l $true_ 2>/dev/null | sed -nE 's/.*Requesting program interpr
 grep -qF "$interp" "$T/map.err" || grep -qF "$(basename "$interp")" "$T/map.err" ||
 	mismatch "--map does not name the interpreter $interp"
 note "--map drew $(wc -l < "$T/map.err") lines"
+# The drawing names the ELF sections each segment holds (issue 3 item 13), and the brk.
+run_timeout 10 "$L" --map "$P/basic-static" > /dev/null 2> "$T/map2.err"
+for want in .text .data .bss '\[vdso\]' '\[stack\]' brk; do
+	grep -q -- "$want" "$T/map2.err" || mismatch "--map of a static program does not mention $want"
+done
+# -v names the interpreter of a dynamic program, and says ET_EXEC for a static one.
+interp_v=$(readelf -l "$P/basic-pie" 2>/dev/null | sed -nE 's/.*interpreter: (.*)\]/\1/p')
+[ -z "$interp_v" ] || grep -qF "$interp_v" "$T/v.err" || mismatch "-v does not name the interpreter $interp_v"
+run_timeout 10 "$L" -v "$P/basic-static" > /dev/null 2> "$T/v2.err"
+grep -Eq '^loader: load_elf_binary: .*ET_EXEC' "$T/v2.err" ||
+	mismatch "-v's load_elf_binary line does not say ET_EXEC for a static program"
 # A refusal stays one line with --map (nothing is drawn for an image never built); with
 # -v the narration comes first and the refusal is the last line.
 printf 'not a program\n' > "$T/notelf"; chmod 755 "$T/notelf"
