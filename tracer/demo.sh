@@ -9,8 +9,9 @@ fi
 cat <<'TXT'
 
 == trace -c: the same hello world, four ways ==
-The freestanding hello makes 3 calls (execve, write, exit); a static glibc program adds its
-start-up (TLS, brk, ...); a dynamic one adds the dynamic loader's openat/mmap of libc.
+The freestanding hello makes 3 calls: execve, write and exit (exit never returns, so -c
+does not list it, as strace does not). A static glibc program adds its start-up (TLS,
+brk, ...); a dynamic one adds the dynamic loader's openat/mmap of libc.
 TXT
 for v in hello hello-musl hello-glibc-static hello-glibc; do
 	p=$B/nostd-demo/$v
