@@ -72,6 +72,13 @@ int first_load(const Elf64_Phdr *ph, size_t n)
 	return -1;
 }
 
+int first_load_is_bss_only(const Elf64_Phdr *ph, size_t n)
+{
+	int i = first_load(ph, n);
+
+	return i >= 0 && ph[i].p_filesz == 0;
+}
+
 unsigned long phdr_vaddr(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n)
 {
 	unsigned long addr = 0;

@@ -34,6 +34,13 @@ unsigned long maximum_alignment(const Elf64_Phdr *ph, size_t n);
 int make_prot(uint32_t p_flags);
 /* Index of the first PT_LOAD, or -1. */
 int first_load(const Elf64_Phdr *ph, size_t n);
+/*
+ * A kernel quirk: an ET_DYN mapped where mmap chooses (interpreter, static-pie) whose
+ * first PT_LOAD has no file bytes gets its first pages from vm_brk_flags() at
+ * PAGESTART(p_vaddr) itself, so the "chosen" base is 0 (the image sits at its link
+ * addresses: only root may map page 0). True for such a file.
+ */
+int first_load_is_bss_only(const Elf64_Phdr *ph, size_t n);
 
 /*
  * The 5.18+ AT_PHDR rule: e_phoff - p_offset + p_vaddr for the (last) PT_LOAD whose file

@@ -101,8 +101,9 @@ static int map_program(struct binprm *b)
 
 	if (ef->eh.e_type == ET_EXEC || first < 0)
 		return elf_map_image(b, ef, 0, 0, 1);
-	if (!b->have_interp)
-		return elf_map_image(b, ef, 0, 0, 0);
+	if (!b->have_interp)	/* static-pie: mmap's choice (see first_load_is_bss_only) */
+		return elf_map_image(b, ef, 0, 0, first_load_is_bss_only(ef->ph, ef->phnum) &&
+				     maximum_alignment(ef->ph, ef->phnum) <= ELF_MIN_ALIGN);
 	bias = ELF_ET_DYN_BASE;
 	if (b->randomize) {
 		__builtin_memcpy(&rnd, b->random + 16, sizeof rnd);

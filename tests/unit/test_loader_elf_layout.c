@@ -158,6 +158,18 @@ START_TEST(plan_zero_filesz)
 }
 END_TEST
 
+START_TEST(bss_only_first)
+{
+	Elf64_Phdr ph[6];
+
+	bin_true(ph);
+	ck_assert(!first_load_is_bss_only(ph, 6));
+	ph[1].p_filesz = 0;
+	ck_assert(first_load_is_bss_only(ph, 6));
+	ck_assert(!first_load_is_bss_only(ph, 1));	/* no PT_LOAD at all */
+}
+END_TEST
+
 START_TEST(prot_at_rules)
 {
 	Elf64_Phdr ph[6];
@@ -216,6 +228,7 @@ Suite *make_loader_elf_layout_suite(void)
 	tcase_add_test(t, plan_zero_filesz);
 	tcase_add_test(t, bounds_and_brk);
 	tcase_add_test(t, prot_at_rules);
+	tcase_add_test(t, bss_only_first);
 	suite_add_tcase(s, t);
 	return s;
 }
