@@ -78,18 +78,14 @@ static int begin_new_exec(struct binprm *b)
 
 /*
  * Stricter than the kernel: refuse an entry point the first instruction could not run
- * from (the interpreter's, and the program's that ld.so will jump to).
+ * from. Only the entry jumped to (the interpreter's, if any): what ld.so makes of a bad
+ * program is ld.so's business, as natively (it may well refuse it with a message first).
  */
 static int check_entry_mapped(struct binprm *b)
 {
-	const struct elf_file *ef = b->file, *in = &b->elf_interp;
-	int ret = 0;
+	const struct elf_file *ef = b->have_interp ? &b->elf_interp : b->file;
 
-	if (b->have_interp)
-		ret = elf_check_entry_mapped(in->ph, in->phnum, in->eh.e_entry, in->path, &b->diag);
-	if (ret == 0)
-		ret = elf_check_entry_mapped(ef->ph, ef->phnum, ef->eh.e_entry, ef->path, &b->diag);
-	return ret;
+	return elf_check_entry_mapped(ef->ph, ef->phnum, ef->eh.e_entry, ef->path, &b->diag);
 }
 
 /* The load bias: ET_EXEC 0; PIE ELF_ET_DYN_BASE (+ random), static-pie: mmap's choice. */
