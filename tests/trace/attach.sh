@@ -29,6 +29,22 @@ touch "$T/pid.stop"
 wait $lp
 assert_eq "the process's own exit status" 0 $?
 
+# A process blocked in a long system call: trace must interrupt it to detach at once, and
+# the call goes on (sleep still sleeps its 3 s and exits 0, not killed, not cut short).
+start=$(date +%s)
+sleep 3 &
+sp=$!
+"$TRACE" -o "$T/sleep.log" -p $sp 2> /dev/null &
+tp=$!
+sleep 0.3
+kill -INT $tp
+run_timeout 2 sh -c "while kill -0 $tp 2>/dev/null; do sleep 0.05; done" ||
+	fail "trace did not detach from a process blocked in nanosleep"
+wait $tp
+wait $sp
+assert_eq "exit status of sleep after the detach" 0 $?
+[ $(( $(date +%s) - start )) -ge 2 ] || fail "sleep 3 ended early after the detach"
+
 # EPERM is explained: a process that is already traced.
 "$P/loop" "$T/pid2" 20 &
 lp=$!
