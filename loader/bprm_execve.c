@@ -41,6 +41,9 @@ int bprm_execve(struct binprm *b)
 	b->interp = b->filename;	/* bprm->interp starts as the filename */
 	b->depth = 0;
 	b->file = &b->slot[0];
+	b->interpreter = NULL;
+	/* a PATH search may come back here: nothing of a failed candidate may leak over */
+	b->have_interp = b->executable_stack = b->nregions = 0;
 	ret = open_exec(b, b->filename, b->file);
 	if (ret == 0) {
 		b->opened = 1;
