@@ -78,6 +78,8 @@ struct binprm {
 	const char *interp;		/* the file being loaded now (#! rewrites it) */
 	const char **argv;		/* with free slots before it for #! rewrites */
 	size_t argc;
+	const char **orig_argv, *orig_argv0;	/* as given, for the next PATH candidate */
+	size_t orig_argc;
 	int depth;
 	int opened;			/* the file itself was opened (PATH search keeps its failure) */
 	struct elf_file *file;		/* bprm->file */

@@ -21,6 +21,10 @@ static int try_candidate(const char *path, void *ctx)
 
 	b->filename = path;
 	b->opened = 0;
+	/* a #! rewrite by a failed candidate must not leak into the next one */
+	b->argv = b->orig_argv;
+	b->argv[0] = b->orig_argv0;
+	b->argc = b->orig_argc;
 	ret = bprm_execve(b);
 	if ((b->opened || ret == -EACCES) && !found_failure.err)
 		found_failure = b->diag;
@@ -54,9 +58,10 @@ int do_execveat_common(struct binprm *b, const char *prog, char **args, size_t n
 	say(b, "%s, argc %zu, envc %d", prog, nargs + 1, b->self->envc);
 	if (!strchr(prog, '/'))
 		say(b, "no slash in %s: searching PATH like env(1)", prog);
-	/* each attempt starts from the original argv */
-	b->argv = argv;
-	b->argc = nargs + 1;
+	/* each attempt starts from the original argv (try_candidate restores it) */
+	b->orig_argv = argv;
+	b->orig_argv0 = argv[0];
+	b->orig_argc = nargs + 1;
 	ret = path_search(prog, getenv_path(b), b->candidate, try_candidate, b);
 	if (strchr(prog, '/'))
 		return ret;
