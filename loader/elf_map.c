@@ -27,6 +27,15 @@ static void remember(struct binprm *b, const struct elf_file *ef, const Elf64_Ph
 			.bss = bss, .file = ef, .ph = ph };
 }
 
+/*
+ * The errno of a failed mmap of the file: ENODEV (a file system that cannot mmap) is what
+ * the kernel's can_mmap_file() check turns into ENOEXEC before anything else.
+ */
+static int map_err(void *m)
+{
+	return m == (void *)-ENODEV ? -ENOEXEC : (int)(long)m;
+}
+
 /* vm.mmap_min_addr, read once and only when a fixed address is low (3 system calls). */
 static unsigned long mmap_min_addr(struct binprm *b)
 {
@@ -63,10 +72,11 @@ static int elf_load(struct binprm *b, struct elf_file *ef, size_t i, int premapp
 	plan_segment(ph, ef->bias, &sp);
 	if (sp.map_len) {
 		/* MAP_FIXED is safe here: the range lies inside our own reservation */
-		m = premapped ? (void *)sp.map_addr : sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot, MAP_PRIVATE | MAP_FIXED,
-			     ef->fd, (long)sp.map_off);
+		m = premapped ? (void *)sp.map_addr
+			      : sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot,
+					 MAP_PRIVATE | MAP_FIXED, ef->fd, (long)sp.map_off);
 		if (mmap_failed(m))
-			return diag_fail(&b->diag, (int)(long)m, "mmap of PT_LOAD %zu of %s at 0x%lx",
+			return diag_fail(&b->diag, map_err(m), "mmap of PT_LOAD %zu of %s at 0x%lx",
 				    i, ef->path, sp.map_addr);
 		remember(b, ef, ph, sp.map_addr, sp.map_len, sp.prot, sp.map_off, 0);
 		say(b, "PT_LOAD %zu: 0x%lx-0x%lx %s file offset 0x%lx", i, sp.map_addr,
@@ -217,7 +227,7 @@ static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo,
 	if (!fixed) {
 		m = sys_mmap(NULL, span + slack, prot, flags, fd, off);
 		if (mmap_failed(m))
-			return diag_fail(&b->diag, (int)(long)m, "cannot reserve %lu bytes for %s",
+			return diag_fail(&b->diag, map_err(m), "cannot reserve %lu bytes for %s",
 					 span + slack, ef->path);
 		*res = (unsigned long)m;
 		ef->bias = ((*res + align - 1) & ~(align - 1)) - lo;	/* align >= 1 page */
@@ -242,7 +252,7 @@ static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo,
 				 "mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
 				 ef->path, *res, *res + span);
 	if (mmap_failed(m))
-		return diag_fail(&b->diag, (int)(long)m, "cannot map [0x%lx, 0x%lx) for %s%s",
+		return diag_fail(&b->diag, map_err(m), "cannot map [0x%lx, 0x%lx) for %s%s",
 				 *res, *res + span, ef->path, m == (void *)-EPERM ?
 				 " (below vm.mmap_min_addr?)" : "");
 	ef->bias = want_bias;
