@@ -35,8 +35,9 @@ static void teardown(void)
 START_TEST(defaults)
 {
 	struct trace_opts o;
+	char *argv[] = { "trace", "true", NULL };	/* o.argv points into it: keep it in scope */
 
-	ck_assert_int_eq(PARSE(&o, "true"), OPTS_RUN);
+	ck_assert_int_eq(parse(&o, 2, argv), OPTS_RUN);
 	ck_assert_int_eq(o.count, COUNT_OFF);
 	ck_assert_int_eq(o.sort, SORT_TIME);
 	ck_assert_int_eq(o.strsize, 32);
@@ -48,9 +49,10 @@ END_TEST
 START_TEST(all_options)
 {
 	struct trace_opts o;
+	char *argv[] = { "trace", "-c", "-w", "-f", "-S", "calls", "-s", "64", "-o", "x.log",
+			 "ls", "-l", NULL };
 
-	ck_assert_int_eq(PARSE(&o, "-c", "-w", "-f", "-S", "calls", "-s", "64", "-o", "x.log",
-			       "ls", "-l"), OPTS_RUN);
+	ck_assert_int_eq(parse(&o, 12, argv), OPTS_RUN);
 	ck_assert_int_eq(o.count, COUNT_ONLY);
 	ck_assert_int_eq(o.wall, 1);
 	ck_assert_int_eq(o.follow, 1);
@@ -59,10 +61,12 @@ START_TEST(all_options)
 	ck_assert_str_eq(o.outfile, "x.log");
 	ck_assert_str_eq(o.argv[0], "ls");
 	ck_assert_str_eq(o.argv[1], "-l");	/* PROGRAM's options stay its own */
+	teardown();
 	ck_assert_int_eq(PARSE(&o, "-C", "-p", "123"), OPTS_RUN);
 	ck_assert_int_eq(o.count, COUNT_ALSO);
 	ck_assert_int_eq(o.attach_pid, 123);
 	ck_assert_ptr_null(o.argv);
+	teardown();
 	ck_assert_int_eq(PARSE(&o, "--summary-only", "--follow-forks", "--output=y", "true"),
 			 OPTS_RUN);
 	ck_assert_int_eq(o.count, COUNT_ONLY);
