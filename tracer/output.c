@@ -11,21 +11,24 @@
 #include "tracer/output.h"
 
 static FILE *out;
+static int shared;		/* out is a copy of stderr: the program writes there too */
 static struct tcb *open_line;	/* whose line is not ended yet, or NULL */
 static int col;			/* column on the open line */
 static char outbuf[1 << 16];
 
 int output_open(const char *path)
 {
-	if (!path) {
-		out = stderr;
-		/* Fully buffered: one write per flush point instead of one per line. */
-		setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
-		return 0;
-	}
-	/* O_CLOEXEC: the traced program must not inherit the trace file. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	int fd;
 
+	/*
+	 * stderr itself stays unbuffered for trace's own messages; the trace goes through a
+	 * fully buffered copy of fd 2 (one write per event instead of one per line). Both fds
+	 * are close-on-exec: the traced program must not inherit them.
+	 */
+	if (!path)
+		fd = fcntl(2, F_DUPFD_CLOEXEC, 3);
+	else
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return -errno;
 	out = fdopen(fd, "w");
@@ -36,12 +39,14 @@ int output_open(const char *path)
 		return -e;
 	}
 	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
+	shared = !path;
 	return 0;
 }
 
 void output_set_stream(FILE *f)
 {
 	out = f;
+	shared = 0;
 	open_line = NULL;
 	col = 0;
 }
@@ -59,8 +64,8 @@ void output_flush(void)
 void output_event_done(void)
 {
 	/* stderr is shared with the program: keep it line-ordered. A file can wait. */
-	if (output_stream() == stderr)
-		fflush(stderr);
+	if (shared)
+		fflush(out);
 }
 
 void output_close(void)
@@ -69,10 +74,8 @@ void output_close(void)
 		fputs(" <unfinished ...>\n", output_stream());
 		open_line = NULL;
 	}
-	if (out && out != stderr)
+	if (out)
 		fclose(out);
-	else
-		fflush(stderr);
 	out = NULL;
 }
 
