@@ -75,6 +75,10 @@ static int elf_load(struct binprm *b, struct elf_file *ef, size_t i, int premapp
 		m = premapped ? (void *)sp.map_addr
 			      : sys_mmap((void *)sp.map_addr, sp.map_len, sp.prot,
 					 MAP_PRIVATE | MAP_FIXED, ef->fd, (long)sp.map_off);
+		if (m == (void *)-EACCES && (sp.prot & PROT_WRITE) && (sp.prot & PROT_EXEC))
+			return diag_fail(&b->diag, -EACCES, "PT_LOAD %zu of %s is writable and "
+					 "executable, which memory-deny-write-execute refuses"
+					 AFTER_PONR, i, ef->path);
 		if (mmap_failed(m))
 			return diag_fail(&b->diag, map_err(m), "mmap of PT_LOAD %zu of %s at 0x%lx",
 				    i, ef->path, sp.map_addr);
@@ -86,15 +90,28 @@ static int elf_load(struct binprm *b, struct elf_file *ef, size_t i, int premapp
 	if (sp.pad_len && (sp.prot & PROT_WRITE))
 		memset((void *)sp.pad_start, 0, sp.pad_len);
 	if (sp.anon_len) {
-		m = sys_mmap((void *)sp.anon_start, sp.anon_len, sp.anon_prot, ANON | MAP_FIXED,
-			     -1, 0);
+		int prot = sp.anon_prot;
+
+		m = sys_mmap((void *)sp.anon_start, sp.anon_len, prot, ANON | MAP_FIXED, -1, 0);
+		/*
+		 * The kernel's vm_brk_flags() is not subject to memory-deny-write-execute
+		 * (PR_SET_MDWE) or SELinux execmem; a user-space RWX mmap is (EACCES). Map
+		 * the bss RW then: the program runs as natively, its bss just lacks X.
+		 */
+		if (m == (void *)-EACCES && (prot & PROT_WRITE) && (prot & PROT_EXEC)) {
+			prot &= ~PROT_EXEC;
+			m = sys_mmap((void *)sp.anon_start, sp.anon_len, prot, ANON | MAP_FIXED,
+				     -1, 0);
+			say(b, "PT_LOAD %zu: an RWX bss is refused to user space (memory-deny-"
+			    "write-execute?): mapped rw- where the kernel's would be rwx", i);
+		}
 		if (mmap_failed(m))
-			return diag_fail(&b->diag, (int)(long)m, "mmap of the bss of PT_LOAD %zu at 0x%lx",
-				    i, sp.anon_start);
-		remember(b, ef, ph, sp.anon_start, sp.anon_len, sp.anon_prot, 0, 1);
+			return diag_fail(&b->diag, (int)(long)m, "mmap of the bss of PT_LOAD %zu "
+					 "at 0x%lx", i, sp.anon_start);
+		remember(b, ef, ph, sp.anon_start, sp.anon_len, prot, 0, 1);
 		say(b, "PT_LOAD %zu: 0x%lx-0x%lx %s bss (anonymous%s)", i, sp.anon_start,
-		    sp.anon_start + sp.anon_len, prot_string(sp.anon_prot, rwx),
-		    sp.anon_prot & PROT_EXEC ? "; RWX: the kernel's bss rule for a PF_X segment" : "");
+		    sp.anon_start + sp.anon_len, prot_string(prot, rwx),
+		    prot & PROT_EXEC ? "; RWX: the kernel's bss rule for a PF_X segment" : "");
 	}
 	return 0;
 }
