@@ -165,6 +165,8 @@ static int on_group_stop(struct event *e)
 		output_line(e->t, "--- stopped by %s ---", signal_name(e->sig));
 	if (ptrace(PTRACE_LISTEN, e->t->pid, 0L, 0L) == 0)
 		e->t->flags |= TCB_LISTENING;
+	else if (errno != ESRCH)
+		event_restart(e->t, 0);	/* not a group-stop after all: never leave it stopped */
 	return 1;
 }
 
