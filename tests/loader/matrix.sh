@@ -9,7 +9,7 @@
 
 for v in basic-static basic-static-pie basic-pie basic-nopie basic-maxpage \
 	 basic-maxpage-static basic-nosep basic-musl basic-musl-dyn basic-musl-static-pie; do
-	if [ $v != ${v#basic-musl} ] && [ ! -x "$P/$v" ]; then
+	if [ "$v" != "${v#basic-musl}" ] && [ ! -x "$P/$v" ]; then
 		note "$v not built (musl-gcc missing): skipped"
 		continue
 	fi
