@@ -21,8 +21,9 @@
  *    _start passes %rdx to __libc_start_main as rtld_fini); DF clear; every other general
  *    register zero as ELF_PLAT_INIT leaves them; SSE registers zeroed (fresh FPU state).
  *  - To jump with every register zero, the entry address is stored in the word just below
- *    argc and reached with an indirect jmp through memory. That word is below %rsp, free
- *    space of the new program's stack.
+ *    argc and reached with an indirect jmp through memory, and the kernel's rflags (0x202)
+ *    in the word below that, loaded with popfq. Both words are below %rsp, free space of
+ *    the new program's stack.
  */
 	.text
 	.globl	start_thread
@@ -39,6 +40,7 @@ start_thread:
 	cld
 	mov	%r9, %rsp
 	mov	%r8, -8(%rsp)
+	movq	$0x202, -16(%rsp)	/* rflags as the kernel leaves them: IF and reserved bit 1 */
 	xor	%eax, %eax
 	xor	%ebx, %ebx
 	xor	%ecx, %ecx
@@ -70,6 +72,14 @@ start_thread:
 	pxor	%xmm13, %xmm13
 	pxor	%xmm14, %xmm14
 	pxor	%xmm15, %xmm15
+	/*
+	 * The xors above set ZF and PF. popfq reloads rflags from the word stored at -16
+	 * (user mode cannot change IF or IOPL, so 0x202 just clears every status flag, DF
+	 * and TF); lea moves %rsp without touching the flags, so nothing sets them again.
+	 */
+	lea	-16(%rsp), %rsp
+	popfq
+	lea	8(%rsp), %rsp
 	jmp	*-8(%rsp)
 	.size	start_thread, . - start_thread
 
