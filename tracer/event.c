@@ -94,7 +94,9 @@ struct event *next_event(void)
 			ev.t = NULL;
 			return &ev;
 		}
-		pid = wait4(-1, &ev.status, __WALL, &ev.ru);
+		/* The rusage is only read for -c's default time (the kernel sums it per stop). */
+		pid = wait4(-1, &ev.status, __WALL,
+			    tstate.counting && !tstate.wall ? &ev.ru : NULL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;

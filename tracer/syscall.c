@@ -130,7 +130,8 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 	}
 	if (tstate.print_calls)
 		print_entry(t);
-	t->entry_ns = stamp(ru);
+	if (tstate.counting)
+		t->entry_ns = stamp(ru);
 }
 
 static void syscall_exiting(struct tcb *t, const struct __ptrace_syscall_info *info,
