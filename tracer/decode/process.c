@@ -563,8 +563,8 @@ DECODER(futex)
 			sb_puts(d->sb, "_PRIVATE");
 		if (op & 256)
 			sb_puts(d->sb, "|FUTEX_CLOCK_REALTIME");
-		if (op & ~383u)
-			sb_printf(d->sb, "|%#x", op & ~383u);
+		if (op & ~511u)
+			sb_printf(d->sb, "|%#x", op & ~511u);
 	} else {
 		sb_printf(d->sb, "%#x /* FUTEX_??? */", op);
 	}
