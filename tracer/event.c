@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include "tracer/count.h"
 #include "tracer/event.h"
 #include "tracer/opts.h"
 #include "tracer/output.h"
@@ -24,6 +25,15 @@ struct run_end run_end;
 static pid_t main_pid;
 static volatile sig_atomic_t interrupted;
 static struct event ev;
+
+int event_run_result(struct run_result *r)
+{
+	if (!run_end.have_status)
+		return -ENOENT;
+	r->exited = run_end.exited;
+	r->status = run_end.status;
+	return 0;
+}
 
 void event_set_main_pid(pid_t pid)
 {

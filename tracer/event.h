@@ -44,6 +44,10 @@ struct run_end {
 
 extern struct run_end run_end;
 
+struct run_result;
+/* Fills count.h's struct run_result (for --json, --tree). 0, or -ENOENT if not known. */
+int event_run_result(struct run_result *r);
+
 /* The tracee whose exit status trace takes (the started program / the -p PID). */
 void event_set_main_pid(pid_t pid);
 
