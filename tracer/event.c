@@ -60,7 +60,7 @@ static int is_stopping_signal(int sig)
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
-static enum event_kind classify(int status)
+enum event_kind event_classify(int status)
 {
 	static const enum event_kind by_event[] = {
 		[PTRACE_EVENT_FORK] = EVT_NEWCHILD,
@@ -114,7 +114,7 @@ struct event *next_event(void)
 			ev.t = NULL;
 			return &ev;
 		}
-		ev.kind = classify(ev.status);
+		ev.kind = event_classify(ev.status);
 		ev.t = tcb_find(pid);
 		if (!ev.t) {
 			if (ev.kind == EVT_EXITED || ev.kind == EVT_KILLED)

@@ -54,6 +54,9 @@ void event_set_main_pid(pid_t pid);
 /* Set from trace's own signal handlers: the loop stops at the next event. */
 void event_interrupt(int sig);
 
+/* The kind of a wait4 status (pure: unit-tested with made-up statuses). */
+enum event_kind event_classify(int status);
+
 struct event *next_event(void);
 /* Returns 0 when the run is over (after EVT_NONE or EVT_INTERRUPTED). */
 int dispatch_event(struct event *ev);

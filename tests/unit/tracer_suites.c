@@ -6,6 +6,7 @@ Suite *make_opts_suite(void);
 Suite *make_tcb_suite(void);
 Suite *make_output_suite(void);
 Suite *make_startup_suite(void);
+Suite *make_event_suite(void);
 
 void add_tracer_suites(SRunner *sr)
 {
@@ -14,4 +15,5 @@ void add_tracer_suites(SRunner *sr)
 	srunner_add_suite(sr, make_tcb_suite());
 	srunner_add_suite(sr, make_output_suite());
 	srunner_add_suite(sr, make_startup_suite());
+	srunner_add_suite(sr, make_event_suite());
 }
