@@ -1,11 +1,208 @@
-/* tests/unit/test_decode_process.c: decoders of tracer/decode/process.c over fake tracee memory. */
+/* tests/unit/test_decode_process.c: decoders of tracer/decode/process.c, hex fallback, results. */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 #include "tests/unit/test_decode_util.h"
 
-START_TEST(test_process_placeholder)
+static void setup(void)
 {
 	fake_reset();
+}
+
+START_TEST(test_execve_argv_envp)
+{
+	uint64_t path = fake_str("/usr/bin/ls");
+	uint64_t argv[4] = { fake_str("ls"), fake_str("-la"), fake_str("/"), 0 };
+	uint64_t envp[3] = { fake_str("A=1"), fake_str("B=2"), 0 };
+	uint64_t a = fake_put(argv, sizeof argv), e = fake_put(envp, sizeof envp);
+	char want[256];
+
+	snprintf(want, sizeof want,
+		 "execve(\"/usr/bin/ls\", [\"ls\", \"-la\", \"/\"], %#llx /* 2 vars */) = 0",
+		 (unsigned long long)e);
+	ck_assert_str_eq(decode_call(X64, "execve", A(path, a, e), 0, 0, 32), want);
+	ck_assert_str_eq(decode_call(X64, "execve", A(path, a, 0), -2, 1, 32),
+			 "execve(\"/usr/bin/ls\", [\"ls\", \"-la\", \"/\"], NULL) = -1 ENOENT (No such file or directory)");
+	/* -s 2 limits both the strings and the number of elements. */
+	ck_assert_str_eq(decode_call(X64, "execve", A(path, a, 0), 0, 0, 2),
+			 "execve(\"/usr/bin/ls\", [\"ls\", \"-l\"..., ...], NULL) = 0");
+}
+END_TEST
+
+START_TEST(test_execve_i386_pointers)
+{
+	uint32_t argv[3] = { (uint32_t)fake_str("a"), (uint32_t)fake_str("b"), 0 };
+	uint64_t a = fake_put(argv, sizeof argv), path = fake_str("/nonexist");
+
+	ck_assert_str_eq(decode_call(I386, "execve", A(path, a, 0), -2, 1, 32),
+			 "execve(\"/nonexist\", [\"a\", \"b\"], NULL) = -1 ENOENT (No such file or directory)");
+}
+END_TEST
+
+START_TEST(test_clone)
+{
+	ck_assert_str_eq(decode_call_entry(X64, "clone", A(0x1200011, 0, 0, 0x7f3e397b8a10, 0), 32),
+			 "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+	ck_assert_str_eq(decode_call(X64, "clone", A(0x1200011, 0, 0, 0x7f3e397b8a10, 0), 8436, 0, 32),
+			 "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f3e397b8a10) = 8436");
+	ck_assert_str_eq(decode_call(X64, "clone", A(0x11, 0, 0, 0, 0), 5, 0, 32),
+			 "clone(child_stack=NULL, flags=SIGCHLD) = 5");
+}
+END_TEST
+
+START_TEST(test_wait4)
+{
+	int status = 0, killed = 9;
+	uint64_t s = fake_put(&status, sizeof status), k = fake_put(&killed, sizeof killed);
+
+	ck_assert_str_eq(decode_call_entry(X64, "wait4", A((uint64_t)-1, s, 0, 0), 32), "wait4(-1");
+	ck_assert_str_eq(decode_call(X64, "wait4", A((uint64_t)-1, s, 0, 0), 8436, 0, 32),
+			 "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 8436");
+	ck_assert_str_eq(decode_call(X64, "wait4", A(4141, k, 0, 0), 4141, 0, 32),
+			 "wait4(4141, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], 0, NULL) = 4141");
+	ck_assert_str_eq(decode_call(X64, "wait4", A(4143, 0x7ffe1510f3c0, 0x40000001, 0), 0, 0, 32),
+			 "wait4(4143, 0x7ffe1510f3c0, WNOHANG|__WALL, NULL) = 0");
+}
+END_TEST
+
+START_TEST(test_exit_noreturn)
+{
+	struct call c;
+	char buf[64];
+	struct strbuf sb;
+	struct decode_opts o = { .strsize = 32 };
+
+	ck_assert_int_eq(sysent_init(), 0);
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "exit_group");
+	sb_init(&sb, buf, sizeof buf);
+	decode_entry(&sb, &c, &fake_mem, &o);
+	decode_noreturn(&sb, &c);
+	ck_assert_str_eq(buf, "exit_group(0) = ?");
+}
+END_TEST
+
+START_TEST(test_startup_calls)
+{
+	uint64_t rl[2] = { 8192 * 1024, UINT64_MAX };
+	uint64_t r = fake_put(rl, sizeof rl);
+	uint64_t rnd = fake_put("\x9b\x01\xb2\xc1\xa6\xa7\x1a\xd5", 8);
+	char want[160];
+
+	ck_assert_str_eq(decode_call(X64, "arch_prctl", A(0x1002, 0x7ff0d12fe800), 0, 0, 32),
+			 "arch_prctl(ARCH_SET_FS, 0x7ff0d12fe800) = 0");
+	ck_assert_str_eq(decode_call(X64, "arch_prctl", A(0x3001, 0x7ffd0000), -22, 1, 32),
+			 "arch_prctl(0x3001 /* ARCH_??? */, 0x7ffd0000) = -1 EINVAL (Invalid argument)");
+	ck_assert_str_eq(decode_call(X64, "set_tid_address", A(0x7ff0d12fead0), 8431, 0, 32),
+			 "set_tid_address(0x7ff0d12fead0) = 8431");
+	ck_assert_str_eq(decode_call(X64, "set_robust_list", A(0x7ff0d12feae0, 24), 0, 0, 32),
+			 "set_robust_list(0x7ff0d12feae0, 24) = 0");
+	ck_assert_str_eq(decode_call(X64, "rseq", A(0x7ff0d12ff120, 0x20, 0, 0x53053053), 0, 0, 32),
+			 "rseq(0x7ff0d12ff120, 0x20, 0, 0x53053053) = 0");
+	snprintf(want, sizeof want, "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+	ck_assert_str_eq(decode_call(X64, "prlimit64", A(0, 3, 0, r), 0, 0, 32), want);
+	ck_assert_str_eq(decode_call(X64, "getrandom", A(rnd, 8, 1), 8, 0, 32),
+			 "getrandom(\"\\x9b\\x01\\xb2\\xc1\\xa6\\xa7\\x1a\\xd5\", 8, GRND_NONBLOCK) = 8");
+	ck_assert_str_eq(decode_call(X64, "futex", A(0x7ff0d156fa4c, 129, 2147483647), 0, 0, 32),
+			 "futex(0x7ff0d156fa4c, FUTEX_WAKE_PRIVATE, 2147483647) = 0");
+	ck_assert_str_eq(decode_call(X64, "futex", A(0x7f3e535d2990, 265, 4140, 0, 0, 0xffffffff),
+				     0, 0, 32),
+			 "futex(0x7f3e535d2990, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 4140, NULL, FUTEX_BITSET_MATCH_ANY) = 0");
+}
+END_TEST
+
+START_TEST(test_no_args_and_hex_fallback)
+{
+	ck_assert_str_eq(decode_call(X64, "getpid", A(0), 4132, 0, 32), "getpid() = 4132");
+	ck_assert_str_eq(decode_call(X64, "getuid", A(0), 0, 0, 32), "getuid() = 0");
+	/* No decoder: every argument in hex, as many as the call takes. */
+	ck_assert_str_eq(decode_call(X64, "io_setup", A(16, 0x7ffd1000), 0, 0, 32),
+			 "io_setup(0x10, 0x7ffd1000) = 0");
+	ck_assert_str_eq(decode_call(X64, "mbind", A(1, 2, 3, 0, 5, 6), -38, 1, 32),
+			 "mbind(0x1, 0x2, 0x3, 0, 0x5, 0x6) = -1 ENOSYS (Function not implemented)");
+	ck_assert_str_eq(decode_call(I386, "ipc", A(1, 2, 3, 4, 5, 0xffffffff), 0, 0, 32),
+			 "ipc(0x1, 0x2, 0x3, 0x4, 0x5, 0xffffffff) = 0");
+}
+END_TEST
+
+START_TEST(test_unknown_number)
+{
+	struct call c;
+	char buf[128];
+	struct strbuf sb;
+
+	ck_assert_int_eq(sysent_init(), 0);
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = 400;	/* in the 335..423 gap */
+	c.args[0] = 1;
+	sb_init(&sb, buf, sizeof buf);
+	decode_entry(&sb, &c, &fake_mem, NULL);
+	c.rval = -38;
+	c.is_error = 1;
+	decode_exit(&sb, &c, &fake_mem, NULL);
+	ck_assert_str_eq(buf, "syscall_0x190(0x1, 0, 0, 0, 0, 0) = -1 ENOSYS (Function not implemented)");
+}
+END_TEST
+
+START_TEST(test_results)
+{
+	ck_assert_str_eq(decode_call(X64, "clock_nanosleep", A(0, 0, 0, 0), -516, 1, 32),
+			 "clock_nanosleep(CLOCK_REALTIME, 0, NULL, NULL) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+	ck_assert_str_eq(decode_call(X64, "pause", A(0), -514, 1, 32),
+			 "pause() = ? ERESTARTNOHAND (To be restarted if no handler)");
+	ck_assert_str_eq(decode_call(X64, "getpid", A(0), -4000, 1, 32),
+			 "getpid() = -1 (errno 4000)");
+	/* i386: results are 32-bit. */
+	ck_assert_str_eq(decode_call(I386, "brk", A(0), 0x57000000, 0, 32), "brk(NULL) = 0x57000000");
+	ck_assert_str_eq(decode_call(I386, "getpid", A(0), 0xffffffffULL, 0, 32), "getpid() = -1");
+}
+END_TEST
+
+START_TEST(test_split_exit)
+{
+	struct call c;
+	char a[128], r[64];
+	struct strbuf sa, sr;
+
+	ck_assert_int_eq(sysent_init(), 0);
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "close");
+	c.args[0] = 3;
+	sb_init(&sa, a, sizeof a);
+	sb_init(&sr, r, sizeof r);
+	decode_entry(&sa, &c, &fake_mem, NULL);
+	decode_exit_split(&sa, &sr, &c, &fake_mem, NULL);
+	ck_assert_str_eq(a, "close(3)");
+	ck_assert_str_eq(r, "= 0");
+}
+END_TEST
+
+START_TEST(test_misc_process_calls)
+{
+	char u[2][65];
+	int64_t ts[2] = { 1, 500 };
+	uint64_t t, un;
+
+	memset(u, 0, sizeof u);
+	strcpy(u[0], "Linux");
+	strcpy(u[1], "vm");
+	un = fake_put(u, sizeof u);
+	t = fake_put(ts, sizeof ts);
+	ck_assert_str_eq(decode_call(X64, "uname", A(un), 0, 0, 32),
+			 "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0");
+	ck_assert_str_eq(decode_call(X64, "clock_gettime", A(1, t), 0, 0, 32),
+			 "clock_gettime(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=500}) = 0");
+	ck_assert_str_eq(decode_call(X64, "nanosleep", A(t, 0), 0, 0, 32),
+			 "nanosleep({tv_sec=1, tv_nsec=500}, NULL) = 0");
+	ck_assert_str_eq(decode_call(X64, "prctl", A(3), 1, 0, 32), "prctl(PR_GET_DUMPABLE) = 1");
+	ck_assert_str_eq(decode_call(X64, "prctl", A(15, fake_str("foo")), 0, 0, 32),
+			 "prctl(PR_SET_NAME, \"foo\") = 0");
+	ck_assert_str_eq(decode_call(X64, "prctl", A(38, 1, 0, 0, 0), 0, 0, 32),
+			 "prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) = 0");
+	ck_assert_str_eq(decode_call(X64, "exit_group", A(3), 0, 0, 32), "exit_group(3) = 0");
 }
 END_TEST
 
@@ -14,7 +211,18 @@ Suite *make_decode_process_suite(void)
 	Suite *s = suite_create("decode_process");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_test(tc, test_process_placeholder);
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_execve_argv_envp);
+	tcase_add_test(tc, test_execve_i386_pointers);
+	tcase_add_test(tc, test_clone);
+	tcase_add_test(tc, test_wait4);
+	tcase_add_test(tc, test_exit_noreturn);
+	tcase_add_test(tc, test_startup_calls);
+	tcase_add_test(tc, test_no_args_and_hex_fallback);
+	tcase_add_test(tc, test_unknown_number);
+	tcase_add_test(tc, test_results);
+	tcase_add_test(tc, test_split_exit);
+	tcase_add_test(tc, test_misc_process_calls);
 	suite_add_tcase(s, tc);
 	return s;
 }
