@@ -152,6 +152,14 @@ static int start_child(char **argv, int follow)
 		fprintf(stderr, "trace: %s: %s\n", argv[0], strerror(-err));
 		return err == -EACCES ? TRACE_EXIT_NOEXEC : TRACE_EXIT_NOTFOUND;
 	}
+	/*
+	 * With SIGCHLD ignored (inherited from our parent), the kernel would reap our child
+	 * without telling wait4 how it ended: trace needs the default. The program gets the
+	 * disposition trace was started with, as without trace.
+	 */
+	struct sigaction dfl = { .sa_handler = SIG_DFL }, orig_chld;
+
+	sigaction(SIGCHLD, &dfl, &orig_chld);
 	pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "trace: fork: %s\n", strerror(errno));
@@ -163,6 +171,7 @@ static int start_child(char **argv, int follow)
 		 * not the program's, and is hidden (TCB_HIDE), as strace does.
 		 */
 		kill(getpid(), SIGSTOP);
+		sigaction(SIGCHLD, &orig_chld, NULL);
 		if (tstate.child_hook && (err = tstate.child_hook(tstate.child_hook_arg)) < 0) {
 			dprintf(2, "trace: cannot prepare the program: %s\n", strerror(-err));
 			_exit(TRACE_EXIT_ERROR);
