@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <elf.h>
 #include <libunwind-ptrace.h>
 #include "tracer/unwind.h"
 
@@ -28,6 +29,7 @@ struct uproc {				/* a thread group */
 	size_t nmaps, cap_maps;
 	bool maps_stale;		/* unwind_flush() called: re-read before the next walk */
 	uint64_t unmapped_ip;		/* last ip found outside every mapping (see walk()) */
+	bool elf32;			/* a 32-bit program: this libunwind cannot walk it */
 };
 
 struct uthread {
@@ -221,6 +223,28 @@ static void drop_unwind_caches(struct unwinder *u, struct uproc *p)
 }
 
 /*
+ * Is tgid running a 32-bit program? libunwind is built for one target (x86_64 here) and
+ * would walk an i386 stack as garbage (strace issue #162): such stacks are refused.
+ */
+static bool is_elf32(pid_t tgid)
+{
+	unsigned char ident[EI_NIDENT];
+	char path[64];
+	FILE *f;
+	bool r = false;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)tgid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;	/* exe unreadable (another user's): try to walk */
+	if (fread(ident, 1, sizeof(ident), f) == sizeof(ident) &&
+	    memcmp(ident, ELFMAG, SELFMAG) == 0)
+		r = ident[EI_CLASS] == ELFCLASS32;
+	fclose(f);
+	return r;
+}
+
+/*
  * Brings p's mappings up to date. Most mmap/munmap/mprotect calls (malloc's arenas,
  * thread stacks) do not touch executable mappings: then the new list equals the old one
  * and libunwind's caches stay. Only a change in code mappings (dlopen, execve) drops them.
@@ -245,6 +269,7 @@ static int refresh_maps(struct unwinder *u, struct uproc *p)
 	p->maps = fresh.m;
 	p->nmaps = fresh.n;
 	p->cap_maps = fresh.cap;
+	p->elf32 = is_elf32(p->tgid);	/* new code: maybe a new program */
 	return 0;
 }
 
@@ -449,6 +474,8 @@ int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_fram
 				return rc;
 			fresh = true;
 		}
+		if (p->elf32)
+			return -ENOEXEC;
 		n = walk(u, p, t, frames, max, fresh);
 	}
 	if (n < 0)

@@ -53,7 +53,9 @@ void unwinder_free(struct unwinder *u);
 /*
  * Walks thread tid (of process tgid; 0 if the caller does not know it: read once from
  * /proc/TID/status, then remembered) into frames[0..max-1]. Returns the number of frames
- * (>= 1 when the first ip could be read), or -errno. Strings in frames stay valid until
+ * (>= 1 when the first ip could be read), or -errno: -ENOEXEC for a 32-bit program
+ * (libunwind here walks x86_64 stacks only; an x86_64 program making int $0x80 calls
+ * is walked fine), -ESRCH if the thread is gone. Strings in frames stay valid until
  * the next unwind_*() call on u.
  */
 int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_frame *frames,

@@ -8,7 +8,9 @@
  * if the test process dies, and each test kills and reaps it.
  */
 #include <check.h>
+#include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/user.h>
 #include <sys/wait.h>
@@ -268,6 +271,86 @@ START_TEST(measure_cost)
 }
 END_TEST
 
+/*
+ * Writes a minimal static i386 program (exit(0) by int $0x80) to path: an ELF header, one
+ * PT_LOAD mapping the whole file at 0x08048000, and 9 bytes of code after the headers.
+ */
+static void write_elf32(const char *path)
+{
+	static const unsigned char code[] = {
+		0xb8, 0x01, 0x00, 0x00, 0x00,	/* mov $1, %eax    (i386 exit) */
+		0x31, 0xdb,			/* xor %ebx, %ebx  (status 0) */
+		0xcd, 0x80,			/* int $0x80 */
+	};
+	struct {
+		Elf32_Ehdr eh;
+		Elf32_Phdr ph;
+		unsigned char code[sizeof(code)];
+	} __attribute__((packed)) img = {
+		.eh = {
+			.e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB,
+				     EV_CURRENT },
+			.e_type = ET_EXEC, .e_machine = EM_386, .e_version = EV_CURRENT,
+			.e_entry = 0x08048000 + sizeof(Elf32_Ehdr) + sizeof(Elf32_Phdr),
+			.e_phoff = sizeof(Elf32_Ehdr), .e_ehsize = sizeof(Elf32_Ehdr),
+			.e_phentsize = sizeof(Elf32_Phdr), .e_phnum = 1,
+		},
+		.ph = {
+			.p_type = PT_LOAD, .p_vaddr = 0x08048000, .p_paddr = 0x08048000,
+			.p_filesz = sizeof(img), .p_memsz = sizeof(img), .p_flags = PF_R | PF_X,
+			.p_align = 0x1000,
+		},
+	};
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+
+	memcpy(img.code, code, sizeof(code));
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fchmod(fd, 0755), 0);	/* mkstemp made it 0600 */
+	ck_assert_int_eq(write(fd, &img, sizeof(img)), (ssize_t)sizeof(img));
+	close(fd);
+}
+
+/* A 32-bit program is refused (-ENOEXEC), not walked as garbage. */
+START_TEST(elf32_refused)
+{
+	char path[] = "/tmp/execlab-elf32-XXXXXX";
+	struct unwinder *u = unwinder_new(true);
+	struct unwind_frame frames[8];
+	int fd = mkstemp(path), status, rc;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	write_elf32(path);
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		char *argv[] = { path, NULL }, *envp[] = { NULL };
+
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		ptrace(PTRACE_TRACEME, 0, NULL, NULL);
+		execve(path, argv, envp);
+		_exit(errno == ENOEXEC ? 77 : 100 + errno);	/* 77: no IA32 emulation */
+	}
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	unlink(path);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
+		child = -1;
+		unwinder_free(u);
+		return;			/* kernel without IA32 emulation: nothing to test */
+	}
+	/* the exec's SIGTRAP: the process now runs the i386 program */
+	ck_assert_msg(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTRAP, "status 0x%x", status);
+	rc = unwind_collect(u, child, child, frames, 8);
+	ck_assert_int_eq(rc, -ENOEXEC);
+	/* and it really is runnable: let it exit 0 */
+	ck_assert_int_eq(ptrace(PTRACE_CONT, child, NULL, NULL), 0);
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	child = -1;
+	unwinder_free(u);
+}
+END_TEST
+
 Suite *make_unwind_suite(void)
 {
 	Suite *s = suite_create("unwind");
@@ -280,6 +363,7 @@ Suite *make_unwind_suite(void)
 	tcase_add_test(tc, format_frame);
 	tcase_add_test(tc, cache_flush_forget);
 	tcase_add_test(tc, uncached_same_frames);
+	tcase_add_test(tc, elf32_refused);
 	tcase_add_test(tc, measure_cost);
 	suite_add_tcase(s, tc);
 	return s;
