@@ -187,19 +187,66 @@ void selection_set_failed_only(struct selection *s)
 	s->failed_only = true;
 }
 
-/* status=LIST: strace has five statuses; only the distinction failed/everything matters. */
+/* strace's -e status= names (strace 5.2+). */
+enum {
+	ST_SUCCESSFUL = 1 << 0,
+	ST_FAILED = 1 << 1,
+	ST_UNFINISHED = 1 << 2,
+	ST_UNAVAILABLE = 1 << 3,
+	ST_DETACHED = 1 << 4,
+	ST_ALL = (1 << 5) - 1,
+};
+
+static const struct {
+	const char *name;
+	unsigned bits;
+} status_names[] = {
+	{ "successful", ST_SUCCESSFUL }, { "failed", ST_FAILED },
+	{ "unfinished", ST_UNFINISHED }, { "unavailable", ST_UNAVAILABLE },
+	{ "detached", ST_DETACHED }, { "all", ST_ALL }, { "none", 0 },
+};
+
+/*
+ * status=[!]LIST. trace models one distinction: every call, or only the failed ones
+ * (-Z). A set with `failed` but not `successful` means the latter (the rarer statuses
+ * unfinished/unavailable/detached follow along); the full set the former; anything else
+ * (e.g. `successful` alone) is valid strace but not supported: -ENOTSUP.
+ */
 static int parse_status(struct selection *s, const char *list, const char **bad_token)
 {
-	if (strcmp(list, "failed") == 0) {
-		s->failed_only = true;
-		return 0;
+	static char bad[64];
+	unsigned set = 0;
+	bool negate = *list == '!';
+	const char *p = list + negate;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		size_t i;
+
+		for (i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++)
+			if (strlen(status_names[i].name) == len &&
+			    strncmp(p, status_names[i].name, len) == 0)
+				break;
+		if (i == sizeof(status_names) / sizeof(status_names[0])) {
+			snprintf(bad, sizeof(bad), "%.*s", (int)len, p);
+			*bad_token = bad;
+			return -EINVAL;
+		}
+		set |= status_names[i].bits;
+		p += len + (p[len] == ',');
 	}
-	if (strcmp(list, "all") == 0) {
+	if (negate)
+		set = ~set & ST_ALL;
+	if (set == ST_ALL) {
 		s->failed_only = false;
 		return 0;
 	}
+	if ((set & ST_FAILED) && !(set & ST_SUCCESSFUL)) {
+		s->failed_only = true;
+		return 0;
+	}
 	*bad_token = list;
-	return -EINVAL;
+	return -ENOTSUP;
 }
 
 int selection_parse(struct selection *s, const char *expr, const char **bad_token)

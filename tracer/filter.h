@@ -37,7 +37,10 @@ int selection_init(struct selection *s);
  *                                %fstatfs %%statfs), `all`, `?NAME` (no error if
  *                                unknown), `/REGEX` (POSIX extended, over names)
  *   [trace=][!]none              nothing (`none` only alone, as in strace)
- *   status=failed                only failed calls (same as -Z); status=all undoes it
+ *   status=[!]LIST               strace's statuses (successful failed unfinished
+ *                                unavailable detached all none): a set with failed but
+ *                                not successful = only failed calls (as -Z); the full set
+ *                                = every call; other sets: -ENOTSUP
  * As in strace 6.1: a trace= expression replaces the previous selection (the last -e
  * trace= wins); a leading `!` negates the whole list; empty items are skipped, but a list
  * with no item at all ("", ",", "!") is an error.

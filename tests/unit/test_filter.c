@@ -229,6 +229,7 @@ START_TEST(errors)
 		{ "trace=/^zzz_nothing", "/^zzz_nothing" },
 		{ "trace=/[", "/[" },
 		{ "status=sometimes", "sometimes" },
+		{ "status=failed,sometimes", "sometimes" },
 	};
 
 	parse_ok("trace=openat");
@@ -252,6 +253,21 @@ START_TEST(status_failed)
 	ck_assert(sel.failed_only);
 	ck_assert(selection_is_all(&sel));	/* status= does not touch the syscall set */
 	parse_ok("status=all");
+	ck_assert(!sel.failed_only);
+	parse_ok("status=failed,unfinished");
+	ck_assert(sel.failed_only);
+	parse_ok("status=!none");
+	ck_assert(!sel.failed_only);
+	parse_ok("status=!successful");
+	ck_assert(sel.failed_only);
+	{
+		const char *bad = NULL;
+
+		ck_assert_int_eq(selection_parse(&sel, "status=successful", &bad), -ENOTSUP);
+		ck_assert_str_eq(bad, "successful");
+		ck_assert(sel.failed_only);		/* unchanged */
+	}
+	parse_ok("status=successful,failed,unfinished,unavailable,detached");
 	ck_assert(!sel.failed_only);
 	selection_set_failed_only(&sel);	/* -Z */
 	ck_assert(sel.failed_only);
