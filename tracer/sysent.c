@@ -226,3 +226,62 @@ unsigned sysent_class_by_name(const char *name)
 			return class_names[i].classes;
 	return 0;
 }
+
+/* strace's finer classes, as lists of names (strace's TST, TLST, TFST, TSF, TFSF, TSFA, PU). */
+static const char *const stat_names[] = { "stat", "stat64", "oldstat", NULL };
+static const char *const lstat_names[] = { "lstat", "lstat64", "oldlstat", NULL };
+static const char *const fstat_names[] = {
+	"fstat", "fstat64", "oldfstat", "newfstatat", "fstatat64", "statx", NULL
+};
+static const char *const statfs_names[] = { "statfs", "statfs64", NULL };
+static const char *const fstatfs_names[] = { "fstatfs", "fstatfs64", NULL };
+static const char *const ustat_names[] = { "ustat", NULL };
+static const char *const pure_names[] = {
+	"getegid", "getegid32", "geteuid", "geteuid32", "getgid", "getgid32", "getpgrp",
+	"getpid", "getppid", "gettid", "getuid", "getuid32", NULL
+};
+
+static const struct {
+	const char *name;			/* without the leading % */
+	const char *const *lists[3];
+} fine_classes[] = {
+	{ "stat", { stat_names } },
+	{ "lstat", { lstat_names } },
+	{ "fstat", { fstat_names } },
+	{ "%stat", { stat_names, lstat_names, fstat_names } },
+	{ "statfs", { statfs_names } },
+	{ "fstatfs", { fstatfs_names } },
+	{ "%statfs", { statfs_names, fstatfs_names, ustat_names } },
+	{ "pure", { pure_names } },
+};
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (; list && *list; list++)
+		if (strcmp(*list, name) == 0)
+			return 1;
+	return 0;
+}
+
+int sysent_in_class(int pers, long nr, const char *name)
+{
+	const char *sys = sysent_name(pers, nr);
+	size_t i;
+	unsigned cls;
+
+	if (!name)
+		return -1;
+	if (name[0] == '%')
+		name++;
+	for (i = 0; i < sizeof fine_classes / sizeof fine_classes[0]; i++) {
+		if (strcmp(fine_classes[i].name, name) != 0)
+			continue;
+		return sys && (in_list(fine_classes[i].lists[0], sys) ||
+			       in_list(fine_classes[i].lists[1], sys) ||
+			       in_list(fine_classes[i].lists[2], sys));
+	}
+	cls = sysent_class_by_name(name);
+	if (!cls)
+		return -1;
+	return (sysent_classes(pers, nr) & cls) != 0;
+}

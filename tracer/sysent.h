@@ -58,4 +58,13 @@ int sysent_nargs(int pers, long nr);
 /* The class for a name such as "file" or "%file" (without the %), or 0 if unknown. */
 unsigned sysent_class_by_name(const char *name);
 
+/*
+ * Exact membership in strace's class NAME ("file", "%file", "%stat", "%%stat", "pure" ...).
+ * sysent_class_by_name() maps every stat-ish name to the one CLASS_STAT bit; this tells
+ * strace's finer classes apart: %stat (stat), %lstat, %fstat (fstat, newfstatat, statx),
+ * %%stat (all of them), %statfs, %fstatfs, %%statfs (with ustat), and %pure (getpid, getuid,
+ * ... calls that always succeed). Returns 1 or 0, or -1 if name is no class.
+ */
+int sysent_in_class(int pers, long nr, const char *name);
+
 #endif

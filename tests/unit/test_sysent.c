@@ -87,6 +87,35 @@ START_TEST(test_sysent_classes)
 }
 END_TEST
 
+static int in(int pers, const char *sys, const char *cls)
+{
+	return sysent_in_class(pers, sysent_lookup(pers, sys), cls);
+}
+
+/* Membership checked against strace 6.1's own seccomp filter for each class (-d output). */
+START_TEST(test_sysent_in_class)
+{
+	ck_assert_int_eq(in(PERS_X86_64, "openat", "%file"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "close", "%file"), 0);
+	ck_assert_int_eq(in(PERS_X86_64, "close", "desc"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "stat", "%stat"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "newfstatat", "%stat"), 0);
+	ck_assert_int_eq(in(PERS_X86_64, "newfstatat", "%fstat"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "statx", "%fstat"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "lstat", "%lstat"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "lstat", "%%stat"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "statfs", "%%stat"), 0);
+	ck_assert_int_eq(in(PERS_X86_64, "ustat", "%%statfs"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "fstatfs", "%statfs"), 0);
+	ck_assert_int_eq(in(PERS_I386, "stat64", "%stat"), 1);
+	ck_assert_int_eq(in(PERS_I386, "fstatat64", "%fstat"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "getpid", "%pure"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "getpgid", "%pure"), 0);
+	ck_assert_int_eq(in(PERS_X86_64, "brk", "%memory"), 1);
+	ck_assert_int_eq(in(PERS_X86_64, "brk", "%nonsense"), -1);
+}
+END_TEST
+
 START_TEST(test_sysent_tables_sorted)
 {
 	size_t i;
@@ -129,6 +158,7 @@ Suite *make_sysent_suite(void)
 	tcase_add_test(tc, test_sysent_arch);
 	tcase_add_test(tc, test_sysent_nargs);
 	tcase_add_test(tc, test_sysent_classes);
+	tcase_add_test(tc, test_sysent_in_class);
 	tcase_add_test(tc, test_sysent_tables_sorted);
 	tcase_add_test(tc, test_sysent_every_name_has_facts);
 	suite_add_tcase(s, tc);
