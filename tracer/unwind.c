@@ -516,6 +516,11 @@ void unwind_flush(struct unwinder *u, pid_t tgid)
 {
 	struct uproc *p = find_proc(u, tgid, false);
 
+	/* a thread's id instead of its group's: the engine knows tids only */
+	for (size_t i = 0; !p && i < u->nthreads; i++)
+		if (u->threads[i].tid == tgid)
+			p = find_proc(u, u->threads[i].tgid, false);
+
 	/* lazily: the maps are re-read (and compared) before the next walk of tgid */
 	if (p)
 		p->maps_stale = true;

@@ -79,12 +79,14 @@ void unwind_format_frame(char *buf, size_t size, const struct unwind_frame *f);
  * address), so new code (dlopen) is found; only code replaced at the same address
  * (dlclose then dlopen) needs the flush to be named right.
  */
-void unwind_flush(struct unwinder *u, pid_t tgid);
+void unwind_flush(struct unwinder *u, pid_t tgid);	/* a tid of the group is fine too */
 
 /* Thread tid is gone (exited, detached): frees its _UPT context. */
 void unwind_forget(struct unwinder *u, pid_t tid);
 
-/* The whole process is gone: frees its address space, mappings and threads. */
+/* The whole process is gone: frees its address space, mappings and threads. For any
+ * other pid (a thread's) it does nothing, so the engine may call it, then
+ * unwind_forget(), for every pid it reaps. */
 void unwind_forget_process(struct unwinder *u, pid_t tgid);
 
 struct unwind_stats unwind_get_stats(const struct unwinder *u);

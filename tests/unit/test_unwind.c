@@ -193,6 +193,9 @@ START_TEST(cache_flush_forget)
 	ck_assert_uint_eq(st.maps_reads, 1);		/* maps cached */
 	ck_assert_uint_ge(st.sym_hits, (uint64_t)n2 - 1);	/* names cached */
 	/* after an mmap/execve: maps re-read, names still served from the cache */
+	unwind_flush(u, 999999);		/* unknown pid: nothing happens */
+	ck_assert_int_eq(unwind_collect(u, child, child, frames, 64), n1);
+	ck_assert_uint_eq(unwind_get_stats(u).maps_reads, 1);
 	unwind_flush(u, child);
 	n2 = unwind_collect(u, child, child, frames, 64);
 	ck_assert_int_eq(n1, n2);
