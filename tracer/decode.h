@@ -70,6 +70,14 @@ void decode_entry(struct strbuf *sb, struct call *c, const struct tracee_mem *me
 		  const struct decode_opts *o);
 
 /*
+ * decode_entry() for an engine that also has the tracee's stack pointer at entry
+ * (PTRACE_GET_SYSCALL_INFO's stack_pointer): rt_sigreturn then shows the signal mask it
+ * restores, like strace: "rt_sigreturn({mask=[]}". With sp == 0 this is decode_entry().
+ */
+void decode_entry_sp(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
+		     const struct decode_opts *o, uint64_t sp);
+
+/*
  * Appends the remaining arguments, ")", and " = RESULT": "= 3", "= 0x7f12a000" (mmap,
  * brk: hex), "= -1 ENOENT (No such file or directory)". For a call with no exit (the
  * process exited or exec'd first), the engine appends ") = ?" itself via decode_noreturn().

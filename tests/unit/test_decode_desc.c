@@ -147,6 +147,22 @@ START_TEST(test_poll)
 }
 END_TEST
 
+START_TEST(test_select)
+{
+	uint64_t set = 1 << 5, none = 0;
+	int64_t ts[2] = { 0, 0 };
+	uint64_t r = fake_put(&set, sizeof set), n = fake_put(&none, sizeof none);
+	uint64_t t = fake_put(ts, sizeof ts);
+
+	/* strace 6.1: pselect6(6, [5], NULL, NULL, {tv_sec=0, tv_nsec=0}, NULL) = 1 (in [5], left {tv_sec=0, tv_nsec=0}) */
+	ck_assert_str_eq(decode_call(X64, "pselect6", A(6, r, 0, 0, t, 0), 1, 0, 32),
+			 "pselect6(6, [5], NULL, NULL, {tv_sec=0, tv_nsec=0}, NULL) = 1 "
+			 "(in [5], left {tv_sec=0, tv_nsec=0})");
+	ck_assert_str_eq(decode_call(X64, "select", A(6, r, n, 0, 0), 0, 0, 32),
+			 "select(6, [5], [], NULL, NULL) = 0 (Timeout)");
+}
+END_TEST
+
 START_TEST(test_writev)
 {
 	uint64_t ab = fake_put("ab", 2), cde = fake_put("cde", 3);
@@ -200,6 +216,7 @@ Suite *make_decode_desc_suite(void)
 	tcase_add_test(tc, test_ioctl);
 	tcase_add_test(tc, test_getdents64_counts_entries);
 	tcase_add_test(tc, test_poll);
+	tcase_add_test(tc, test_select);
 	tcase_add_test(tc, test_writev);
 	tcase_add_test(tc, test_mmap_family);
 	suite_add_tcase(s, tc);

@@ -197,7 +197,7 @@ START_TEST(test_misc_process_calls)
 			 "clock_gettime(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=500}) = 0");
 	ck_assert_str_eq(decode_call(X64, "nanosleep", A(t, 0), 0, 0, 32),
 			 "nanosleep({tv_sec=1, tv_nsec=500}, NULL) = 0");
-	ck_assert_str_eq(decode_call(X64, "prctl", A(3), 1, 0, 32), "prctl(PR_GET_DUMPABLE) = 1");
+	ck_assert_str_eq(decode_call(X64, "prctl", A(3), 1, 0, 32), "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
 	ck_assert_str_eq(decode_call(X64, "prctl", A(15, fake_str("foo")), 0, 0, 32),
 			 "prctl(PR_SET_NAME, \"foo\") = 0");
 	ck_assert_str_eq(decode_call(X64, "prctl", A(38, 1, 0, 0, 0), 0, 0, 32),

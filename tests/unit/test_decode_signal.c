@@ -75,6 +75,40 @@ START_TEST(test_sigaltstack_and_kill)
 }
 END_TEST
 
+START_TEST(test_rt_sigreturn_mask_from_frame)
+{
+	unsigned char frame[512];
+	uint64_t mask = 1ULL << (SIGCHLD - 1), base, sp;
+	struct call c;
+	char buf[128];
+	struct strbuf sb;
+
+	ck_assert_int_eq(sysent_init(), 0);
+	memset(frame, 0, sizeof frame);
+	memcpy(frame + 304, &mask, sizeof mask);	/* x86_64: uc.uc_sigmask */
+	base = fake_put(frame, sizeof frame);
+	sp = base + 8;					/* the handler's ret popped pretcode */
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "rt_sigreturn");
+	sb_init(&sb, buf, sizeof buf);
+	decode_entry_sp(&sb, &c, &fake_mem, NULL, sp);
+	decode_exit(&sb, &c, &fake_mem, NULL);
+	ck_assert_str_eq(buf, "rt_sigreturn({mask=[CHLD]}) = 0");
+	/* i386: the mask is 252 bytes into the frame, which starts 4 bytes below sp. */
+	memset(frame, 0, sizeof frame);
+	memcpy(frame + 252, &mask, sizeof mask);
+	base = fake_put(frame, sizeof frame);
+	c.pers = I386;
+	c.nr = sysent_lookup(I386, "rt_sigreturn");
+	c.decoder_state = 0;
+	sb_init(&sb, buf, sizeof buf);
+	decode_entry_sp(&sb, &c, &fake_mem, NULL, base + 4);
+	decode_exit(&sb, &c, &fake_mem, NULL);
+	ck_assert_str_eq(buf, "rt_sigreturn({mask=[CHLD]}) = 0");
+}
+END_TEST
+
 static const char *siginfo_line(const siginfo_t *si)
 {
 	static char buf[256];
@@ -150,6 +184,7 @@ Suite *make_decode_signal_suite(void)
 	tcase_add_test(tc, test_rt_sigaction);
 	tcase_add_test(tc, test_rt_sigprocmask);
 	tcase_add_test(tc, test_sigaltstack_and_kill);
+	tcase_add_test(tc, test_rt_sigreturn_mask_from_frame);
 	tcase_add_test(tc, test_siginfo);
 	tcase_add_test(tc, test_siginfo_sigsys);
 	suite_add_tcase(s, tc);

@@ -25,6 +25,7 @@ struct dctx {
 	int exiting;
 	int nprinted;			/* arguments printed so far (for the ", " separator) */
 	int saved;			/* kept from entry to exit (0..32767), e.g. an in/out length */
+	uint64_t sp;			/* the tracee's stack pointer at entry, or 0 if unknown */
 	struct strbuf aux;		/* comment after the return value */
 	char aux_storage[256];
 };

@@ -27,6 +27,7 @@ static void dctx_init(struct dctx *d, struct strbuf *sb, struct call *c,
 	d->exiting = exiting;
 	d->nprinted = 0;
 	d->saved = 0;
+	d->sp = 0;
 	sb_init(&d->aux, d->aux_storage, sizeof d->aux_storage);
 }
 
@@ -41,12 +42,19 @@ static void print_hex_args(struct dctx *d)
 void decode_entry(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
 		  const struct decode_opts *o)
 {
+	decode_entry_sp(sb, c, mem, o, 0);
+}
+
+void decode_entry_sp(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
+		     const struct decode_opts *o, uint64_t sp)
+{
 	const char *name = sysent_name(c->pers, c->nr);
 	decoder_fn fn = sysent_decoder(c->pers, c->nr);
 	struct dctx d;
 	int bits;
 
 	dctx_init(&d, sb, c, mem, o, 0);
+	d.sp = sp;
 	if (name)
 		sb_printf(sb, "%s(", name);
 	else

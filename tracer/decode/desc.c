@@ -488,10 +488,66 @@ static void select_sets(struct dctx *d)
 	}
 }
 
+/* Counts the fds set in an fd_set of nfds bits at addr (-1 if unreadable). */
+static int fdset_count(struct dctx *d, uint64_t addr, int nfds)
+{
+	unsigned char set[1024 / 8];
+	size_t bytes;
+	int fd, n = 0;
+
+	if (nfds < 0 || nfds > 1024)
+		nfds = 1024;
+	bytes = ((size_t)nfds + 63) / 64 * 8;
+	if (!addr || !bytes || mem_read_full(d, addr, set, bytes) < 0)
+		return -1;
+	for (fd = 0; fd < nfds; fd++)
+		n += (set[fd / 8] >> (fd % 8)) & 1;
+	return n;
+}
+
+/*
+ * The result comment of select/pselect6: "Timeout", or the ready sets and the time left,
+ * "in [5], left {tv_sec=0, tv_nsec=0}".
+ */
+static int select_exit(struct dctx *d, int timespec)
+{
+	static const char *const set_names[] = { "in", "out", "except" };
+	struct strbuf *saved = d->sb;
+	int i, nfds = arg_int(d, 0), shown = 0;
+
+	if (failed(d))
+		return 0;
+	if (retval(d) == 0) {
+		sb_puts(&d->aux, "Timeout");
+		return 0;
+	}
+	d->sb = &d->aux;
+	for (i = 1; i <= 3; i++) {
+		if (fdset_count(d, arg(d, i), nfds) <= 0)
+			continue;
+		sb_printf(d->sb, "%s%s ", shown++ ? ", " : "", set_names[i - 1]);
+		print_fdset(d, arg(d, i), nfds);
+	}
+	if (arg(d, 4)) {
+		sb_puts(d->sb, shown ? ", left " : "left ");
+		if (timespec)
+			print_timespec_at(d, arg(d, 4));
+		else
+			print_timeval_at(d, arg(d, 4));
+	}
+	d->sb = saved;
+	return 0;
+}
+
 DECODER(select)
 {
+	if (sysent_nargs(d->c->pers, d->c->nr) == 1) {
+		/* i386 old select: one pointer to the five arguments. */
+		p_ptr(d, 0);
+		return RV_DONE;
+	}
 	if (d->exiting)
-		return 0;
+		return select_exit(d, 0);
 	select_sets(d);
 	arg_sep(d);
 	print_timeval_at(d, arg(d, 4));
@@ -501,7 +557,7 @@ DECODER(select)
 DECODER(pselect6)
 {
 	if (d->exiting)
-		return 0;
+		return select_exit(d, 1);
 	select_sets(d);
 	arg_sep(d);
 	print_timespec_at(d, arg(d, 4));

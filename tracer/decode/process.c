@@ -419,6 +419,15 @@ DECODER(prctl)
 	int option = arg_int(d, 0);
 	int i;
 
+	if (d->exiting && option == PR_GET_DUMPABLE_) {
+		static const char *const dumpable[] = {
+			"SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT"
+		};
+
+		if (!failed(d) && retval(d) >= 0 && retval(d) < 3)
+			sb_puts(&d->aux, dumpable[retval(d)]);
+		return 0;
+	}
 	if (d->exiting) {
 		/* PR_GET_NAME / PR_GET_PDEATHSIG: the result lands in arg 1. */
 		arg_sep(d);
@@ -438,7 +447,9 @@ DECODER(prctl)
 	}
 	p_enum(d, 0, xlat_prctl_options, "PR_???");
 	switch (option) {
-	case PR_GET_DUMPABLE_: case PR_GET_KEEPCAPS_: case PR_GET_TIMING_: case PR_GET_SECCOMP_:
+	case PR_GET_DUMPABLE_:
+		return 0;	/* the result gets its name at exit */
+	case PR_GET_KEEPCAPS_: case PR_GET_TIMING_: case PR_GET_SECCOMP_:
 	case PR_GET_SECUREBITS_: case PR_GET_TIMERSLACK_: case PR_TASK_PERF_EVENTS_DISABLE_:
 	case PR_TASK_PERF_EVENTS_ENABLE_: case PR_MCE_KILL_GET_: case PR_GET_NO_NEW_PRIVS_:
 	case PR_GET_THP_DISABLE_: case PR_GET_FP_MODE_: case PR_GET_TAGGED_ADDR_CTRL_:

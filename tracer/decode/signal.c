@@ -170,6 +170,31 @@ DECODER(rt_sigtimedwait)
 	return 0;
 }
 
+/*
+ * rt_sigreturn(): strace shows the mask the call restores, read from the signal frame the
+ * handler returns through. At the syscall the handler's "ret" has popped the frame's first
+ * word (pretcode), so the frame starts one word below sp; uc_sigmask sits after pretcode,
+ * uc_flags, uc_link, uc_stack and uc_mcontext (x86_64: 8+8+8+24+256 = 304 bytes in; i386's
+ * rt_sigframe has pretcode, sig, pinfo, puc and a 128-byte siginfo before the ucontext,
+ * whose mask is 4+4+12+88 = 108 bytes in: 252 bytes in all).
+ */
+DECODER(rt_sigreturn)
+{
+	unsigned char mask[8];
+	uint64_t at;
+
+	if (!d->sp)
+		return RV_DONE;
+	at = is_compat(d) ? d->sp - 4 + 252 : d->sp - 8 + 304;
+	if (mem_read_full(d, at, mask, sizeof mask) < 0)
+		return RV_DONE;
+	sb_puts(d->sb, "{mask=");
+	print_sigset_bytes(d->sb, mask, sizeof mask);
+	sb_putc(d->sb, '}');
+	d->nprinted++;
+	return RV_DONE;
+}
+
 /* ---- siginfo ---- */
 
 static const struct xlat si_codes_generic[] = {

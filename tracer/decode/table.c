@@ -38,7 +38,7 @@ DECODER(personality); DECODER(membarrier); DECODER(ptrace); DECODER(seccomp);
 /* signal.c */
 DECODER(rt_sigaction); DECODER(rt_sigprocmask); DECODER(rt_sigsuspend);
 DECODER(rt_sigpending); DECODER(sigaltstack); DECODER(kill); DECODER(tgkill);
-DECODER(rt_sigtimedwait);
+DECODER(rt_sigtimedwait); DECODER(rt_sigreturn);
 /* net.c */
 DECODER(socket); DECODER(connect); DECODER(accept); DECODER(accept4);
 DECODER(getsockname); DECODER(socketpair); DECODER(sendto); DECODER(recvfrom);
@@ -179,11 +179,13 @@ static const struct {
 	{ "rt_sigaction", dec_rt_sigaction },
 	{ "rt_sigpending", dec_rt_sigpending },
 	{ "rt_sigprocmask", dec_rt_sigprocmask },
+	{ "rt_sigreturn", dec_rt_sigreturn },
 	{ "rt_sigsuspend", dec_rt_sigsuspend },
 	{ "rt_sigtimedwait", dec_rt_sigtimedwait },
 	{ "sched_getaffinity", dec_sched_getaffinity },
 	{ "sched_setaffinity", dec_sched_setaffinity },
 	{ "seccomp", dec_seccomp },
+	{ "select", dec_select },
 	{ "sendfile", dec_sendfile },
 	{ "sendmsg", dec_sendmsg },
 	{ "sendto", dec_sendto },
