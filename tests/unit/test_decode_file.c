@@ -183,6 +183,36 @@ START_TEST(test_getxattr)
 }
 END_TEST
 
+START_TEST(test_statfs)
+{
+	int64_t f[15];
+	uint32_t fsid[2] = { 0x14965c99, 0x9a4342db };
+	uint64_t p = fake_str("/"), b;
+
+	memset(f, 0, sizeof f);
+	f[0] = 0xef53;
+	f[1] = 4096;
+	f[2] = 66053021;
+	f[3] = 61845516;
+	f[4] = 20876792;
+	f[5] = 16777216;
+	f[6] = 16359668;
+	memcpy(&f[7], fsid, sizeof fsid);
+	f[8] = 255;
+	f[9] = 4096;
+	f[10] = 0x1020;
+	b = fake_put(f, sizeof f);
+	/* strace 6.1 (df /) */
+	ck_assert_str_eq(decode_call(X64, "statfs", A(p, b), 0, 0, 32),
+			 "statfs(\"/\", {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=66053021, "
+			 "f_bfree=61845516, f_bavail=20876792, f_files=16777216, f_ffree=16359668, "
+			 "f_fsid={val=[0x14965c99, 0x9a4342db]}, f_namelen=255, f_frsize=4096, "
+			 "f_flags=ST_VALID|ST_RELATIME}) = 0");
+	ck_assert_str_eq(decode_call(X64, "statfs", A(p, 0x7ffd0000), -2, 1, 32),
+			 "statfs(\"/\", 0x7ffd0000) = -1 ENOENT (No such file or directory)");
+}
+END_TEST
+
 Suite *make_decode_file_suite(void)
 {
 	Suite *s = suite_create("decode_file");
@@ -201,6 +231,7 @@ Suite *make_decode_file_suite(void)
 	tcase_add_test(tc, test_readlink_result_length);
 	tcase_add_test(tc, test_getcwd_and_misc_paths);
 	tcase_add_test(tc, test_getxattr);
+	tcase_add_test(tc, test_statfs);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -206,6 +206,21 @@ START_TEST(test_misc_process_calls)
 }
 END_TEST
 
+START_TEST(test_groups)
+{
+	uint32_t gids[3] = { 0, 4, 27 };
+	uint64_t g = fake_put(gids, sizeof gids);
+
+	/* strace 6.1 (id): getgroups(0, NULL) = 1, then getgroups(1, [0]) = 1 */
+	ck_assert_str_eq(decode_call(X64, "getgroups", A(0, 0), 1, 0, 32), "getgroups(0, NULL) = 1");
+	ck_assert_str_eq(decode_call(X64, "getgroups", A(0, g), 1, 0, 32), "getgroups(0, []) = 1");
+	ck_assert_str_eq(decode_call(X64, "getgroups", A(3, g), 3, 0, 32),
+			 "getgroups(3, [0, 4, 27]) = 3");
+	ck_assert_str_eq(decode_call(X64, "setgroups", A(2, g), 0, 0, 32),
+			 "setgroups(2, [0, 4]) = 0");
+}
+END_TEST
+
 Suite *make_decode_process_suite(void)
 {
 	Suite *s = suite_create("decode_process");
@@ -223,6 +238,7 @@ Suite *make_decode_process_suite(void)
 	tcase_add_test(tc, test_results);
 	tcase_add_test(tc, test_split_exit);
 	tcase_add_test(tc, test_misc_process_calls);
+	tcase_add_test(tc, test_groups);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -199,14 +199,68 @@ DECODER(statx)
 	return 0;
 }
 
-/* statfs(path, buf) / fstatfs(fd, buf): the struct prints as its address. */
+static const struct xlat fs_magics[] = {
+	XLAT_N(0xef53, "EXT2_SUPER_MAGIC"), XLAT_N(0x01021994, "TMPFS_MAGIC"),
+	XLAT_N(0x9fa0, "PROC_SUPER_MAGIC"), XLAT_N(0x62656572, "SYSFS_MAGIC"),
+	XLAT_N(0x794c7630, "OVERLAYFS_SUPER_MAGIC"), XLAT_N(0x9123683e, "BTRFS_SUPER_MAGIC"),
+	XLAT_N(0x58465342, "XFS_SUPER_MAGIC"), XLAT_N(0x63677270, "CGROUP2_SUPER_MAGIC"),
+	XLAT_N(0x27e0eb, "CGROUP_SUPER_MAGIC"), XLAT_N(0x1cd1, "DEVPTS_SUPER_MAGIC"),
+	XLAT_N(0x6969, "NFS_SUPER_MAGIC"), XLAT_N(0xf97cff8c, "SELINUX_MAGIC"),
+	XLAT_N(0x73717368, "SQUASHFS_MAGIC"), XLAT_N(0x65735546, "FUSE_SUPER_MAGIC"),
+	XLAT_N(0x4d44, "MSDOS_SUPER_MAGIC"), XLAT_N(0x9660, "ISOFS_SUPER_MAGIC"),
+	XLAT_N(0x858458f6, "RAMFS_MAGIC"), XLAT_N(0x64626720, "DEBUGFS_MAGIC"),
+	XLAT_N(0x73636673, "SECURITYFS_MAGIC"), XLAT_N(0xcafe4a11, "BPF_FS_MAGIC"),
+	XLAT_N(0x74726163, "TRACEFS_MAGIC"), XLAT_N(0x6e736673, "NSFS_MAGIC"),
+	XLAT_N(0x50495045, "PIPEFS_MAGIC"), XLAT_N(0x534f434b, "SOCKFS_MAGIC"),
+	XLAT_N(0x01021997, "V9FS_MAGIC"), XLAT_N(0x2fc12fc1, "ZFS_SUPER_MAGIC"),
+	XLAT_N(0xf2f52010, "F2FS_SUPER_MAGIC"), XLAT_N(0x42465331, "BEFS_SUPER_MAGIC"),
+	XLAT_N(0x19800202, "MQUEUE_MAGIC"), XLAT_N(0x958458f6, "HUGETLBFS_MAGIC"),
+	XLAT_N(0xde5e81e4, "EFIVARFS_MAGIC"), XLAT_N(0x42494e4d, "BINFMTFS_MAGIC"),
+	XLAT_N(0x9fa2, "USBDEVICE_SUPER_MAGIC"), XLAT_N(0x61756673, "AUFS_SUPER_MAGIC"),
+	XLAT_END
+};
+
+static const struct xlat statfs_flags[] = {
+	XLAT_N(0x1, "ST_RDONLY"), XLAT_N(0x2, "ST_NOSUID"), XLAT_N(0x4, "ST_NODEV"),
+	XLAT_N(0x8, "ST_NOEXEC"), XLAT_N(0x10, "ST_SYNCHRONOUS"), XLAT_N(0x20, "ST_VALID"),
+	XLAT_N(0x40, "ST_MANDLOCK"), XLAT_N(0x400, "ST_NOATIME"), XLAT_N(0x800, "ST_NODIRATIME"),
+	XLAT_N(0x1000, "ST_RELATIME"), XLAT_N(0x2000, "ST_NOSYMFOLLOW"), XLAT_END
+};
+
+/* struct statfs on x86_64: eleven longs around a two-int fsid, then spares. */
+static void print_statfs_at(struct dctx *d, uint64_t addr)
+{
+	struct {
+		int64_t type, bsize;
+		uint64_t blocks, bfree, bavail, files, ffree;
+		int32_t fsid[2];
+		int64_t namelen, frsize, flags, spare[4];
+	} f;
+
+	if (failed(d) || is_compat(d) || !addr || mem_read_full(d, addr, &f, sizeof f) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_puts(d->sb, "{f_type=");
+	xlat_print_enum(d->sb, fs_magics, (uint64_t)f.type, NULL);
+	sb_printf(d->sb, ", f_bsize=%" PRId64 ", f_blocks=%" PRIu64 ", f_bfree=%" PRIu64
+		  ", f_bavail=%" PRIu64 ", f_files=%" PRIu64 ", f_ffree=%" PRIu64
+		  ", f_fsid={val=[%#x, %#x]}, f_namelen=%" PRId64 ", f_frsize=%" PRId64
+		  ", f_flags=", f.bsize, f.blocks, f.bfree, f.bavail, f.files, f.ffree,
+		  (unsigned)f.fsid[0], (unsigned)f.fsid[1], f.namelen, f.frsize);
+	xlat_print_flags(d->sb, statfs_flags, (uint64_t)f.flags, NULL);
+	sb_putc(d->sb, '}');
+}
+
+/* statfs(path, buf) / fstatfs(fd, buf): buf at exit. */
 DECODER(statfs)
 {
 	if (!d->exiting) {
 		p_path(d, 0);
 		return 0;
 	}
-	p_ptr(d, 1);
+	arg_sep(d);
+	print_statfs_at(d, arg(d, 1));
 	return 0;
 }
 
@@ -216,7 +270,8 @@ DECODER(fstatfs)
 		p_fd(d, 0);
 		return 0;
 	}
-	p_ptr(d, 1);
+	arg_sep(d);
+	print_statfs_at(d, arg(d, 1));
 	return 0;
 }
 

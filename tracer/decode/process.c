@@ -799,3 +799,63 @@ DECODER(seccomp)
 	p_ptr(d, 2);
 	return RV_DONE;
 }
+
+/* A list of n gids (4 bytes each; 2 for i386's 16-bit getgroups/setgroups): "[0, 4, 27]". */
+static void print_gids_at(struct dctx *d, uint64_t addr, uint64_t n, unsigned size)
+{
+	uint64_t i;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	sb_putc(d->sb, '[');
+	for (i = 0; i < n; i++) {
+		uint32_t gid = 0;
+
+		if (i >= (uint64_t)d->o->strsize) {
+			sb_puts(d->sb, ", ...");
+			break;
+		}
+		if (mem_read_full(d, addr + i * size, &gid, size) < 0) {
+			sb_puts(d->sb, i ? ", ..." : "...");
+			break;
+		}
+		sb_printf(d->sb, "%s%u", i ? ", " : "", gid);
+	}
+	sb_putc(d->sb, ']');
+}
+
+static unsigned gid_size(const struct dctx *d)
+{
+	const char *name = sysent_name(d->c->pers, d->c->nr);
+
+	return is_compat(d) && name && !strstr(name, "32") ? 2 : 4;
+}
+
+/* getgroups(size, list): the list at exit, as many gids as returned. */
+DECODER(getgroups)
+{
+	uint64_t n;
+
+	if (!d->exiting) {
+		p_int(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d)) {
+		print_addr(d->sb, arg(d, 1));
+		return 0;
+	}
+	n = arg(d, 0) == 0 ? 0 : (uint64_t)retval(d);
+	print_gids_at(d, arg(d, 1), n, gid_size(d));
+	return 0;
+}
+
+DECODER(setgroups)
+{
+	p_int(d, 0);
+	arg_sep(d);
+	print_gids_at(d, arg(d, 1), (uint32_t)arg(d, 0), gid_size(d));
+	return RV_DONE;
+}

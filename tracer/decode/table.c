@@ -35,6 +35,7 @@ DECODER(getrusage); DECODER(futex); DECODER(sched_getaffinity); DECODER(sched_se
 DECODER(nanosleep); DECODER(clock_nanosleep); DECODER(clock_gettime); DECODER(clock_settime);
 DECODER(gettimeofday); DECODER(uint1); DECODER(getpriority); DECODER(setpriority);
 DECODER(personality); DECODER(membarrier); DECODER(ptrace); DECODER(seccomp);
+DECODER(getgroups); DECODER(setgroups);
 /* signal.c */
 DECODER(rt_sigaction); DECODER(rt_sigprocmask); DECODER(rt_sigsuspend);
 DECODER(rt_sigpending); DECODER(sigaltstack); DECODER(kill); DECODER(tgkill);
@@ -109,6 +110,8 @@ static const struct {
 	{ "getcwd", dec_getcwd },
 	{ "getdents", dec_getdents },
 	{ "getdents64", dec_getdents64 },
+	{ "getgroups", dec_getgroups },
+	{ "getgroups32", dec_getgroups },
 	{ "getpeername", dec_getsockname },
 	{ "getpgid", dec_int1 },
 	{ "getpriority", dec_getpriority },
@@ -194,6 +197,8 @@ static const struct {
 	{ "setfsgid", dec_int1 },
 	{ "setfsuid", dec_int1 },
 	{ "setgid", dec_int1 },
+	{ "setgroups", dec_setgroups },
+	{ "setgroups32", dec_setgroups },
 	{ "setpgid", dec_int2 },
 	{ "setpriority", dec_setpriority },
 	{ "setregid", dec_int2 },
