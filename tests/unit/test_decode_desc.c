@@ -202,6 +202,17 @@ START_TEST(test_mmap_family)
 }
 END_TEST
 
+START_TEST(test_copy_file_range_and_ficlone)
+{
+	/* strace 6.1 (cp) */
+	ck_assert_str_eq(decode_call(X64, "copy_file_range", A(3, 0, 4, 0, 0x7fffffffc0000000, 0),
+				     3, 0, 32),
+			 "copy_file_range(3, NULL, 4, NULL, 9223372035781033984, 0) = 3");
+	ck_assert_str_eq(decode_call(X64, "ioctl", A(4, 0x40049409, 3), -95, 1, 32),
+			 "ioctl(4, BTRFS_IOC_CLONE or FICLONE, 3) = -1 EOPNOTSUPP (Operation not supported)");
+}
+END_TEST
+
 Suite *make_decode_desc_suite(void)
 {
 	Suite *s = suite_create("decode_desc");
@@ -217,6 +228,7 @@ Suite *make_decode_desc_suite(void)
 	tcase_add_test(tc, test_getdents64_counts_entries);
 	tcase_add_test(tc, test_poll);
 	tcase_add_test(tc, test_select);
+	tcase_add_test(tc, test_copy_file_range_and_ficlone);
 	tcase_add_test(tc, test_writev);
 	tcase_add_test(tc, test_mmap_family);
 	suite_add_tcase(s, tc);

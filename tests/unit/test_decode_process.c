@@ -221,6 +221,24 @@ START_TEST(test_groups)
 }
 END_TEST
 
+START_TEST(test_timers)
+{
+	struct { uint64_t value; int32_t signo, notify; uint64_t pad[6]; } ev = { 0, 14, 0, { 0 } };
+	int64_t its[4] = { 0, 0, 1, 0 };
+	int id = 0;
+	uint64_t e = fake_put(&ev, sizeof ev), t = fake_put(its, sizeof its);
+	uint64_t i = fake_put(&id, sizeof id);
+
+	/* strace 6.1 (timeout 1 true) */
+	ck_assert_str_eq(decode_call(X64, "timer_create", A(0, e, i), 0, 0, 32),
+			 "timer_create(CLOCK_REALTIME, {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}, [0]) = 0");
+	ck_assert_str_eq(decode_call(X64, "timer_settime", A(0, 0, t, 0), 0, 0, 32),
+			 "timer_settime(0, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}, NULL) = 0");
+	ck_assert_str_eq(decode_call(X64, "setitimer", A(0, t, 0), 0, 0, 32),
+			 "setitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=0}}, NULL) = 0");
+}
+END_TEST
+
 Suite *make_decode_process_suite(void)
 {
 	Suite *s = suite_create("decode_process");
@@ -239,6 +257,7 @@ Suite *make_decode_process_suite(void)
 	tcase_add_test(tc, test_split_exit);
 	tcase_add_test(tc, test_misc_process_calls);
 	tcase_add_test(tc, test_groups);
+	tcase_add_test(tc, test_timers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,6 +29,9 @@ START_TEST(test_xlat_flags)
 	sb_reset(&sb);
 	xlat_print_flags(&sb, xlat_statx_mask, 0x7ff | 0x1000, NULL);
 	ck_assert_str_eq(buf, "STATX_BASIC_STATS|STATX_MNT_ID");
+	sb_reset(&sb);
+	xlat_print_flags(&sb, xlat_statx_mask, 0x1fff, NULL);
+	ck_assert_str_eq(buf, "STATX_ALL|STATX_MNT_ID");
 }
 END_TEST
 

@@ -274,6 +274,7 @@ DECODER(fcntl)
 #define FIONREAD_ 0x541B
 #define TIOCGPGRP_ 0x540F
 #define TIOCSPGRP_ 0x5410
+#define FICLONE_ 0x40049409
 
 /* struct termios as strace abbreviates it: "{B38400 opost isig icanon echo ...}". */
 static void print_termios_at(struct dctx *d, uint64_t addr)
@@ -342,6 +343,10 @@ DECODER(ioctl)
 		if (req == TIOCSWINSZ_) {
 			arg_sep(d);
 			print_winsize_at(d, arg(d, 2));
+			return RV_DONE;
+		}
+		if (req == FICLONE_) {
+			p_int(d, 2);	/* the source fd */
 			return RV_DONE;
 		}
 		if (req == TIOCSPGRP_) {
@@ -704,5 +709,30 @@ DECODER(memfd_create)
 {
 	p_str(d, 0);
 	p_flags(d, 1, xlat_mfd_flags, NULL);
+	return RV_DONE;
+}
+
+/* copy_file_range(fd_in, off_in, fd_out, off_out, len, flags) */
+DECODER(copy_file_range)
+{
+	int i;
+
+	for (i = 0; i < 4; i += 2) {
+		p_fd(d, i);
+		arg_sep(d);
+		if (arg(d, i + 1)) {
+			int64_t off;
+
+			if (mem_read_full(d, arg(d, i + 1), &off, sizeof off) == 0)
+				sb_printf(d->sb, "[%" PRId64 "]", off);
+			else
+				print_addr(d->sb, arg(d, i + 1));
+		} else {
+			sb_puts(d->sb, "NULL");
+		}
+	}
+	p_ulong(d, 4);
+	arg_sep(d);
+	sb_printf(d->sb, "%u", (unsigned)arg(d, 5));
 	return RV_DONE;
 }

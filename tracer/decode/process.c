@@ -859,3 +859,157 @@ DECODER(setgroups)
 	print_gids_at(d, arg(d, 1), (uint32_t)arg(d, 0), gid_size(d));
 	return RV_DONE;
 }
+
+static const struct xlat sigev_notify[] = {
+	XLAT_N(0, "SIGEV_SIGNAL"), XLAT_N(1, "SIGEV_NONE"), XLAT_N(2, "SIGEV_THREAD"),
+	XLAT_N(4, "SIGEV_THREAD_ID"), XLAT_END
+};
+
+/* struct sigevent: {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (strace's form). */
+static void print_sigevent_at(struct dctx *d, uint64_t addr)
+{
+	struct {
+		uint64_t value;
+		int32_t signo, notify;
+		union { int32_t tid; uint64_t function; } u;
+		uint64_t attributes;
+	} ev;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	if (is_compat(d) || mem_read_full(d, addr, &ev, sizeof ev) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_putc(d->sb, '{');
+	if (ev.value)
+		sb_printf(d->sb, "sigev_value={sival_int=%d, sival_ptr=%#" PRIx64 "}, ",
+			  (int)(uint32_t)ev.value, ev.value);
+	if (ev.notify != 1) {
+		sb_puts(d->sb, "sigev_signo=");
+		print_signo(d->sb, ev.signo);
+		sb_puts(d->sb, ", ");
+	}
+	sb_puts(d->sb, "sigev_notify=");
+	xlat_print_enum(d->sb, sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
+	if (ev.notify == 4)
+		sb_printf(d->sb, ", sigev_notify_thread_id=%d", ev.u.tid);
+	else if (ev.notify == 2)
+		sb_printf(d->sb, ", sigev_notify_function=%#" PRIx64
+			  ", sigev_notify_attributes=%#" PRIx64, ev.u.function, ev.attributes);
+	sb_putc(d->sb, '}');
+}
+
+/* timer_create(clockid, sevp, timerid): the new id at exit, "[0]". */
+DECODER(timer_create)
+{
+	int id;
+
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_clocks, "CLOCK_???");
+		arg_sep(d);
+		print_sigevent_at(d, arg(d, 1));
+		return 0;
+	}
+	arg_sep(d);
+	if (!failed(d) && mem_read_full(d, arg(d, 2), &id, sizeof id) == 0)
+		sb_printf(d->sb, "[%d]", id);
+	else
+		print_addr(d->sb, arg(d, 2));
+	return 0;
+}
+
+/* struct itimerspec / itimerval: {it_interval={...}, it_value={...}} */
+static void print_itimer_at(struct dctx *d, uint64_t addr, int nsec)
+{
+	unsigned half = is_compat(d) ? 8 : 16;
+
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+		return;
+	}
+	{
+		unsigned char probe[32];
+
+		if (mem_read_full(d, addr, probe, 2 * half) < 0) {
+			print_addr(d->sb, addr);
+			return;
+		}
+	}
+	sb_puts(d->sb, "{it_interval=");
+	if (nsec)
+		print_timespec_at(d, addr);
+	else
+		print_timeval_at(d, addr);
+	sb_puts(d->sb, ", it_value=");
+	if (nsec)
+		print_timespec_at(d, addr + half);
+	else
+		print_timeval_at(d, addr + half);
+	sb_putc(d->sb, '}');
+}
+
+/* timer_settime(id, flags, new, old) / timerfd_settime(fd, flags, new, old) */
+DECODER(timer_settime)
+{
+	if (!d->exiting) {
+		p_int(d, 0);
+		p_flags(d, 1, xlat_timer_flags, NULL);
+		arg_sep(d);
+		print_itimer_at(d, arg(d, 2), 1);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 3));
+	else
+		print_itimer_at(d, arg(d, 3), 1);
+	return 0;
+}
+
+DECODER(timer_gettime)
+{
+	if (!d->exiting) {
+		p_int(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_itimer_at(d, arg(d, 1), 1);
+	return 0;
+}
+
+/* setitimer(which, new, old) / getitimer(which, cur) */
+DECODER(setitimer)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_itimer_which, "ITIMER_???");
+		arg_sep(d);
+		print_itimer_at(d, arg(d, 1), 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 2));
+	else
+		print_itimer_at(d, arg(d, 2), 0);
+	return 0;
+}
+
+DECODER(getitimer)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_itimer_which, "ITIMER_???");
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_itimer_at(d, arg(d, 1), 0);
+	return 0;
+}

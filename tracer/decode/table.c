@@ -22,7 +22,7 @@ DECODER(lseek); DECODER(llseek); DECODER(fcntl); DECODER(ioctl); DECODER(poll); 
 DECODER(select); DECODER(pselect6); DECODER(getdents); DECODER(getdents64);
 DECODER(fadvise64); DECODER(flock); DECODER(ftruncate); DECODER(epoll_create1);
 DECODER(epoll_ctl); DECODER(epoll_wait); DECODER(eventfd2); DECODER(sendfile);
-DECODER(close_range); DECODER(memfd_create);
+DECODER(close_range); DECODER(memfd_create); DECODER(copy_file_range);
 /* mem.c */
 DECODER(mmap); DECODER(mmap2); DECODER(mprotect); DECODER(pkey_mprotect); DECODER(munmap);
 DECODER(brk); DECODER(mremap); DECODER(madvise); DECODER(msync); DECODER(mlock);
@@ -35,7 +35,8 @@ DECODER(getrusage); DECODER(futex); DECODER(sched_getaffinity); DECODER(sched_se
 DECODER(nanosleep); DECODER(clock_nanosleep); DECODER(clock_gettime); DECODER(clock_settime);
 DECODER(gettimeofday); DECODER(uint1); DECODER(getpriority); DECODER(setpriority);
 DECODER(personality); DECODER(membarrier); DECODER(ptrace); DECODER(seccomp);
-DECODER(getgroups); DECODER(setgroups);
+DECODER(getgroups); DECODER(setgroups); DECODER(timer_create); DECODER(timer_settime);
+DECODER(timer_gettime); DECODER(setitimer); DECODER(getitimer);
 /* signal.c */
 DECODER(rt_sigaction); DECODER(rt_sigprocmask); DECODER(rt_sigsuspend);
 DECODER(rt_sigpending); DECODER(sigaltstack); DECODER(kill); DECODER(tgkill);
@@ -74,6 +75,7 @@ static const struct {
 	{ "close", dec_fd1 },
 	{ "close_range", dec_close_range },
 	{ "connect", dec_connect },
+	{ "copy_file_range", dec_copy_file_range },
 	{ "creat", dec_creat },
 	{ "dup", dec_fd1 },
 	{ "dup2", dec_dup2 },
@@ -112,6 +114,7 @@ static const struct {
 	{ "getdents64", dec_getdents64 },
 	{ "getgroups", dec_getgroups },
 	{ "getgroups32", dec_getgroups },
+	{ "getitimer", dec_getitimer },
 	{ "getpeername", dec_getsockname },
 	{ "getpgid", dec_int1 },
 	{ "getpriority", dec_getpriority },
@@ -199,6 +202,7 @@ static const struct {
 	{ "setgid", dec_int1 },
 	{ "setgroups", dec_setgroups },
 	{ "setgroups32", dec_setgroups },
+	{ "setitimer", dec_setitimer },
 	{ "setpgid", dec_int2 },
 	{ "setpriority", dec_setpriority },
 	{ "setregid", dec_int2 },
@@ -220,6 +224,13 @@ static const struct {
 	{ "symlinkat", dec_symlinkat },
 	{ "sysinfo", dec_sysinfo },
 	{ "tgkill", dec_tgkill },
+	{ "timer_create", dec_timer_create },
+	{ "timer_delete", dec_int1 },
+	{ "timer_getoverrun", dec_int1 },
+	{ "timer_gettime", dec_timer_gettime },
+	{ "timer_settime", dec_timer_settime },
+	{ "timerfd_gettime", dec_timer_gettime },
+	{ "timerfd_settime", dec_timer_settime },
 	{ "tkill", dec_kill },
 	{ "truncate", dec_truncate },
 	{ "umask", dec_umask },
