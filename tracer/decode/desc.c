@@ -275,6 +275,18 @@ DECODER(fcntl)
 #define TIOCGPGRP_ 0x540F
 #define TIOCSPGRP_ 0x5410
 #define FICLONE_ 0x40049409
+#define FIONBIO_ 0x5421
+
+/* An ioctl request no table names, in strace's _IOC(dir, type, nr, size) form. */
+static void print_ioc(struct strbuf *sb, uint32_t req)
+{
+	static const char *const dirs[] = {
+		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"
+	};
+
+	sb_printf(sb, "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
+		  (req >> 16) & 0x3fff);
+}
 
 /* struct termios as strace abbreviates it: "{B38400 opost isig icanon echo ...}". */
 static void print_termios_at(struct dctx *d, uint64_t addr)
@@ -336,22 +348,30 @@ static void print_int_at(struct dctx *d, uint64_t addr)
 DECODER(ioctl)
 {
 	uint32_t req = (uint32_t)arg(d, 1);
+	const char *name = xlat_name(xlat_ioctl_requests, req);
 
 	if (!d->exiting) {
 		p_fd(d, 0);
-		p_enum(d, 1, xlat_ioctl_requests, NULL);
-		if (req == TIOCSWINSZ_) {
+		arg_sep(d);
+		if (name)
+			sb_puts(d->sb, name);
+		else
+			print_ioc(d->sb, req);
+		switch (req) {
+		case TIOCSWINSZ_:
 			arg_sep(d);
 			print_winsize_at(d, arg(d, 2));
 			return RV_DONE;
-		}
-		if (req == FICLONE_) {
+		case FICLONE_:
 			p_int(d, 2);	/* the source fd */
 			return RV_DONE;
-		}
-		if (req == TIOCSPGRP_) {
+		case TIOCSPGRP_: case FIONBIO_:
 			arg_sep(d);
 			print_int_at(d, arg(d, 2));
+			return RV_DONE;
+		}
+		if (!name) {
+			p_hex(d, 2);	/* strace: an unknown request's argument is a number */
 			return RV_DONE;
 		}
 		return 0;
@@ -372,7 +392,7 @@ DECODER(ioctl)
 		print_int_at(d, arg(d, 2));
 		break;
 	default:
-		sb_printf(d->sb, "%#" PRIx64, arg(d, 2));
+		print_addr(d->sb, arg(d, 2));
 		break;
 	}
 	return 0;
