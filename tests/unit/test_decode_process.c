@@ -29,6 +29,30 @@ START_TEST(test_execve_argv_envp)
 }
 END_TEST
 
+/* Many variables, read in windows of pointers; an array cut by unreadable memory. */
+START_TEST(test_execve_many_vars)
+{
+	static uint64_t envp[301];
+	uint64_t path = fake_str("/bin/true"), one = fake_str("X=1"), e, tail[2];
+	char want[128];
+	int i;
+
+	for (i = 0; i < 300; i++)
+		envp[i] = one;
+	envp[300] = 0;
+	e = fake_put(envp, sizeof envp);
+	snprintf(want, sizeof want, "execve(\"/bin/true\", NULL, %#llx /* 300 vars */) = 0",
+		 (unsigned long long)e);
+	ck_assert_str_eq(decode_call(X64, "execve", A(path, 0, e), 0, 0, 32), want);
+	/* No NULL before the end of readable memory: no count, like an unreadable array. */
+	tail[0] = one;
+	tail[1] = one;
+	e = fake_put_at_end(tail, sizeof tail);
+	snprintf(want, sizeof want, "execve(\"/bin/true\", NULL, %#llx) = 0", (unsigned long long)e);
+	ck_assert_str_eq(decode_call(X64, "execve", A(path, 0, e), 0, 0, 32), want);
+}
+END_TEST
+
 START_TEST(test_execve_i386_pointers)
 {
 	uint32_t argv[3] = { (uint32_t)fake_str("a"), (uint32_t)fake_str("b"), 0 };
@@ -246,6 +270,7 @@ Suite *make_decode_process_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_execve_argv_envp);
+	tcase_add_test(tc, test_execve_many_vars);
 	tcase_add_test(tc, test_execve_i386_pointers);
 	tcase_add_test(tc, test_clone);
 	tcase_add_test(tc, test_wait4);

@@ -150,7 +150,7 @@ int mem_read_full(const struct dctx *d, uint64_t addr, void *buf, size_t len)
  * Reads up to len bytes, one page-bounded piece at a time so a string that ends just before
  * an unmapped page is still read; stops early at a NUL when stop_at_nul. Returns bytes read.
  */
-static size_t mem_read_some(const struct dctx *d, uint64_t addr, unsigned char *buf, size_t len,
+size_t mem_read_some(const struct dctx *d, uint64_t addr, unsigned char *buf, size_t len,
 			    int stop_at_nul)
 {
 	size_t done = 0;

@@ -82,6 +82,9 @@ void p_str_raw(struct dctx *d, const char *s);	/* a literal, e.g. "child_stack="
 void print_addr(struct strbuf *sb, uint64_t addr);	/* NULL or 0x... */
 /* Reads exactly len bytes; 0 on success, -1 if short or failed. */
 int mem_read_full(const struct dctx *d, uint64_t addr, void *buf, size_t len);
+/* Reads what it can of len bytes, page by page (stopping after a NUL when stop_at_nul). */
+size_t mem_read_some(const struct dctx *d, uint64_t addr, unsigned char *buf, size_t len,
+		     int stop_at_nul);
 /*
  * Appends the escaped string at addr: NUL-terminated when len < 0 (at most maxlen bytes
  * shown, "..." when cut), else len bytes (at most maxlen shown). NULL for 0, the address in

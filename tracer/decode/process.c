@@ -9,31 +9,66 @@
 #include <sys/sysinfo.h>
 #include "tracer/decode/common.h"
 
-/* Reads the pointer at index i of the array at addr; 0 on success. */
-static int read_ptr(struct dctx *d, uint64_t addr, uint64_t i, uint64_t *out)
-{
-	unsigned psz = ptr_size(d);
+/*
+ * A window over a tracee array of pointers (argv, envp), refilled 128 entries at a time:
+ * counting 3000 environment variables costs a few reads, not 3000.
+ */
+struct ptr_array {
+	struct dctx *d;
+	uint64_t addr;
+	uint64_t first;			/* index of vals[0] */
+	size_t count;			/* valid entries in vals */
+	uint64_t vals[128];
+};
 
-	*out = 0;
-	return mem_read_full(d, addr + i * psz, out, psz);
+static void ptr_array_init(struct ptr_array *pa, struct dctx *d, uint64_t addr)
+{
+	pa->d = d;
+	pa->addr = addr;
+	pa->first = 0;
+	pa->count = 0;
+}
+
+/* The pointer at index i; 0 on success, -1 if unreadable. */
+static int read_ptr(struct ptr_array *pa, uint64_t i, uint64_t *out)
+{
+	unsigned psz = ptr_size(pa->d);
+	unsigned char raw[sizeof pa->vals];
+	size_t got, k;
+
+	if (i < pa->first || i >= pa->first + pa->count) {
+		got = mem_read_some(pa->d, pa->addr + i * psz, raw, 128 * psz, 0) / psz;
+		if (!got)
+			return -1;
+		for (k = 0; k < got; k++) {
+			pa->vals[k] = 0;
+			memcpy(&pa->vals[k], raw + k * psz, psz);
+		}
+		pa->first = i;
+		pa->count = got;
+	}
+	*out = pa->vals[i - pa->first];
+	return 0;
 }
 
 /* argv: ["ls", "-la", "/"] (at most -s elements, then "..."). */
 static void print_argv(struct dctx *d, uint64_t addr)
 {
+	struct ptr_array pa;
 	uint64_t i, p;
 
 	if (!addr) {
 		sb_puts(d->sb, "NULL");
 		return;
 	}
-	if (read_ptr(d, addr, 0, &p) < 0) {
+	ptr_array_init(&pa, d, addr);
+	if (read_ptr(&pa, 0, &p) < 0) {
 		print_addr(d->sb, addr);
 		return;
 	}
 	sb_putc(d->sb, '[');
 	for (i = 0;; i++) {
-		if (read_ptr(d, addr + 0, i, &p) < 0) {
+		if (read_ptr(&pa, i, &p) < 0) {
 			sb_puts(d->sb, i ? ", ..." : "...");
 			break;
 		}
@@ -53,13 +88,15 @@ static void print_argv(struct dctx *d, uint64_t addr)
 /* envp: 0x7ffd... /\* 23 vars *\/ */
 static void print_envp(struct dctx *d, uint64_t addr)
 {
+	struct ptr_array pa;
 	uint64_t n, p;
 
 	print_addr(d->sb, addr);
 	if (!addr)
 		return;
+	ptr_array_init(&pa, d, addr);
 	for (n = 0; n < 65536; n++) {
-		if (read_ptr(d, addr, n, &p) < 0)
+		if (read_ptr(&pa, n, &p) < 0)
 			return;
 		if (!p)
 			break;
