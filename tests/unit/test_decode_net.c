@@ -101,6 +101,46 @@ START_TEST(test_socketpair_and_opts)
 }
 END_TEST
 
+START_TEST(test_msghdr)
+{
+	uint64_t data = fake_put("hello", 5);
+	uint64_t iov[2] = { data, 5 };
+	uint64_t v = fake_put(iov, sizeof iov);
+	unsigned char cmsg[24];
+	uint64_t clen = 20;
+	int32_t level = 1, type = 1, fd = 3;
+	uint64_t c, m, mh[7];
+
+	memset(cmsg, 0, sizeof cmsg);
+	memcpy(cmsg, &clen, 8);
+	memcpy(cmsg + 8, &level, 4);
+	memcpy(cmsg + 12, &type, 4);
+	memcpy(cmsg + 16, &fd, 4);
+	c = fake_put(cmsg, sizeof cmsg);
+	memset(mh, 0, sizeof mh);
+	mh[2] = v;
+	mh[3] = 1;
+	m = fake_put(mh, sizeof mh);
+	/* strace 6.1's lines for the same calls */
+	ck_assert_str_eq(decode_call(X64, "sendmsg", A(3, m, 0x4000), 5, 0, 32),
+			 "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+			 "iov_len=5}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, MSG_NOSIGNAL) = 5");
+	mh[4] = c;
+	mh[5] = 24;
+	m = fake_put(mh, sizeof mh);
+	ck_assert_str_eq(decode_call(X64, "sendmsg", A(3, m, 0), 5, 0, 32),
+			 "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+			 "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, "
+			 "cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], msg_controllen=24, msg_flags=0}, 0) = 5");
+	ck_assert_str_eq(decode_call(X64, "recvmsg", A(99, m, 0), -9, 1, 32),
+			 "recvmsg(99, {msg_namelen=0}, 0) = -1 EBADF (Bad file descriptor)");
+	ck_assert_str_eq(decode_call(X64, "recvmsg", A(4, m, 0), 2, 0, 32),
+			 "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"he\", "
+			 "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, "
+			 "cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], msg_controllen=24, msg_flags=0}, 0) = 2");
+}
+END_TEST
+
 Suite *make_decode_net_suite(void)
 {
 	Suite *s = suite_create("decode_net");
@@ -112,6 +152,7 @@ Suite *make_decode_net_suite(void)
 	tcase_add_test(tc, test_inet_addresses);
 	tcase_add_test(tc, test_send_recv);
 	tcase_add_test(tc, test_socketpair_and_opts);
+	tcase_add_test(tc, test_msghdr);
 	suite_add_tcase(s, tc);
 	return s;
 }

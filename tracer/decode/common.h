@@ -96,6 +96,8 @@ void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
 /* "{tv_sec=1, tv_nsec=0}" from the tracee, or the address. */
 void print_timespec_at(struct dctx *d, uint64_t addr);
 void print_timeval_at(struct dctx *d, uint64_t addr);
+/* "[{iov_base=\"..\", iov_len=N}, ...]", data limited to total bytes in all (desc.c). */
+void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total);
 /* strace's rlimit value: RLIM64_INFINITY, 8192*1024, or the number. */
 void print_rlim(struct strbuf *sb, uint64_t v);
 

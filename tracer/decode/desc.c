@@ -67,7 +67,7 @@ DECODER(pwrite64)
 }
 
 /* [{iov_base="..", iov_len=N}, ...]; data limited to total bytes (for readv: the result). */
-static void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
+void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
 {
 	unsigned psz = ptr_size(d);
 	uint64_t i;

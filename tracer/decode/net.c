@@ -280,10 +280,121 @@ DECODER(recvfrom)
 	return 0;
 }
 
+static const struct xlat scm_types[] = {
+	XLAT_N(1, "SCM_RIGHTS"), XLAT_N(2, "SCM_CREDENTIALS"), XLAT_N(3, "SCM_SECURITY"),
+	XLAT_N(4, "SCM_PIDFD"), XLAT_END
+};
+
+/* msg_control: "[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]" */
+static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
+{
+	unsigned char buf[1024];
+	unsigned psz = ptr_size(d);
+	size_t hdr = psz + 8, off = 0;
+	int first = 1;
+
+	if (len > sizeof buf)
+		len = sizeof buf;
+	if (mem_read_full(d, addr, buf, (size_t)len) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	sb_putc(d->sb, '[');
+	while (off + hdr <= len) {
+		uint64_t clen = 0;
+		int32_t level, type;
+		size_t data, dlen, i;
+
+		memcpy(&clen, buf + off, psz);
+		memcpy(&level, buf + off + psz, 4);
+		memcpy(&type, buf + off + psz + 4, 4);
+		if (clen < hdr)
+			break;
+		data = off + hdr;
+		dlen = clen - hdr;
+		if (data + dlen > len)
+			dlen = len - data;
+		sb_printf(d->sb, "%s{cmsg_len=%" PRIu64 ", cmsg_level=", first ? "" : ", ", clen);
+		xlat_print_enum(d->sb, xlat_sock_levels, (uint32_t)level, "SOL_???");
+		sb_puts(d->sb, ", cmsg_type=");
+		if (level == 1)
+			xlat_print_enum(d->sb, scm_types, (uint32_t)type, "SCM_???");
+		else
+			sb_printf(d->sb, "%#x", (unsigned)type);
+		sb_puts(d->sb, ", cmsg_data=");
+		if (level == 1 && type == 1) {
+			sb_putc(d->sb, '[');
+			for (i = 0; i + 4 <= dlen; i += 4) {
+				int fd;
+
+				memcpy(&fd, buf + data + i, 4);
+				sb_printf(d->sb, "%s%d", i ? ", " : "", fd);
+			}
+			sb_putc(d->sb, ']');
+		} else if (level == 1 && type == 2 && dlen >= 12) {
+			uint32_t cred[3];
+
+			memcpy(cred, buf + data, sizeof cred);
+			sb_printf(d->sb, "{pid=%d, uid=%u, gid=%u}", (int)cred[0], cred[1], cred[2]);
+		} else {
+			sb_putc(d->sb, '"');
+			print_escaped(d->sb, buf + data, dlen, 1);
+			sb_putc(d->sb, '"');
+		}
+		sb_putc(d->sb, '}');
+		first = 0;
+		off += (clen + psz - 1) / psz * psz;
+	}
+	sb_putc(d->sb, ']');
+}
+
+/*
+ * struct msghdr: {msg_name=.., msg_namelen=.., msg_iov=[..], msg_iovlen=.., [msg_control=[..],]
+ * msg_controllen=.., msg_flags=..}; data limited to total bytes (recvmsg: the result).
+ */
+static void print_msghdr_at(struct dctx *d, uint64_t addr, int64_t total)
+{
+	unsigned psz = ptr_size(d);
+	unsigned char raw[56];
+	uint64_t name = 0, iov = 0, iovlen = 0, control = 0, controllen = 0;
+	uint32_t namelen;
+	int32_t flags;
+
+	if (!addr || mem_read_full(d, addr, raw, psz == 8 ? 56 : 28) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	memcpy(&name, raw, psz);
+	memcpy(&namelen, raw + psz, 4);
+	memcpy(&iov, raw + 2 * psz, psz);
+	memcpy(&iovlen, raw + 3 * psz, psz);
+	memcpy(&control, raw + 4 * psz, psz);
+	memcpy(&controllen, raw + 5 * psz, psz);
+	memcpy(&flags, raw + 6 * psz, 4);
+	if (failed(d)) {
+		sb_printf(d->sb, "{msg_namelen=%u}", namelen);
+		return;
+	}
+	sb_puts(d->sb, "{msg_name=");
+	print_sockaddr_at(d, name, namelen);
+	sb_printf(d->sb, ", msg_namelen=%u, msg_iov=", namelen);
+	print_iov(d, iov, iovlen, total);
+	sb_printf(d->sb, ", msg_iovlen=%" PRIu64 ", ", iovlen);
+	if (controllen) {
+		sb_puts(d->sb, "msg_control=");
+		print_cmsgs_at(d, control, controllen);
+		sb_puts(d->sb, ", ");
+	}
+	sb_printf(d->sb, "msg_controllen=%" PRIu64 ", msg_flags=", controllen);
+	xlat_print_flags(d->sb, xlat_msg_flags, (uint32_t)flags, NULL);
+	sb_putc(d->sb, '}');
+}
+
 DECODER(sendmsg)
 {
 	p_fd(d, 0);
-	p_ptr(d, 1);
+	arg_sep(d);
+	print_msghdr_at(d, arg(d, 1), INT64_MAX);
 	p_flags(d, 2, xlat_msg_flags, NULL);
 	return RV_DONE;
 }
@@ -294,7 +405,8 @@ DECODER(recvmsg)
 		p_fd(d, 0);
 		return 0;
 	}
-	p_ptr(d, 1);
+	arg_sep(d);
+	print_msghdr_at(d, arg(d, 1), retval(d));
 	p_flags(d, 2, xlat_msg_flags, NULL);
 	return 0;
 }
