@@ -147,6 +147,14 @@ START_TEST(test_no_args_and_hex_fallback)
 			 "mbind(0x1, 0x2, 0x3, 0, 0x5, 0x6) = -1 ENOSYS (Function not implemented)");
 	ck_assert_str_eq(decode_call(I386, "ipc", A(1, 2, 3, 4, 5, 0xffffffff), 0, 0, 32),
 			 "ipc(0x1, 0x2, 0x3, 0x4, 0x5, 0xffffffff) = 0");
+	/* Calls decoded from a signature: strace 6.1's lines for the same calls. */
+	ck_assert_str_eq(decode_call(X64, "splice", A((uint64_t)-1, 0, (uint64_t)-1, 0, 0, 0),
+				     -9, 1, 32),
+			 "splice(-1, NULL, -1, NULL, 0, 0) = -1 EBADF (Bad file descriptor)");
+	ck_assert_str_eq(decode_call(X64, "getresuid", A(0, 0, 0), -14, 1, 32),
+			 "getresuid(NULL, NULL, NULL) = -1 EFAULT (Bad address)");
+	ck_assert_str_eq(decode_call(X64, "timerfd_create", A(1, 0), 3, 0, 32),
+			 "timerfd_create(CLOCK_MONOTONIC, 0) = 3");
 }
 END_TEST
 

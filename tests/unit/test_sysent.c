@@ -6,6 +6,7 @@
 #include "tracer/decode/sysdefs.h"
 
 const char *decoder_table_name(size_t i);
+const char *generic_table_name(size_t i);
 
 static void setup(void)
 {
@@ -126,6 +127,11 @@ START_TEST(test_sysent_tables_sorted)
 			      "sysdefs out of order at %s", sysdefs[i].name);
 	for (i = 0; (name = decoder_table_name(i)); i++) {
 		ck_assert_msg(!prev || strcmp(prev, name) < 0, "decoders out of order at %s", name);
+		prev = name;
+	}
+	prev = NULL;
+	for (i = 0; (name = generic_table_name(i)); i++) {
+		ck_assert_msg(!prev || strcmp(prev, name) < 0, "signatures out of order at %s", name);
 		prev = name;
 	}
 }

@@ -244,6 +244,10 @@ static const struct {
 	{ "writev", dec_writev },
 };
 
+/* generic.c */
+DECODER(generic);
+const char *generic_signature(const char *name);
+
 decoder_fn decoder_find(const char *name)
 {
 	size_t lo = 0, hi = sizeof decoders / sizeof decoders[0];
@@ -259,7 +263,7 @@ decoder_fn decoder_find(const char *name)
 		else
 			lo = mid + 1;
 	}
-	return NULL;
+	return generic_signature(name) ? dec_generic : NULL;
 }
 
 /* For the unit test of the table's order: the i-th name, or NULL past the end. */
