@@ -141,8 +141,10 @@ START_TEST(test_no_args_and_hex_fallback)
 	ck_assert_str_eq(decode_call(X64, "getpid", A(0), 4132, 0, 32), "getpid() = 4132");
 	ck_assert_str_eq(decode_call(X64, "getuid", A(0), 0, 0, 32), "getuid() = 0");
 	/* No decoder: every argument in hex, as many as the call takes. */
+	ck_assert_str_eq(decode_call(X64, "kexec_load", A(16, 0x7ffd1000), -1, 1, 32),
+			 "kexec_load(0x10, 0x7ffd1000, 0, 0) = -1 EPERM (Operation not permitted)");
 	ck_assert_str_eq(decode_call(X64, "io_setup", A(16, 0x7ffd1000), 0, 0, 32),
-			 "io_setup(0x10, 0x7ffd1000) = 0");
+			 "io_setup(16, 0x7ffd1000) = 0");
 	ck_assert_str_eq(decode_call(X64, "mbind", A(1, 2, 3, 0, 5, 6), -38, 1, 32),
 			 "mbind(0x1, 0x2, 0x3, 0, 0x5, 0x6) = -1 ENOSYS (Function not implemented)");
 	ck_assert_str_eq(decode_call(I386, "ipc", A(1, 2, 3, 4, 5, 0xffffffff), 0, 0, 32),
