@@ -115,6 +115,7 @@ struct event *next_event(void)
 			return &ev;
 		}
 		ev.kind = event_classify(ev.status);
+		tstate.stops += WIFSTOPPED(ev.status);
 		ev.t = tcb_find(pid);
 		if (!ev.t) {
 			if (ev.kind == EVT_EXITED || ev.kind == EVT_KILLED)
@@ -124,10 +125,12 @@ struct event *next_event(void)
 			 * Anything else we cannot keep (no -f, out of memory) is let go, never
 			 * left stopped.
 			 */
-			if (!opts.follow || !(ev.t = tcb_new(pid))) {
+			if (!(opts.follow || tstate.force_follow) || !(ev.t = tcb_new(pid))) {
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
 				continue;
 			}
+			if (!opts.follow)
+				tcb_set_silent(ev.t, 1);
 		}
 		if (ev.kind == EVT_EXITED)
 			ev.sig = WEXITSTATUS(ev.status);
@@ -152,7 +155,7 @@ static int on_signal(struct event *e)
 {
 	siginfo_t si;
 
-	if (tstate.print_calls && !(e->t->flags & TCB_HIDE) &&
+	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)) &&
 	    ptrace(PTRACE_GETSIGINFO, e->t->pid, 0L, &si) == 0) {
 		char body[512];
 		struct strbuf sb;
@@ -173,7 +176,7 @@ static int on_group_stop(struct event *e)
 	 * wake it on SIGCONT (reported to us as a PTRACE_EVENT_STOP trap). Restarting it with
 	 * PTRACE_SYSCALL instead would make SIGSTOP a no-op under trace (strace issue #96).
 	 */
-	if (tstate.print_calls && !(e->t->flags & TCB_HIDE))
+	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)))
 		output_line(e->t, "--- stopped by %s ---", signal_name(e->sig));
 	if (ptrace(PTRACE_LISTEN, e->t->pid, 0L, 0L) == 0)
 		e->t->flags |= TCB_LISTENING;
@@ -194,21 +197,29 @@ static int on_newchild(struct event *e)
 	unsigned long child;
 
 	/* The child may already be known (its first stop came first). */
-	if (ptrace(PTRACE_GETEVENTMSG, e->t->pid, 0L, &child) == 0 && !tcb_find(child))
-		tcb_new(child);
+	if (ptrace(PTRACE_GETEVENTMSG, e->t->pid, 0L, &child) == 0) {
+		struct tcb *c = tcb_find(child);
+
+		if (!c && (c = tcb_new(child)) && !opts.follow)
+			tcb_set_silent(c, 1);	/* followed only for the seccomp filter */
+		if (c && tstate.new_hook)
+			tstate.new_hook(e->t, (pid_t)child, (unsigned)e->status >> 16);
+	}
 	event_restart(e->t, 0);
 	return 1;
 }
 
-static void drop(struct tcb *t)
+static void drop(struct tcb *t, const struct run_result *r)
 {
+	if (tstate.gone_hook)
+		tstate.gone_hook(t, r);
 	output_forget(t);
 	tcb_drop(t);
 }
 
 static int on_exec(struct event *e)
 {
-	unsigned long old;
+	unsigned long old = (unsigned long)e->t->pid;
 
 	/*
 	 * execve by a non-leader thread: the kernel has killed the other threads, and the
@@ -222,13 +233,17 @@ static int on_exec(struct event *e)
 			pid_t leader_pid = e->t->pid;
 
 			syscall_noreturn(e->t);	/* the old leader's call: "= ?" */
-			drop(e->t);
+			/* The execer takes the leader's place: shown or silent like it. */
+			tcb_set_silent(execer, e->t->flags & TCB_SILENT);
+			drop(e->t, NULL);
 			tcb_rekey(execer, leader_pid);
 			e->t = execer;
-			if (tstate.print_calls)
+			if (tstate.print_calls && !(execer->flags & TCB_SILENT))
 				output_line(execer, "+++ superseded by execve in pid %lu +++", old);
 		}
 	}
+	if (tstate.exec_hook)
+		tstate.exec_hook(e->t, (pid_t)old);
 	event_restart(e->t, 0);
 	return 1;
 }
@@ -251,22 +266,26 @@ static void note_end(struct event *e, int exited)
 
 static int on_exited(struct event *e)
 {
+	struct run_result r = { .exited = 1, .status = e->sig };
+
 	syscall_noreturn(e->t);
-	if (tstate.print_calls)
+	if (tstate.print_calls && !(e->t->flags & TCB_SILENT))
 		output_line(e->t, "+++ exited with %d +++", e->sig);
 	note_end(e, 1);
-	drop(e->t);
+	drop(e->t, &r);
 	return 1;
 }
 
 static int on_killed(struct event *e)
 {
+	struct run_result r = { .exited = 0, .status = e->sig };
+
 	syscall_noreturn(e->t);
-	if (tstate.print_calls)
+	if (tstate.print_calls && !(e->t->flags & TCB_SILENT))
 		output_line(e->t, "+++ killed by %s%s +++", signal_name(e->sig),
 			    WCOREDUMP(e->status) ? " (core dumped)" : "");
 	note_end(e, 0);
-	drop(e->t);
+	drop(e->t, &r);
 	return 1;
 }
 

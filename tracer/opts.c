@@ -27,7 +27,10 @@ struct opt_row {
 	opt_handler handle;
 };
 
-enum { OPT_HELP = 256, OPT_VERSION };
+enum {
+	OPT_HELP = 256, OPT_VERSION, OPT_NO_SECCOMP, OPT_DUMP_FILTER, OPT_COMPARE, OPT_JSON,
+	OPT_COST, OPT_TREE,
+};
 
 static int parse_int(const char *arg, long lo, long hi, long *out)
 {
@@ -128,6 +131,30 @@ static int opt_p(struct trace_opts *o, const char *arg)
 	return 0;
 }
 
+static int opt_e(struct trace_opts *o, const char *arg)
+{
+	if (o->nexprs >= OPTS_MAX_EXPRS)
+		return -EINVAL;
+	o->exprs[o->nexprs++] = arg;	/* parsed once the syscall table exists */
+	return 0;
+}
+
+#define FLAG_HANDLER(fn, field)						\
+	static int fn(struct trace_opts *o, const char *arg)		\
+	{								\
+		(void)arg;						\
+		o->field = 1;						\
+		return 0;						\
+	}
+FLAG_HANDLER(opt_Z, failed_only)
+FLAG_HANDLER(opt_k, stack)
+FLAG_HANDLER(opt_no_seccomp, no_seccomp)
+FLAG_HANDLER(opt_dump_filter, dump_filter)
+FLAG_HANDLER(opt_compare, compare)
+FLAG_HANDLER(opt_json, json)
+FLAG_HANDLER(opt_cost, cost)
+FLAG_HANDLER(opt_tree, tree)
+
 static int opt_noop(struct trace_opts *o, const char *arg)
 {
 	(void)o;
@@ -150,6 +177,29 @@ static const struct opt_row rows[] = {
 	  opt_o },
 	{ 'p', "attach", required_argument, "PID",
 	  "attach to every thread of PID; Ctrl-C detaches and PID goes on", opt_p },
+	{ 'e', "expr", required_argument, "EXPR",
+	  "trace=[!]LIST (names, %file %process %network %memory %signal %desc %ipc %creds "
+	  "%clock..., all, none) or status=failed; repeatable", opt_e },
+	{ 'Z', "failed-only", no_argument, NULL,
+	  "print only the calls that failed (-e status=failed); -c still counts all", opt_Z },
+	{ OPT_NO_SECCOMP, "no-seccomp", no_argument, NULL,
+	  "with -e trace=, stop at every syscall (default: a seccomp-bpf filter stops the "
+	  "program only at the selected ones)", opt_no_seccomp },
+	{ OPT_DUMP_FILTER, "dump-filter", no_argument, NULL,
+	  "print the seccomp-bpf filter -e trace= would install, and exit", opt_dump_filter },
+	{ 'k', "stack-trace", no_argument, NULL,
+	  "after each printed call, the program's stack (> module(function+0xoff) [0xaddr])",
+	  opt_k },
+	{ OPT_COMPARE, "compare", no_argument, NULL,
+	  "each argument is a command (split on blanks, no shell): run each under -f -c and "
+	  "print one table of counts, a column per command", opt_compare },
+	{ OPT_JSON, "json", no_argument, NULL,
+	  "the -c summary (or the --compare table) as JSON; implies -c", opt_json },
+	{ OPT_COST, "cost", no_argument, NULL,
+	  "after the -c table: ptrace stops and the estimated overhead per syscall; implies -c",
+	  opt_cost },
+	{ OPT_TREE, "tree", no_argument, NULL,
+	  "at the end, the tree of traced processes with their exit statuses", opt_tree },
 	{ OPT_HELP, "help", no_argument, NULL, "print this help and exit", opt_noop },
 	{ OPT_VERSION, "version", no_argument, NULL, "print the version and exit", opt_noop },
 };
@@ -158,7 +208,10 @@ static const struct opt_row rows[] = {
 static void print_help(FILE *out)
 {
 	fprintf(out,
-		"Usage: trace [-cCwf] [-S KEY] [-s STRSIZE] [-o FILE] (-p PID | PROGRAM [ARG...])\n"
+		"Usage: trace [-cCwfkZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
+		"             [--json] [--cost] [--tree] [--no-seccomp] (-p PID | PROGRAM [ARG...])\n"
+		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
+		"       trace -e trace=LIST --dump-filter\n"
 		"Trace the system calls of PROGRAM (or of the running process PID), like strace.\n\n");
 	for (size_t i = 0; i < NROWS; i++) {
 		char left[64];
@@ -180,7 +233,14 @@ static void print_help(FILE *out)
 		"  1    tracing failed (ptrace not permitted, -o FILE not writable, ...)\n"
 		"  2    bad option or arguments\n"
 		"  126  PROGRAM is not executable\n"
-		"  127  PROGRAM not found\n");
+		"  127  PROGRAM not found\n"
+		"--compare exits 0 when every command ran (whatever their statuses).\n\n"
+		"With -e trace=LIST (not with -p, not with --no-seccomp), the program runs under a\n"
+		"seccomp-bpf filter: it sets no_new_privs (setuid programs then do not gain\n"
+		"privileges), every descendant inherits the filter and cannot remove it, and if\n"
+		"trace died the selected calls would fail with ENOSYS, so trace's tracees are\n"
+		"killed with it (PTRACE_O_EXITKILL). Without -f, children and threads are still\n"
+		"followed (silently: nothing printed or counted) and trace waits for them.\n");
 }
 
 static void defaults(struct trace_opts *o)
@@ -243,6 +303,20 @@ enum opts_result opts_parse(struct trace_opts *o, int argc, char **argv, FILE *o
 				r->metavar ? r->metavar : "value", optarg ? optarg : "", r->letter);
 			return OPTS_EXIT_USAGE;
 		}
+	}
+	if ((o->json || o->cost) && o->count == COUNT_OFF && !o->compare)
+		o->count = COUNT_ONLY;
+	if (o->compare && o->attach_pid) {
+		fprintf(err, "trace: --compare runs commands; it cannot attach (-p)\n");
+		return OPTS_EXIT_USAGE;
+	}
+	if (o->dump_filter) {
+		o->argv = optind < argc ? argv + optind : NULL;
+		return OPTS_RUN;	/* prints the filter and exits: no PROGRAM needed */
+	}
+	if (o->compare && optind >= argc) {
+		fprintf(err, "trace: --compare needs at least one command; try 'trace --help'\n");
+		return OPTS_EXIT_USAGE;
 	}
 	if (o->attach_pid && optind < argc) {
 		fprintf(err, "trace: give either -p PID or PROGRAM, not both\n");

@@ -22,6 +22,8 @@ enum count_mode {
 	COUNT_ALSO,	/* -C: the summary table and the per-call lines */
 };
 
+#define OPTS_MAX_EXPRS 32
+
 struct trace_opts {
 	enum count_mode count;		/* -c / -C */
 	int wall;			/* -w: wall-clock time in the summary */
@@ -31,7 +33,20 @@ struct trace_opts {
 	int strsize;			/* -s (default 32) */
 	const char *outfile;		/* -o (default stderr) */
 	pid_t attach_pid;		/* -p */
-	char **argv;			/* PROGRAM [ARG...] (NULL with -p) */
+	char **argv;			/* PROGRAM [ARG...] (NULL with -p); the commands
+					 * with --compare */
+	/* issue 5 */
+	const char *exprs[OPTS_MAX_EXPRS];	/* -e EXPR, in order (applied after the
+						 * syscall table exists) */
+	int nexprs;
+	int failed_only;		/* -Z */
+	int no_seccomp;			/* --no-seccomp */
+	int dump_filter;		/* --dump-filter */
+	int stack;			/* -k */
+	int compare;			/* --compare: argv holds one command per string */
+	int json;			/* --json */
+	int cost;			/* --cost */
+	int tree;			/* --tree */
 };
 
 extern struct trace_opts opts;

@@ -89,7 +89,7 @@ static void begin_line(struct tcb *t)
 		open_line = NULL;
 	}
 	col = 0;
-	if (tcb_count() > 1)
+	if (tcb_count_shown() > 1)
 		col = fprintf(f, "[pid %5d] ", (int)t->pid);
 }
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "tracer/arch/x86_64/arch.h"
 #include "tracer/event.h"
+#include "tracer/features.h"
 #include "tracer/output.h"
 #include "tracer/startup.h"
 #include "tracer/syscall.h"
@@ -211,6 +212,16 @@ static int start_child(char **argv, int follow)
 	return 0;
 }
 
+int startup_run_command(char **argv, int follow)
+{
+	int err = start_child(argv, follow);
+
+	if (err)
+		return err;
+	event_set_main_pid(main_pid);
+	return 0;
+}
+
 /* ---- attaching to -p PID ------------------------------------------------------------- */
 
 static int seize_thread(pid_t tid, int follow)
@@ -308,14 +319,14 @@ static void setup_signals(int attaching)
 
 int startup_init(const struct trace_opts *o)
 {
-	int err;
+	int err, follow;
 
 	if ((err = output_open(o->outfile)) < 0) {
 		fprintf(stderr, "trace: %s: %s\n", o->outfile, strerror(-err));
 		return TRACE_EXIT_ERROR;
 	}
-	tstate.counting = o->count != COUNT_OFF;
-	tstate.print_calls = o->count != COUNT_ONLY;
+	tstate.counting = o->count != COUNT_OFF || o->compare;
+	tstate.print_calls = o->count != COUNT_ONLY && !o->compare;
 	tstate.wall = o->wall;
 	tstate.dopts.strsize = o->strsize;
 	if ((err = syscall_init()) < 0) {
@@ -323,17 +334,25 @@ int startup_init(const struct trace_opts *o)
 		return TRACE_EXIT_ERROR;
 	}
 	/*
-	 * issue 5 plugs in here: build the -e selection (tstate.selected), the seccomp program
-	 * (tstate.seccomp, tstate.child_hook), -k (tstate.printed_hook) and --json/--compare
-	 * printers (tstate.summary_printer) from o, after the syscall table exists and before
-	 * any tracee does.
+	 * issue 5: the -e selection (tstate.selected), the seccomp program (tstate.seccomp,
+	 * tstate.child_hook), -k, --cost and --tree hooks, after the syscall table exists and
+	 * before any tracee does (tracer/features.c).
 	 */
+	if ((err = features_init(o)) != 0)
+		return err;
 	if (o->sort_given && !tstate.counting)
 		fprintf(stderr, "trace: -S has no effect without -c or -C\n");
-	err = o->attach_pid ? attach(o->attach_pid, o->follow) : start_child(o->argv, o->follow);
+	if (o->compare) {
+		setup_signals(0);
+		features_compare(o);	/* runs every command, prints, exits */
+	}
+	/* With a seccomp filter, descendants are followed even without -f (features.c). */
+	follow = o->follow || tstate.force_follow;
+	err = o->attach_pid ? attach(o->attach_pid, follow) : start_child(o->argv, follow);
 	if (err)
 		return err;
 	event_set_main_pid(main_pid);
+	features_started(o, main_pid);
 	setup_signals(o->attach_pid != 0);
 	return 0;
 }
@@ -410,6 +429,8 @@ static void print_summary(void)
 {
 	FILE *f = output_stream();
 
+	if (features_print_summary(f))
+		return;
 	if (tstate.summary_printer) {
 		tstate.summary_printer(f, &tstate.counts);
 		return;
@@ -436,7 +457,7 @@ void startup_finish(void)
 				;
 		}
 	}
-	if (tstate.counting)
+	if (tstate.counting || opts.tree)
 		print_summary();
 	output_close();
 	if (run_end.interrupted && !attached_mode)

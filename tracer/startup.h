@@ -19,6 +19,12 @@ int startup_init(const struct trace_opts *o);
 /* Everything after the loop. Does not return: exits (or dies) like the program. */
 void startup_finish(void) __attribute__((noreturn));
 
+/*
+ * Starts argv[0] as the traced program (a fresh run of the loop: --compare runs several
+ * in turn). Returns 0 or an exit status after one message.
+ */
+int startup_run_command(char **argv, int follow);
+
 /* ---- the pieces, for tests and for issue 5 ------------------------------------------- */
 
 /* Finds PROGRAM like execvp would (PATH). 0 and path in buf, or -ENOENT / -EACCES. */

@@ -122,13 +122,16 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 			return;
 		t->flags &= ~TCB_HIDE;
 	}
+	tstate.syscalls++;
 	t->flags |= TCB_INSYSCALL;
 	t->flags &= ~TCB_FILTERED;
-	if (tstate.selected && !tstate.selected(pers, nr)) {
+	if (__builtin_expect(t->flags & TCB_SILENT, 0) ||
+	    (tstate.selected && !tstate.selected(pers, nr))) {
 		t->flags |= TCB_FILTERED;
 		return;
 	}
-	if (tstate.print_calls)
+	/* -Z: whether to print is known only at the exit. */
+	if (tstate.print_calls && !tstate.failed_only)
 		print_entry(t);
 	if (tstate.counting)
 		t->entry_ns = stamp(ru);
@@ -140,15 +143,22 @@ static void syscall_exiting(struct tcb *t, const struct __ptrace_syscall_info *i
 	if (!(t->flags & TCB_INSYSCALL))
 		return;		/* an exit without its entry (attach, pre-exec): ignored */
 	t->flags &= ~TCB_INSYSCALL;
-	if (t->flags & TCB_FILTERED)
-		return;
 	t->call.rval = info->exit.rval;
 	t->call.is_error = info->exit.is_error;
+	if (tstate.exit_hook)
+		tstate.exit_hook(t);
+	if (t->flags & TCB_FILTERED)
+		return;
 	if (tstate.counting)
 		count_add(&tstate.counts, t->call.pers, t->call.nr, t->call.is_error,
 			  stamp(ru) - t->entry_ns);
-	if (t->flags & TCB_ENTRY_SHOWN)
+	if (t->flags & TCB_ENTRY_SHOWN) {
 		print_exit(t, 0);
+	} else if (tstate.failed_only && tstate.print_calls && t->call.is_error) {
+		/* -Z: the whole line now (arguments read at the exit, as strace does). */
+		print_entry(t);
+		print_exit(t, 0);
+	}
 }
 
 void syscall_stop(struct tcb *t, const struct rusage *ru)

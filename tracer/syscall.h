@@ -44,6 +44,27 @@ struct trace_state {
 	int seccomp;
 	/* issue 5 (--json, --compare): replaces the -c table printer at the end if set. */
 	void (*summary_printer)(FILE *out, const struct count_table *t);
+	/* -Z / -e status=failed: a call's line is printed at its exit, only if it failed. */
+	int failed_only;
+	/*
+	 * With a seccomp filter but no -f, children and threads are followed anyway (an
+	 * untraced descendant's selected calls would fail with ENOSYS), as TCB_SILENT tracees.
+	 */
+	int force_follow;
+	/* --cost: increments only, on the hot path. */
+	uint64_t stops;			/* ptrace stops (WIFSTOPPED statuses) handled */
+	uint64_t syscalls;		/* syscall entries seen (hidden ones excluded) */
+	/* -k: at every exit stop (filtered calls too), with t->call's result filled. */
+	void (*exit_hook)(struct tcb *t);
+	/*
+	 * Tracee life cycle (-k, --tree); not on the hot path. new_hook: parent's
+	 * fork/vfork/clone event (event: PTRACE_EVENT_*) made child. exec_hook: t execed
+	 * (old_tid: its tid before the exec, != t->pid after a non-leader exec). gone_hook:
+	 * t is being dropped; r says how it ended, NULL if unknown (superseded by an exec).
+	 */
+	void (*new_hook)(struct tcb *parent, pid_t child, int event);
+	void (*exec_hook)(struct tcb *t, pid_t old_tid);
+	void (*gone_hook)(struct tcb *t, const struct run_result *r);
 };
 
 extern struct trace_state tstate;

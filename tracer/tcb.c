@@ -12,6 +12,7 @@
 static struct tcb *buckets[TCB_BUCKETS];
 static struct tcb *free_list;
 static int live;
+static int silent;
 static struct tcb *last;	/* one-entry cache: consecutive stops are often the same tracee */
 
 static struct tcb **bucket(pid_t pid)
@@ -69,6 +70,8 @@ struct tcb *tcb_new(pid_t pid)
 
 void tcb_drop(struct tcb *t)
 {
+	if (t->flags & TCB_SILENT)
+		silent--;
 	unlink_tcb(t);
 	t->pid = 0;
 	t->hnext = free_list;
@@ -86,6 +89,19 @@ void tcb_rekey(struct tcb *t, pid_t pid)
 int tcb_count(void)
 {
 	return live;
+}
+
+void tcb_set_silent(struct tcb *t, int on)
+{
+	if (!!(t->flags & TCB_SILENT) == !!on)
+		return;
+	t->flags ^= TCB_SILENT;
+	silent += on ? 1 : -1;
+}
+
+int tcb_count_shown(void)
+{
+	return live - silent;
 }
 
 void tcb_foreach(void (*fn)(struct tcb *t, void *arg), void *arg)

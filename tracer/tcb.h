@@ -19,6 +19,8 @@ enum tcb_flag {
 	TCB_LISTENING = 1u << 3,	/* in a group-stop, left there with PTRACE_LISTEN */
 	TCB_ENTRY_SHOWN = 1u << 4,	/* the entry half of the current call was printed */
 	TCB_FILTERED = 1u << 5,		/* current call not selected (issue 5: -e): count/print nothing */
+	TCB_SILENT = 1u << 6,		/* followed only because of the seccomp filter (no -f):
+					 * never printed or counted (tcb_set_silent()) */
 };
 
 struct tcb {
@@ -39,6 +41,10 @@ void tcb_drop(struct tcb *t);
 void tcb_rekey(struct tcb *t, pid_t pid);
 /* Number of live tracees. */
 int tcb_count(void);
+/* Sets or clears TCB_SILENT on t (keeps the count of silent tracees). */
+void tcb_set_silent(struct tcb *t, int silent);
+/* Number of live tracees that are shown (not TCB_SILENT): "[pid N]" prefixes need > 1. */
+int tcb_count_shown(void);
 /* Calls fn(t, arg) for every live tracee; fn may drop t. */
 void tcb_foreach(void (*fn)(struct tcb *t, void *arg), void *arg);
 

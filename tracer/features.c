@@ -1,0 +1,409 @@
+/*
+ * tracer/features.c: issue 5's options wired into the engine (see features.h). Each
+ * feature module (filter.c, seccomp_filter.c, unwind.c, summary_json.c, compare.c) stays
+ * ignorant of the engine; this file turns the options into tstate's hooks and prints what
+ * they collected at the end.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include "tracer/arch/x86_64/arch.h"
+#include "tracer/compare.h"
+#include "tracer/event.h"
+#include "tracer/features.h"
+#include "tracer/filter.h"
+#include "tracer/output.h"
+#include "tracer/seccomp_filter.h"
+#include "tracer/startup.h"
+#include "tracer/summary_json.h"
+#include "tracer/syscall.h"
+#include "tracer/unwind.h"
+
+static struct selection sel;
+static struct seccomp_prog prog;
+static struct unwinder *unw;
+static long mm_nr[4];			/* mmap munmap mprotect mremap (x86_64): -k flushes */
+static double us_per_stop = -1;		/* --cost: one stop here, measured at start-up */
+static struct proc_node *nodes;		/* --tree, in creation order */
+static size_t nnodes, nodes_cap;
+
+/* ---- -e ------------------------------------------------------------------------------ */
+
+static int selected(int pers, long nr)
+{
+	return selection_has(&sel, pers, nr);
+}
+
+static int parse_exprs(const struct trace_opts *o)
+{
+	int err = selection_init(&sel);
+
+	if (err < 0) {
+		fprintf(stderr, "trace: %s\n", strerror(-err));
+		return TRACE_EXIT_ERROR;
+	}
+	for (int i = 0; i < o->nexprs; i++) {
+		const char *bad = NULL;
+
+		err = selection_parse(&sel, o->exprs[i], &bad);
+		if (err == -EINVAL && !strncmp(o->exprs[i], "status=", 7))
+			fprintf(stderr, "trace: invalid status '%s'\n", bad ? bad : o->exprs[i]);
+		else if (err == -EINVAL)
+			fprintf(stderr, "trace: invalid system call '%s'\n", bad ? bad : o->exprs[i]);
+		else if (err == -ENOENT)
+			fprintf(stderr, "trace: -e %s: only trace= and status= are supported\n",
+				o->exprs[i]);
+		else if (err == -ENOTSUP)
+			fprintf(stderr, "trace: -e %s: only status=failed (or all) is supported\n",
+				o->exprs[i]);
+		else if (err < 0)
+			fprintf(stderr, "trace: -e %s: %s\n", o->exprs[i], strerror(-err));
+		if (err < 0)
+			return err == -ENOMEM ? TRACE_EXIT_ERROR : TRACE_EXIT_USAGE;
+	}
+	if (o->failed_only)
+		selection_set_failed_only(&sel);
+	tstate.failed_only = sel.failed_only;
+	if (!selection_is_all(&sel))
+		tstate.selected = selected;
+	return 0;
+}
+
+/*
+ * The seccomp filter: only for a program we start (never for -p: an attached process
+ * would keep the filter after we detach). Without -f, descendants are still followed,
+ * silently (tstate.force_follow): each inherits the filter, and a selected call of an
+ * untraced thread or child would fail with ENOSYS.
+ */
+static void setup_seccomp(const struct trace_opts *o)
+{
+	int err;
+
+	if (o->no_seccomp || o->attach_pid || !seccomp_filter_wanted(&sel))
+		return;
+	if ((err = seccomp_filter_compile(&sel, &prog)) < 0) {
+		fprintf(stderr, "trace: cannot build the seccomp filter (%s); tracing every "
+			"syscall instead\n", strerror(-err));
+		return;
+	}
+	tstate.seccomp = 1;
+	tstate.child_hook = seccomp_filter_child_hook;
+	tstate.child_hook_arg = &prog;
+	if (!o->follow)
+		tstate.force_follow = 1;
+}
+
+/* ---- -k ------------------------------------------------------------------------------ */
+
+static void k_printed(struct tcb *t)
+{
+	unwind_print(unw, t->pid, 0, output_stream());
+}
+
+static void k_exit(struct tcb *t)
+{
+	if (t->call.pers != PERS_X86_64 || t->call.is_error)
+		return;
+	for (int i = 0; i < 4; i++)
+		if (t->call.nr == mm_nr[i]) {
+			unwind_flush(unw, t->pid);	/* new or changed code mappings */
+			return;
+		}
+}
+
+/* ---- --tree -------------------------------------------------------------------------- */
+
+static pid_t tgid_of(pid_t tid)
+{
+	char file[64], line[128];
+	pid_t tgid = tid;
+	FILE *f;
+
+	snprintf(file, sizeof(file), "/proc/%d/status", (int)tid);
+	if (!(f = fopen(file, "re")))
+		return tid;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+static struct proc_node *node_find(pid_t pid)
+{
+	for (size_t i = nnodes; i-- > 0;)	/* the newest: pids are reused */
+		if (nodes[i].pid == pid)
+			return &nodes[i];
+	return NULL;
+}
+
+static struct proc_node *node_add(pid_t pid, pid_t ppid, const char *command)
+{
+	struct proc_node *n;
+
+	if (nnodes == nodes_cap) {
+		size_t cap = nodes_cap ? 2 * nodes_cap : 64;
+		struct proc_node *p = realloc(nodes, cap * sizeof(*p));
+
+		if (!p)
+			return NULL;
+		nodes = p;
+		nodes_cap = cap;
+	}
+	n = &nodes[nnodes++];
+	memset(n, 0, sizeof(*n));
+	n->pid = pid;
+	n->ppid = ppid;
+	n->result.exited = -1;	/* not known yet */
+	snprintf(n->command, sizeof(n->command), "%s", command ? command : "?");
+	return n;
+}
+
+/* argv[0] of pid's current program (/proc/PID/cmdline), else its comm. */
+static void read_command(pid_t pid, char *buf, size_t len)
+{
+	char file[64];
+	FILE *f;
+	size_t n = 0;
+
+	snprintf(file, sizeof(file), "/proc/%d/cmdline", (int)pid);
+	if ((f = fopen(file, "re"))) {
+		n = fread(buf, 1, len - 1, f);
+		fclose(f);
+	}
+	buf[n] = '\0';	/* the first string ends at its NUL */
+	if (n)
+		return;
+	snprintf(file, sizeof(file), "/proc/%d/comm", (int)pid);
+	if ((f = fopen(file, "re"))) {
+		if (fgets(buf, len, f))
+			buf[strcspn(buf, "\n")] = '\0';
+		fclose(f);
+	}
+}
+
+static void tree_new(struct tcb *parent, pid_t child, int event)
+{
+	pid_t ptgid;
+	struct proc_node *p;
+
+	/* A clone event may be a thread: only processes are nodes. */
+	if (event == PTRACE_EVENT_CLONE && tgid_of(child) != child)
+		return;
+	ptgid = tgid_of(parent->pid);
+	if (!opts.follow)
+		return;		/* followed only for the filter (no -f): not shown */
+	p = node_find(ptgid);
+	node_add(child, ptgid, p ? p->command : "?");
+}
+
+static void tree_exec(struct tcb *t)
+{
+	struct proc_node *n = node_find(t->pid);
+
+	if (n)
+		read_command(t->pid, n->command, sizeof(n->command));
+}
+
+static void tree_gone(struct tcb *t, const struct run_result *r)
+{
+	struct proc_node *n = node_find(t->pid);
+
+	if (n && r && n->result.exited < 0)
+		n->result = *r;
+}
+
+/* ---- the hooks the engine calls -------------------------------------------------------- */
+
+static void on_new(struct tcb *parent, pid_t child, int event)
+{
+	if (opts.tree)
+		tree_new(parent, child, event);
+}
+
+static void on_exec(struct tcb *t, pid_t old_tid)
+{
+	if (unw) {
+		if (old_tid != t->pid)
+			unwind_forget(unw, old_tid);	/* its context was for the old tid */
+		unwind_flush(unw, t->pid);		/* the same addresses, other code */
+	}
+	if (opts.tree)
+		tree_exec(t);
+}
+
+static void on_gone(struct tcb *t, const struct run_result *r)
+{
+	if (unw) {
+		unwind_forget_process(unw, t->pid);	/* nothing unless t leads its group */
+		unwind_forget(unw, t->pid);
+	}
+	if (opts.tree)
+		tree_gone(t, r);
+}
+
+int features_init(const struct trace_opts *o)
+{
+	int err;
+
+	if ((err = parse_exprs(o)) != 0)
+		return err;
+	if (o->dump_filter) {
+		if (selection_is_all(&sel)) {
+			printf("# no seccomp filter: every syscall is selected "
+			       "(give -e trace=LIST)\n");
+			exit(0);
+		}
+		err = seccomp_filter_dump(&sel, stdout);
+		if (err < 0) {
+			fprintf(stderr, "trace: cannot build the seccomp filter: %s\n",
+				strerror(-err));
+			exit(TRACE_EXIT_ERROR);
+		}
+		exit(0);
+	}
+	setup_seccomp(o);
+	if (o->stack) {
+		if (!(unw = unwinder_new(true))) {
+			fprintf(stderr, "trace: -k: %s\n", strerror(ENOMEM));
+			return TRACE_EXIT_ERROR;
+		}
+		mm_nr[0] = sysent_lookup(PERS_X86_64, "mmap");
+		mm_nr[1] = sysent_lookup(PERS_X86_64, "munmap");
+		mm_nr[2] = sysent_lookup(PERS_X86_64, "mprotect");
+		mm_nr[3] = sysent_lookup(PERS_X86_64, "mremap");
+		tstate.printed_hook = k_printed;
+		tstate.exit_hook = k_exit;
+		if (!tstate.print_calls)
+			fprintf(stderr, "trace: -k has no effect with -c\n");
+	}
+	if (o->cost && cost_measure_stop_us(&us_per_stop) < 0)
+		us_per_stop = -1;
+	if (unw || o->tree) {
+		tstate.new_hook = on_new;
+		tstate.exec_hook = on_exec;
+		tstate.gone_hook = on_gone;
+	}
+	return 0;
+}
+
+void features_started(const struct trace_opts *o, pid_t pid)
+{
+	if (o->tree && !node_find(pid)) {
+		char cmd[128];
+
+		if (o->argv)
+			snprintf(cmd, sizeof(cmd), "%s", o->argv[0]);
+		else
+			read_command(pid, cmd, sizeof(cmd));
+		node_add(pid, 0, cmd);
+	}
+}
+
+static void fill_cost(struct trace_cost *c)
+{
+	c->ptrace_stops = tstate.stops;
+	/*
+	 * The calls the filter let through never reach us: nothing in the kernel counts them
+	 * for us, so with a filter the number is unknown (without one, no stop was avoided).
+	 */
+	c->stops_avoided_by_seccomp = tstate.seccomp ? COST_UNKNOWN : 0;
+	c->syscalls = tstate.syscalls;
+	c->overhead_us_per_syscall = us_per_stop < 0 ? -1 : cost_overhead_us(c, us_per_stop);
+}
+
+int features_print_summary(FILE *f)
+{
+	struct trace_cost cost;
+	struct run_result r, *rp = NULL;
+
+	if (!opts.json && !opts.cost && !opts.tree)
+		return 0;
+	fill_cost(&cost);
+	if (event_run_result(&r) == 0)
+		rp = &r;
+	if (opts.json) {
+		if (tstate.counting)
+			summary_json_print(f, &tstate.counts, opts.sort, rp,
+					   opts.cost ? &cost : NULL, opts.tree ? nodes : NULL,
+					   opts.tree ? nnodes : 0);
+		return 1;
+	}
+	if (tstate.counting) {
+		for (int p = 0; p < PERS_COUNT; p++) {
+			if (!count_has_calls(&tstate.counts, p))
+				continue;
+			if (arch_pers_heading(p))
+				fprintf(f, "%s\n", arch_pers_heading(p));
+			count_print(f, &tstate.counts, p, opts.sort);
+		}
+		if (opts.cost)
+			cost_print(f, &cost);
+	}
+	if (opts.tree) {
+		/* Processes still running when we ended (interrupted) have no result. */
+		for (size_t i = 0; i < nnodes; i++)
+			if (nodes[i].result.exited < 0)
+				nodes[i].result = (struct run_result){ .exited = 0, .status = SIGKILL };
+		if (tstate.counting)
+			fputc('\n', f);
+		tree_print(f, nodes, nnodes);
+	}
+	return 1;
+}
+
+/* ---- --compare ----------------------------------------------------------------------- */
+
+void features_compare(const struct trace_opts *o)
+{
+	int n = 0, rc = 0;
+
+	while (o->argv[n])
+		n++;
+	struct count_table *tables = calloc(n, sizeof(*tables));
+	struct run_result *results = calloc(n, sizeof(*results));
+	struct compare_run *runs = calloc(n, sizeof(*runs));
+
+	if (!tables || !results || !runs) {
+		fprintf(stderr, "trace: --compare: %s\n", strerror(ENOMEM));
+		exit(TRACE_EXIT_ERROR);
+	}
+	for (int i = 0; i < n; i++) {
+		char **argv;
+		int err = compare_split_argv(o->argv[i], &argv);
+
+		if (err < 0) {
+			fprintf(stderr, "trace: --compare: bad command '%s'\n", o->argv[i]);
+			exit(TRACE_EXIT_USAGE);
+		}
+		if (count_table_init(&tables[i]) < 0) {
+			fprintf(stderr, "trace: --compare: %s\n", strerror(ENOMEM));
+			exit(TRACE_EXIT_ERROR);
+		}
+		tstate.counts = tables[i];
+		memset(&run_end, 0, sizeof(run_end));
+		if ((err = startup_run_command(argv, 1)) != 0)
+			exit(err);	/* "trace: CMD: No such file..." already said */
+		while (dispatch_event(next_event()))
+			;
+		if (run_end.interrupted)
+			startup_finish();	/* kills what is left, dies of the signal */
+		tables[i] = tstate.counts;
+		if (event_run_result(&results[i]) < 0)
+			results[i] = (struct run_result){ .exited = 0, .status = SIGKILL };
+		runs[i] = (struct compare_run){ o->argv[i], &tables[i], &results[i] };
+		free(argv);
+	}
+	if (o->json)
+		rc = compare_print_json(output_stream(), runs, n);
+	else
+		rc = compare_print(output_stream(), runs, n);
+	if (rc < 0)
+		fprintf(stderr, "trace: --compare: %s\n", strerror(-rc));
+	output_close();
+	exit(rc < 0 ? TRACE_EXIT_ERROR : 0);
+}
