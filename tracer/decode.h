@@ -93,6 +93,16 @@ void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem
 void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *c,
 		       const struct tracee_mem *mem, const struct decode_opts *o);
 
+/*
+ * For a line interrupted by another tracee's: appends ", " when the exit half will continue
+ * the argument list, and notes it in c->decoder_state so the exit half then starts without
+ * it, as strace splits such lines:
+ *   "wait4(-1, " + " <unfinished ...>"   ...   "<... wait4 resumed>" + "[{WIFEXITED(s) ...}], 0, NULL) = 8436"
+ *   "exit_group(0" + " <unfinished ...>" ...   "<... exit_group resumed>" + ") = ?"
+ * Call it after decode_entry(), before printing " <unfinished ...>".
+ */
+void decode_unfinished(struct strbuf *sb, struct call *c);
+
 /* Appends ") = ?" (exit, exit_group, a call cut short by the tracee's death). */
 void decode_noreturn(struct strbuf *sb, struct call *c);
 

@@ -214,6 +214,81 @@ START_TEST(test_split_exit)
 }
 END_TEST
 
+/* strace's split of an interrupted line: the ", " ends the entry half. */
+START_TEST(test_unfinished_split)
+{
+	struct call c;
+	char a[256];
+	struct strbuf sb;
+	int status = 0;
+	uint64_t st = fake_put(&status, sizeof status);
+
+	ck_assert_int_eq(sysent_init(), 0);
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "wait4");
+	c.args[0] = (uint64_t)-1;
+	c.args[1] = st;
+	sb_init(&sb, a, sizeof a);
+	decode_entry(&sb, &c, &fake_mem, NULL);
+	decode_unfinished(&sb, &c);
+	ck_assert_str_eq(a, "wait4(-1, ");
+	sb_reset(&sb);
+	c.rval = 8436;
+	decode_exit(&sb, &c, &fake_mem, NULL);
+	ck_assert_str_eq(a, "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 8436");
+	/* All arguments known at entry: nothing to add. */
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "exit_group");
+	sb_reset(&sb);
+	decode_entry(&sb, &c, &fake_mem, NULL);
+	decode_unfinished(&sb, &c);
+	ck_assert_str_eq(a, "exit_group(0");
+	/* Nothing printed yet at entry (pipe): no separator either. */
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "pipe");
+	sb_reset(&sb);
+	decode_entry(&sb, &c, &fake_mem, NULL);
+	decode_unfinished(&sb, &c);
+	ck_assert_str_eq(a, "pipe(");
+}
+END_TEST
+
+/* An exit without its entry (attached mid-call): only the exit half, in the right format. */
+START_TEST(test_exit_without_entry)
+{
+	struct call c;
+	char a[128], r[64];
+	struct strbuf sa, sr;
+	uint64_t buf = fake_put("abc", 3);
+
+	ck_assert_int_eq(sysent_init(), 0);
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "read");
+	c.args[0] = 0;
+	c.args[1] = buf;
+	c.args[2] = 1024;
+	c.rval = 3;
+	sb_init(&sa, a, sizeof a);
+	sb_init(&sr, r, sizeof r);
+	decode_exit_split(&sa, &sr, &c, &fake_mem, NULL);
+	ck_assert_str_eq(a, "\"abc\", 1024)");
+	ck_assert_str_eq(r, "= 3");
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "mmap");
+	c.rval = 0x7f0000000000;
+	sb_init(&sa, a, sizeof a);
+	sb_init(&sr, r, sizeof r);
+	decode_exit_split(&sa, &sr, &c, &fake_mem, NULL);
+	ck_assert_str_eq(a, ")");
+	ck_assert_str_eq(r, "= 0x7f0000000000");
+}
+END_TEST
+
 START_TEST(test_misc_process_calls)
 {
 	char u[2][65];
@@ -290,6 +365,8 @@ Suite *make_decode_process_suite(void)
 	tcase_add_test(tc, test_unknown_number);
 	tcase_add_test(tc, test_results);
 	tcase_add_test(tc, test_split_exit);
+	tcase_add_test(tc, test_exit_without_entry);
+	tcase_add_test(tc, test_unfinished_split);
 	tcase_add_test(tc, test_misc_process_calls);
 	tcase_add_test(tc, test_groups);
 	tcase_add_test(tc, test_timers);

@@ -12,8 +12,11 @@
 
 void arg_sep(struct dctx *d)
 {
-	if (d->nprinted++)
+	if (d->sep_done)
+		d->sep_done = 0;
+	else if (d->nprinted)
 		sb_puts(d->sb, ", ");
+	d->nprinted++;
 }
 
 void print_addr(struct strbuf *sb, uint64_t addr)

@@ -24,7 +24,8 @@ struct dctx {
 	const struct decode_opts *o;
 	int exiting;
 	int nprinted;			/* arguments printed so far (for the ", " separator) */
-	int saved;			/* kept from entry to exit (0..32767), e.g. an in/out length */
+	int saved;			/* kept from entry to exit (0..16383), e.g. an in/out length */
+	int sep_done;			/* the next arg_sep() prints nothing (see decode_unfinished) */
 	uint64_t sp;			/* the tracee's stack pointer at entry, or 0 if unknown */
 	struct strbuf aux;		/* comment after the return value */
 	char aux_storage[256];

@@ -6,7 +6,9 @@
  *   bits 0-7   the RV_* bits the decoder returned at entry
  *   bit  8     entry was decoded
  *   bits 9-15  how many arguments were printed (so exit knows whether ", " is due)
- *   bits 16-30 a value the decoder keeps for its exit half (struct dctx's saved)
+ *   bits 16-29 a value the decoder keeps for its exit half (struct dctx's saved)
+ *   bit  30    the ", " before the exit half's first argument is already printed
+ *              (decode_unfinished(), or an exit without its entry)
  */
 #include <inttypes.h>
 #include "tracer/decode/common.h"
@@ -14,6 +16,8 @@
 #define STATE_ENTERED (1 << 8)
 #define STATE_NPRINTED_SHIFT 9
 #define STATE_SAVED_SHIFT 16
+#define STATE_SAVED_MASK 0x3fff
+#define STATE_SEP_DONE (1 << 30)
 
 static void dctx_init(struct dctx *d, struct strbuf *sb, struct call *c,
 		      const struct tracee_mem *mem, const struct decode_opts *o, int exiting)
@@ -27,6 +31,7 @@ static void dctx_init(struct dctx *d, struct strbuf *sb, struct call *c,
 	d->exiting = exiting;
 	d->nprinted = 0;
 	d->saved = 0;
+	d->sep_done = 0;
 	d->sp = 0;
 	sb_init(&d->aux, d->aux_storage, sizeof d->aux_storage);
 }
@@ -66,7 +71,7 @@ void decode_entry_sp(struct strbuf *sb, struct call *c, const struct tracee_mem 
 		bits = RV_DONE;
 	}
 	c->decoder_state = bits | STATE_ENTERED | (d.nprinted & 0x7f) << STATE_NPRINTED_SHIFT |
-			   (d.saved & 0x7fff) << STATE_SAVED_SHIFT;
+			   (d.saved & STATE_SAVED_MASK) << STATE_SAVED_SHIFT;
 }
 
 /* Appends "= RESULT" for the call's return value, formatted by the RV_* bits. */
@@ -112,16 +117,31 @@ void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *
 {
 	decoder_fn fn = sysent_decoder(c->pers, c->nr);
 	int state = c->decoder_state;
-	int bits = state & 0xff;
+	int bits;
 	struct dctx d;
 
+	if (!(state & STATE_ENTERED) && fn) {
+		/*
+		 * No entry half (the engine attached during the call): run it into scratch
+		 * storage for its format bits and state, so only the exit half is printed,
+		 * like strace's "<... read resumed>\"abc\", 1024) = 3".
+		 */
+		char scratch[512];
+		struct strbuf sb;
+
+		sb_init(&sb, scratch, sizeof scratch);
+		dctx_init(&d, &sb, c, mem, o, 0);
+		bits = fn(&d) & 0xff;
+		state = bits | STATE_ENTERED | (d.nprinted & 0x7f) << STATE_NPRINTED_SHIFT |
+			(d.saved & STATE_SAVED_MASK) << STATE_SAVED_SHIFT | STATE_SEP_DONE;
+	}
+	bits = state & 0xff;
 	dctx_init(&d, args, c, mem, o, 1);
 	d.nprinted = (state >> STATE_NPRINTED_SHIFT) & 0x7f;
-	d.saved = (state >> STATE_SAVED_SHIFT) & 0x7fff;
+	d.saved = (state >> STATE_SAVED_SHIFT) & STATE_SAVED_MASK;
+	d.sep_done = (state & STATE_SEP_DONE) != 0;
 	if (fn && !(bits & RV_DONE))
 		bits = fn(&d) & 0xff;
-	else if (!fn && !(state & STATE_ENTERED))
-		bits = 0;
 	sb_putc(args, ')');
 	print_result(result, c, bits, d.aux.buf);
 }
@@ -136,6 +156,20 @@ void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem
 	decode_exit_split(sb, &result, c, mem, o);
 	sb_putc(sb, ' ');
 	sb_puts(sb, result.buf);
+}
+
+void decode_unfinished(struct strbuf *sb, struct call *c)
+{
+	int state = c->decoder_state;
+
+	if (!(state & STATE_ENTERED) || (state & (RV_DONE | STATE_SEP_DONE)))
+		return;
+	if (!((state >> STATE_NPRINTED_SHIFT) & 0x7f))
+		return;
+	if (!sysent_decoder(c->pers, c->nr))
+		return;
+	sb_puts(sb, ", ");
+	c->decoder_state = state | STATE_SEP_DONE;
 }
 
 void decode_noreturn(struct strbuf *sb, struct call *c)
