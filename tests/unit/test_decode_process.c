@@ -26,6 +26,8 @@ START_TEST(test_execve_argv_envp)
 	/* -s 2 limits both the strings and the number of elements. */
 	ck_assert_str_eq(decode_call(X64, "execve", A(path, a, 0), 0, 0, 2),
 			 "execve(\"/usr/bin/ls\", [\"ls\", \"-l\"..., ...], NULL) = 0");
+	ck_assert_str_eq(decode_call(X64, "execve", A(path, a, 0), 0, 0, 0),
+			 "execve(\"/usr/bin/ls\", [...], NULL) = 0");
 }
 END_TEST
 

@@ -81,7 +81,7 @@ void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
 		uint64_t base = 0, len = 0;
 
 		if (i >= (uint64_t)d->o->strsize) {
-			sb_puts(d->sb, ", ...");
+			sb_puts(d->sb, i ? ", ..." : "...");
 			break;
 		}
 		if (mem_read_full(d, addr + i * 2 * psz, &base, psz) < 0 ||
@@ -418,7 +418,7 @@ static int print_pollfds(struct dctx *d, uint64_t addr, uint64_t nfds, int reven
 		if (revents && !p.revents)
 			continue;
 		if (shown >= d->o->strsize) {
-			sb_puts(d->sb, ", ...");
+			sb_puts(d->sb, shown ? ", ..." : "...");
 			break;
 		}
 		sb_printf(d->sb, "%s{fd=%d, %s=", shown ? ", " : "", p.fd,

@@ -75,7 +75,7 @@ static void print_argv(struct dctx *d, uint64_t addr)
 		if (!p)
 			break;
 		if (i >= (uint64_t)d->o->strsize) {
-			sb_puts(d->sb, ", ...");
+			sb_puts(d->sb, i ? ", ..." : "...");
 			break;
 		}
 		if (i)
@@ -851,7 +851,7 @@ static void print_gids_at(struct dctx *d, uint64_t addr, uint64_t n, unsigned si
 		uint32_t gid = 0;
 
 		if (i >= (uint64_t)d->o->strsize) {
-			sb_puts(d->sb, ", ...");
+			sb_puts(d->sb, i ? ", ..." : "...");
 			break;
 		}
 		if (mem_read_full(d, addr + i * size, &gid, size) < 0) {
