@@ -314,6 +314,8 @@ enum opts_result opts_parse(struct trace_opts *o, int argc, char **argv, FILE *o
 		o->argv = optind < argc ? argv + optind : NULL;
 		return OPTS_RUN;	/* prints the filter and exits: no PROGRAM needed */
 	}
+	if (o->compare)
+		o->follow = 1;	/* each command is traced whole, as with -f */
 	if (o->compare && optind >= argc) {
 		fprintf(err, "trace: --compare needs at least one command; try 'trace --help'\n");
 		return OPTS_EXIT_USAGE;

@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/trace/report.sh: --compare, --json, --cost and --tree (issue 5). The oracles:
+# trace's own -c table of the same deterministic command, strace -f for the process tree.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/trace/lib-trace.sh"
+need_trace
+[ -n "$PYTHON3" ] || skip "python3 is needed to parse the JSON"
+
+A="$P/syscalls 3 2"
+Bc="$P/forker 2 /bin/true"
+
+# ---- --compare: each column equals the command's own -f -c counts ----
+"$TRACE" -o "$T/cmp" --compare "$A" "$Bc" /bin/true > /dev/null || fail "--compare exited $?"
+col=2
+for cmd in "$A" "$Bc" /bin/true; do
+	# shellcheck disable=SC2086
+	"$TRACE" -f -c -o "$T/own.c" $cmd > /dev/null || fail "trace -f -c $cmd exited $?"
+	awk '$1 ~ /^[0-9]+\.[0-9][0-9]$/ && $NF != "total" { print $NF, $4 }' "$T/own.c" |
+		sort > "$T/own"
+	awk -v c=$col 'NR > 2 && $1 !~ /^-/ && $1 != "total" && $1 != "*" && NF >= 4 &&
+		$c != 0 { print $1, $c }' "$T/cmp" | sort > "$T/col"
+	diff -u "$T/own" "$T/col" >&2 || { cat "$T/cmp" >&2; fail "--compare column $col ('$cmd') differs from its own -c counts"; }
+	col=$((col + 1))
+done
+grep -q '^\* only in one command$' "$T/cmp" || fail "--compare: no marker legend"
+note "--compare: 3 columns equal each command's -c counts"
+"$TRACE" -o "$T/cmp.json" --json --compare "$A" /bin/true > /dev/null || fail "--compare --json exited $?"
+"$PYTHON3" -m json.tool "$T/cmp.json" > /dev/null || { cat "$T/cmp.json" >&2; fail "--compare --json does not parse"; }
+"$TRACE" --compare /nonexistent/prog > /dev/null 2>&1
+assert_eq "--compare with a missing command" 127 $?
+
+# ---- --json: parses, rows and totals equal the -c table's (a deterministic program) ----
+"$TRACE" -c -o "$T/c" $A > /dev/null || fail "trace -c exited $?"
+"$TRACE" --json -o "$T/j" $A > /dev/null || fail "trace --json exited $?"
+"$PYTHON3" -m json.tool "$T/j" > /dev/null || { cat "$T/j" >&2; fail "--json does not parse"; }
+"$PYTHON3" - "$T/j" > "$T/j.rows" <<'PY' || fail "--json: totals do not add up"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d["syscalls"]
+assert sum(r["calls"] for r in rows) == d["total"]["calls"]
+assert sum(r["errors"] for r in rows) == d["total"]["errors"]
+assert d["exit"] == {"status": 0}, d["exit"]
+for r in rows:
+    print(r["name"], r["calls"], r["errors"])
+print("total", d["total"]["calls"], d["total"]["errors"])
+PY
+awk '$1 ~ /^[0-9]+\.[0-9][0-9]$/ { print $NF, $4, (NF == 6 ? $5 : 0) }' "$T/c" | sort > "$T/c.rows"
+sort "$T/j.rows" | diff -u "$T/c.rows" - >&2 || fail "--json rows/totals differ from the -c table"
+"$TRACE" --json -o "$T/j3" sh -c 'exit 3' > /dev/null
+assert_eq "--json exit status of sh -c 'exit 3'" 0 "$("$PYTHON3" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["exit"]=={"status": 3} else 1)' "$T/j3"; echo $?)"
+"$TRACE" --json -o "$T/jk" sh -c 'kill -TERM $$' > /dev/null 2>&1
+"$PYTHON3" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["exit"]["signal"]=="SIGTERM" else 1)' "$T/jk" ||
+	{ cat "$T/jk" >&2; fail "--json: no SIGTERM for a killed program"; }
+"$TRACE" -f --json --cost --tree -o "$T/jct" $Bc > /dev/null
+"$PYTHON3" -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["cost"]["ptrace_stops"] > 0; assert len(d["tree"]) == 3' "$T/jct" ||
+	{ cat "$T/jct" >&2; fail "--json --cost --tree: cost or tree missing"; }
+note "--json parses and equals the -c table"
+
+# ---- plain -c keeps strace's layout; --cost adds its lines after a blank line ----
+tail -1 "$T/c" | grep -Eq '^100\.00 +[0-9.]+ +[0-9]+ +[0-9]+ +[0-9]+ total$' || fail "-c: last line is not the total"
+"$TRACE" --cost -o "$T/cost" $A > /dev/null || fail "--cost exited $?"
+head -n "$(wc -l < "$T/c")" "$T/cost" | awk '{ print $NF, $4 }' > "$T/cost.head"
+awk '{ print $NF, $4 }' "$T/c" | diff -u - "$T/cost.head" >&2 || fail "--cost changed the -c table"
+tail -n +"$(( $(wc -l < "$T/c") + 1 ))" "$T/cost" > "$T/cost.tail"
+[ "$(head -1 "$T/cost.tail")" = "" ] || fail "--cost: no blank line after the table"
+grep -Eq '^ptrace stops: [0-9]+$' "$T/cost.tail" || { cat "$T/cost.tail" >&2; fail "--cost: stops"; }
+grep -q '^stops avoided by seccomp filter: 0$' "$T/cost.tail" || fail "--cost without a filter avoids 0 stops"
+grep -q '^estimated tracing overhead: ' "$T/cost.tail" || fail "--cost: no overhead line"
+
+# ---- --tree: every process of a fork/exec chain with its exit status (strace -f: oracle) --
+W='/bin/true; (exit 3); sh -c "kill -TERM \$\$"; true'
+"$TRACE" -f --tree -o "$T/tree" sh -c "$W" > /dev/null 2>&1
+sed -n '/^process tree:$/,$p' "$T/tree" | tail -n +2 > "$T/tree.lines"
+[ -s "$T/tree.lines" ] || { cat "$T/tree" >&2; fail "--tree printed no tree"; }
+sed -E 's/^ *[0-9]+ [^:]*: //' "$T/tree.lines" | sort > "$T/tree.st"
+if [ -n "$STRACE" ] && "$STRACE" -o /dev/null true 2>/dev/null; then
+	"$STRACE" -f -o "$T/tree.strace" sh -c "$W" > /dev/null 2>&1
+	sed -nE 's/^[0-9]+ +\+\+\+ (exited with [0-9]+|killed by SIG[A-Z]+).*/\1/p' "$T/tree.strace" |
+		sort > "$T/tree.sst"
+	diff -u "$T/tree.sst" "$T/tree.st" >&2 || { cat "$T/tree.lines" >&2; fail "--tree: processes/statuses differ from strace -f"; }
+fi
+grep -q 'exited with 3' "$T/tree.lines" || fail "--tree: no 'exited with 3'"
+grep -q 'killed by SIGTERM' "$T/tree.lines" || fail "--tree: no 'killed by SIGTERM'"
+# every pid that trace saw end is in the tree
+sed -nE 's/^\[pid +([0-9]+)\] \+\+\+ (exited|killed).*/\1/p' "$T/tree" | sort -u > "$T/pids.out"
+"$TRACE" -f -o "$T/tree2" --tree "$P/forker" 3 /bin/true > /dev/null 2>&1
+[ "$(sed -n '/^process tree:$/,$p' "$T/tree2" | grep -c 'exited with 0')" = 4 ] ||
+	{ cat "$T/tree2" >&2; fail "--tree: forker 3 should list 4 processes that exited with 0"; }
+pass "--compare, --json, --cost and --tree"
