@@ -25,4 +25,11 @@ grep -Eq '^ > .+/kstack\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$' "$T/frames" ||
 # callee before caller
 [ "$(grep -n kstack_write_hello "$T/frames" | cut -d: -f1)" -lt \
   "$(grep -n '(main+' "$T/frames" | cut -d: -f1)" ] || fail "frames out of order"
-pass "trace -k names kstack_write_hello and main"
+# -f: a forked child (sh runs kstack, then true) is unwound in its own address space
+run_timeout 60 "$TRACE" -f -k -e trace=write -o "$T/outf" sh -c "$PROG; true" > /dev/null ||
+	fail "trace -f -k exited $?"
+awk '/^\[pid +[0-9]+\] write\(1, "hello from kstack/ { w++; next } /^(\[pid|[a-z])/ { w = 0 }
+     w == 1 && /^ > / { print }' "$T/outf" > "$T/framesf"
+grep -Eq '^ > .+/kstack\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$' "$T/framesf" ||
+	{ cat "$T/outf" >&2; fail "-f: no main frame in the child's stack"; }
+pass "trace -k names kstack_write_hello and main (also in a -f child)"
