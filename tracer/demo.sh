@@ -41,3 +41,23 @@ fi
 echo
 echo "\$ trace -f sh -c 'echo a | cat'   (per-call lines; [pid N] when several tracees)"
 "$TRACE" -f sh -c 'echo a | cat' 2>&1 | tail -n 12
+
+cat <<'TXT'
+
+== trace --compare: one table, a column per command ==
+Each command runs under trace -f -c; rows are sorted by the largest count, and `*` marks a
+syscall that only one command made.
+TXT
+set --
+for v in hello hello-musl hello-glibc-static hello-glibc; do
+	[ -x "$B/nostd-demo/$v" ] && set -- "$@" "$B/nostd-demo/$v"
+done
+if [ $# -gt 0 ]; then
+	echo "\$ trace --compare $*"
+	"$TRACE" --compare "$@" 2>&1 >/dev/null
+fi
+if [ -x "$B/loader/loader" ]; then
+	echo
+	echo "\$ trace --compare /bin/true '$B/loader/loader /bin/true'"
+	"$TRACE" --compare /bin/true "$B/loader/loader /bin/true" 2>&1 >/dev/null
+fi
