@@ -364,6 +364,7 @@ void features_compare(const struct trace_opts *o)
 
 	while (o->argv[n])
 		n++;
+	count_table_free(&tstate.counts);	/* each command gets its own table */
 	struct count_table *tables = calloc(n, sizeof(*tables));
 	struct run_result *results = calloc(n, sizeof(*results));
 	struct compare_run *runs = calloc(n, sizeof(*runs));
