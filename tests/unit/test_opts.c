@@ -111,6 +111,46 @@ START_TEST(errors_are_one_line)
 }
 END_TEST
 
+START_TEST(issue5_options)
+{
+	struct trace_opts o;
+	char *a1[] = { "trace", "-e", "trace=openat", "-e", "status=failed", "-Z", "-k",
+		       "--no-seccomp", "--tree", "prog", NULL };
+	char *a2[] = { "trace", "--json", "--cost", "prog", NULL };
+	char *a3[] = { "trace", "-e", "trace=openat", "--compare", "/bin/true", "ls -l", NULL };
+	char *a4[] = { "trace", "-e", "trace=openat", "--dump-filter", NULL };
+
+	ck_assert_int_eq(parse(&o, 10, a1), OPTS_RUN);
+	ck_assert_int_eq(o.nexprs, 2);
+	ck_assert_str_eq(o.exprs[0], "trace=openat");
+	ck_assert_str_eq(o.exprs[1], "status=failed");
+	ck_assert(o.failed_only && o.stack && o.no_seccomp && o.tree);
+	ck_assert_int_eq(o.count, COUNT_OFF);
+	ck_assert_str_eq(o.argv[0], "prog");
+	teardown();
+	/* --json and --cost imply -c */
+	ck_assert_int_eq(parse(&o, 4, a2), OPTS_RUN);
+	ck_assert(o.json && o.cost);
+	ck_assert_int_eq(o.count, COUNT_ONLY);
+	teardown();
+	/* --compare: the arguments are commands; each is followed like -f */
+	ck_assert_int_eq(parse(&o, 6, a3), OPTS_RUN);
+	ck_assert(o.compare && o.follow);
+	ck_assert_str_eq(o.argv[0], "/bin/true");
+	ck_assert_str_eq(o.argv[1], "ls -l");
+	teardown();
+	/* --dump-filter needs no PROGRAM */
+	ck_assert_int_eq(parse(&o, 4, a4), OPTS_RUN);
+	ck_assert(o.dump_filter && !o.argv);
+	teardown();
+	ck_assert_int_eq(PARSE(&o, "--compare"), OPTS_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(errtext, "--compare needs"));
+	teardown();
+	ck_assert_int_eq(PARSE(&o, "-p", "1", "--compare", "x"), OPTS_EXIT_USAGE);
+	teardown();
+}
+END_TEST
+
 START_TEST(help_and_version)
 {
 	struct trace_opts o;
@@ -135,6 +175,7 @@ Suite *make_opts_suite(void)
 	tcase_add_test(tc, sort_aliases);
 	tcase_add_test(tc, errors_are_one_line);
 	tcase_add_test(tc, help_and_version);
+	tcase_add_test(tc, issue5_options);
 	suite_add_tcase(s, tc);
 	return s;
 }
