@@ -81,6 +81,22 @@ fi
 [ "$(grep -c '^execve(' "$T/nof")" = 1 ] || { cat "$T/nof" >&2; fail "without -f: children shown"; }
 grep -q '^\[pid' "$T/nof" && { cat "$T/nof" >&2; fail "without -f: [pid N] prefixes"; }
 
+# group-stop under the filter: SIGSTOP stops the program (no ticks), SIGCONT resumes it
+"$TRACE" -e trace=write -o "$T/stop.log" "$P/signals" ticks > "$T/ticks" &
+tp=$!
+sleep 0.3
+pid=$(pgrep -P $tp) || fail "no traced child found"
+kill -STOP $pid
+sleep 0.2
+n1=$(wc -l < "$T/ticks")
+sleep 0.4
+n2=$(wc -l < "$T/ticks")
+kill -CONT $pid
+wait $tp
+assert_eq "ticks under the filter: exit status after STOP/CONT" 0 $?
+assert_eq "ticks under the filter: ticks while stopped" "$n1" "$n2"
+assert_eq "ticks under the filter: write lines" 60 "$(grep -c '^write(' "$T/stop.log")"
+
 # unknown name: exit 2, naming it
 "$TRACE" -e trace=openat,bogus_call true > /dev/null 2> "$T/err"
 rc=$?
