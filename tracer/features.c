@@ -326,6 +326,22 @@ int features_print_summary(FILE *f)
 	fill_cost(&cost);
 	if (event_run_result(&r) == 0)
 		rp = &r;
+	/*
+	 * Processes still running when we ended (interrupted): a program we started was
+	 * killed by us (SIGKILL); a -p process we detached from goes on, so it has no
+	 * ending to show and is left out.
+	 */
+	size_t kept = 0;
+
+	for (size_t i = 0; i < nnodes; i++) {
+		if (nodes[i].result.exited < 0) {
+			if (opts.attach_pid)
+				continue;
+			nodes[i].result = (struct run_result){ .exited = 0, .status = SIGKILL };
+		}
+		nodes[kept++] = nodes[i];
+	}
+	nnodes = kept;
 	if (opts.json) {
 		if (tstate.counting)
 			summary_json_print(f, &tstate.counts, opts.sort, rp,
@@ -345,10 +361,6 @@ int features_print_summary(FILE *f)
 			cost_print(f, &cost);
 	}
 	if (opts.tree) {
-		/* Processes still running when we ended (interrupted) have no result. */
-		for (size_t i = 0; i < nnodes; i++)
-			if (nodes[i].result.exited < 0)
-				nodes[i].result = (struct run_result){ .exited = 0, .status = SIGKILL };
 		if (tstate.counting)
 			fputc('\n', f);
 		tree_print(f, nodes, nnodes);
