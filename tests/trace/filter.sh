@@ -38,6 +38,13 @@ for w in "ls -la /" "sh -c 'echo a|cat'" "$P/forker 5 /bin/true" "$P/execchain 3
 	eval "fparity oc_$n trace=openat,close 'openat|close' '' $w"
 	eval "fparity file_$n trace=%file '' '' $w"
 done
+# the per-call lines too: only the selected calls (pid prefixes and +++/--- lines aside)
+"$TRACE" -f -e trace=openat,close -o "$T/lines" sh -c 'ls / > /dev/null; cat /dev/null' ||
+	fail "trace -f -e trace=openat,close exited $?"
+sed -E 's/^\[pid +[0-9]+\] //' "$T/lines" | grep -Ev '^(\+\+\+|---|<\.\.\. (openat|close) resumed>)' |
+	sed -nE 's/^([a-z_0-9]+)\(.*/\1/p' | sort -u > "$T/lines.names"
+printf 'close\nopenat\n' | diff -u - "$T/lines.names" >&2 ||
+	fail "-e trace=openat,close: other calls in the lines"
 # negation: everything but openat and close. rt_sigreturn's error and clone's count vary
 # between strace's own runs of the pipeline (tests/trace/parity.sh says why).
 fparity neg_pipe '!openat,close' '' 'clone|rt_sigreturn' sh -c 'echo a | cat'
