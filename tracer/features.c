@@ -9,8 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/perf_event.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include "tracer/arch/x86_64/arch.h"
 #include "tracer/compare.h"
 #include "tracer/event.h"
@@ -30,6 +33,7 @@ static long mm_nr[4];			/* mmap munmap mprotect mremap (x86_64): -k flushes */
 static double us_per_stop = -1;		/* --cost: one stop here, measured at start-up */
 static struct proc_node *nodes;		/* --tree, in creation order */
 static size_t nnodes, nodes_cap;
+static int sys_enter_fd = -1;		/* --cost: the kernel's count of the program's calls */
 
 /* ---- -e ------------------------------------------------------------------------------ */
 
@@ -291,8 +295,49 @@ int features_init(const struct trace_opts *o)
 	return 0;
 }
 
+/*
+ * --cost with a filter: the calls the filter lets through never reach us, but the kernel's
+ * raw_syscalls:sys_enter tracepoint sees every call. A perf counter on it, opened on the
+ * program before its execve (it is still stopped), enabled by that execve and inherited by
+ * every thread and child, counts them all (the counts of descendants are added when they
+ * end). Needs perf events to be permitted (root, CAP_PERFMON or perf_event_paranoid); -1
+ * otherwise, and the number stays unknown. Costs a little per syscall: only with --cost.
+ */
+static int open_sys_enter_counter(pid_t pid)
+{
+	static const char *const ids[] = {
+		"/sys/kernel/tracing/events/raw_syscalls/sys_enter/id",
+		"/sys/kernel/debug/tracing/events/raw_syscalls/sys_enter/id",
+	};
+	struct perf_event_attr a;
+	long long id = -1;
+
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]) && id < 0; i++) {
+		FILE *f = fopen(ids[i], "re");
+
+		if (f) {
+			if (fscanf(f, "%lld", &id) != 1)
+				id = -1;
+			fclose(f);
+		}
+	}
+	if (id < 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.type = PERF_TYPE_TRACEPOINT;
+	a.size = sizeof(a);
+	a.config = id;
+	a.disabled = 1;
+	a.enable_on_exec = 1;	/* from the program's execve on, as trace counts */
+	a.inherit = 1;
+	a.exclude_kernel = 0;
+	return syscall(SYS_perf_event_open, &a, pid, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
 void features_started(const struct trace_opts *o, pid_t pid)
 {
+	if (o->cost && tstate.seccomp)
+		sys_enter_fd = open_sys_enter_counter(pid);
 	if (o->tree && !node_find(pid)) {
 		char cmd[128];
 
@@ -306,14 +351,31 @@ void features_started(const struct trace_opts *o, pid_t pid)
 
 static void fill_cost(struct trace_cost *c)
 {
+	uint64_t all, program_calls = 0;
+
 	c->ptrace_stops = tstate.stops;
+	c->syscalls = tstate.syscalls;
 	/*
-	 * The calls the filter let through never reach us: nothing in the kernel counts them
-	 * for us, so with a filter the number is unknown (without one, no stop was avoided).
+	 * Without a filter no stop was avoided. With one, the calls it let through never
+	 * reach us; the sys_enter counter (if perf events are permitted) counts every call
+	 * after the program's execve: we saw that execve and the calls that stopped, and
+	 * each of the others ran without its two stops. Otherwise: unknown.
 	 */
 	c->stops_avoided_by_seccomp = tstate.seccomp ? COST_UNKNOWN : 0;
-	c->syscalls = tstate.syscalls;
-	c->overhead_us_per_syscall = us_per_stop < 0 ? -1 : cost_overhead_us(c, us_per_stop);
+	if (sys_enter_fd >= 0 && read(sys_enter_fd, &all, sizeof(all)) == sizeof(all) &&
+	    all + 1 >= tstate.syscalls) {
+		program_calls = all + 1;
+		c->stops_avoided_by_seccomp = 2 * (program_calls - tstate.syscalls);
+	}
+	c->overhead_us_per_syscall = -1;
+	if (us_per_stop >= 0) {
+		/* spread over every call the program made, when that is known */
+		struct trace_cost per_call = *c;
+
+		if (program_calls)
+			per_call.syscalls = program_calls;
+		c->overhead_us_per_syscall = cost_overhead_us(&per_call, us_per_stop);
+	}
 }
 
 int features_print_summary(FILE *f)

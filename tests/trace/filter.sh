@@ -133,7 +133,13 @@ grep -q getppid "$T/dump" && fail "--dump-filter names getppid, which is not sel
 stops=$(sed -n 's/^ptrace stops: //p' "$T/cost")
 [ -n "$stops" ] || { cat "$T/cost" >&2; fail "--cost printed no ptrace stops"; }
 [ "$stops" -lt 50 ] || fail "$stops ptrace stops for -e trace=openat on 4 getpid threads (PTRACE_SYSCALL somewhere?)"
-note "4 threads x 5000 getpid under -e trace=openat: $stops ptrace stops"
+avoided=$(sed -n 's/^stops avoided by seccomp filter: //p' "$T/cost")
+case $avoided in
+unknown) note "stops avoided: unknown (perf events not permitted here)" ;;
+*[!0-9]* | "") fail "--cost: bad 'stops avoided' line: '$avoided'" ;;
+*) [ "$avoided" -ge 40000 ] || fail "--cost: $avoided stops avoided, expected >= 2 x 20000 getpid" ;;
+esac
+note "4 threads x 5000 getpid under -e trace=openat: $stops ptrace stops, $avoided avoided"
 "$TRACE" -f --cost --no-seccomp -e trace=openat -o "$T/cost2" "$P/threads" 4 5000 > /dev/null
 stops2=$(sed -n 's/^ptrace stops: //p' "$T/cost2")
 [ "$stops2" -gt 40000 ] || fail "--no-seccomp: only $stops2 stops (the filter was not turned off?)"
