@@ -78,6 +78,42 @@ static int parse_exprs(const struct trace_opts *o)
 }
 
 /*
+ * What the filter stops on: sel, plus with -k the mmap family (not shown, not counted:
+ * selection_has() still decides), so the unwinder's mapping cache is refreshed after each,
+ * as strace does. bits[] receives the copies to free. 0 or -ENOMEM.
+ */
+static int filter_selection(const struct trace_opts *o, struct selection *fsel,
+			    uint64_t *bits[PERS_COUNT])
+{
+	static const char *const mm[] = { "mmap", "munmap", "mprotect", "mremap" };
+
+	*fsel = sel;
+	if (!o->stack || sel.all)
+		return 0;
+	for (int p = 0; p < PERS_COUNT; p++) {
+		size_t words = (sel.size[p] + 63) / 64;
+
+		if (!(bits[p] = malloc(words * sizeof(uint64_t) + 8)))
+			return -ENOMEM;
+		memcpy(bits[p], sel.bits[p], words * sizeof(uint64_t));
+		fsel->bits[p] = bits[p];
+		for (size_t i = 0; i < sizeof(mm) / sizeof(mm[0]); i++) {
+			long nr = sysent_lookup(p, mm[i]);
+
+			if (nr >= 0 && nr < sel.size[p])
+				bits[p][nr / 64] |= 1ull << (nr % 64);
+		}
+	}
+	return 0;
+}
+
+static void free_bits(uint64_t *bits[PERS_COUNT])
+{
+	for (int p = 0; p < PERS_COUNT; p++)
+		free(bits[p]);
+}
+
+/*
  * The seccomp filter: only for a program we start (never for -p: an attached process
  * would keep the filter after we detach). Without -f, descendants are still followed,
  * silently (tstate.force_follow): each inherits the filter, and a selected call of an
@@ -85,20 +121,46 @@ static int parse_exprs(const struct trace_opts *o)
  */
 static void setup_seccomp(const struct trace_opts *o)
 {
+	uint64_t *bits[PERS_COUNT] = { 0 };
+	struct selection fsel;
 	int err;
 
 	if (o->no_seccomp || o->attach_pid || !seccomp_filter_wanted(&sel))
 		return;
-	if ((err = seccomp_filter_compile(&sel, &prog)) < 0) {
+	if ((err = filter_selection(o, &fsel, bits)) < 0 ||
+	    (err = seccomp_filter_compile(&fsel, &prog)) < 0) {
 		fprintf(stderr, "trace: cannot build the seccomp filter (%s); tracing every "
 			"syscall instead\n", strerror(-err));
+		free_bits(bits);
 		return;
 	}
+	free_bits(bits);
 	tstate.seccomp = 1;
 	tstate.child_hook = seccomp_filter_child_hook;
 	tstate.child_hook_arg = &prog;
 	if (!o->follow)
 		tstate.force_follow = 1;
+}
+
+/* --dump-filter: the filter setup_seccomp() would build. Exits. */
+static void dump_filter(const struct trace_opts *o)
+{
+	uint64_t *bits[PERS_COUNT] = { 0 };
+	struct selection fsel;
+	int err;
+
+	if (selection_is_all(&sel)) {
+		printf("# no seccomp filter: every syscall is selected (give -e trace=LIST)\n");
+		exit(0);
+	}
+	if ((err = filter_selection(o, &fsel, bits)) == 0)
+		err = seccomp_filter_dump(&fsel, stdout);
+	free_bits(bits);
+	if (err < 0) {
+		fprintf(stderr, "trace: cannot build the seccomp filter: %s\n", strerror(-err));
+		exit(TRACE_EXIT_ERROR);
+	}
+	exit(0);
 }
 
 /* ---- -k ------------------------------------------------------------------------------ */
@@ -256,20 +318,8 @@ int features_init(const struct trace_opts *o)
 
 	if ((err = parse_exprs(o)) != 0)
 		return err;
-	if (o->dump_filter) {
-		if (selection_is_all(&sel)) {
-			printf("# no seccomp filter: every syscall is selected "
-			       "(give -e trace=LIST)\n");
-			exit(0);
-		}
-		err = seccomp_filter_dump(&sel, stdout);
-		if (err < 0) {
-			fprintf(stderr, "trace: cannot build the seccomp filter: %s\n",
-				strerror(-err));
-			exit(TRACE_EXIT_ERROR);
-		}
-		exit(0);
-	}
+	if (o->dump_filter)
+		dump_filter(o);
 	setup_seccomp(o);
 	if (o->stack) {
 		if (!(unw = unwinder_new(true))) {

@@ -30,9 +30,10 @@
 struct trace_cost {
 	uint64_t ptrace_stops;			/* every waitpid() stop the tracer handled */
 	uint64_t stops_avoided_by_seccomp;	/* 2 per syscall the filter let run untraced.
-						 * The tracer never sees those calls: known only
-						 * by comparison with an unfiltered run, else
-						 * COST_UNKNOWN (printed "unknown", JSON null) */
+						 * The tracer never sees those calls: known from
+						 * a perf count of the program's sys_enter
+						 * (tracer/features.c), else COST_UNKNOWN
+						 * (printed "unknown", JSON null) */
 	uint64_t syscalls;			/* syscalls seen (entered) by the tracer */
 	double overhead_us_per_syscall;		/* e.g. (traced wall time - estimated untraced
 						 * time) / syscalls; negative: unknown */
