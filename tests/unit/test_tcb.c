@@ -39,6 +39,27 @@ START_TEST(find_new_drop)
 }
 END_TEST
 
+/* TCB_SILENT tracees (followed only for the seccomp filter) do not count as shown. */
+START_TEST(silent_count)
+{
+	struct tcb *a = tcb_new(500), *b = tcb_new(501), *c = tcb_new(502);
+	int before = tcb_count();
+
+	ck_assert_int_eq(tcb_count_shown(), before);
+	tcb_set_silent(b, 1);
+	tcb_set_silent(b, 1);	/* idempotent */
+	tcb_set_silent(c, 1);
+	ck_assert_int_eq(tcb_count_shown(), before - 2);
+	ck_assert(b->flags & TCB_SILENT);
+	tcb_set_silent(c, 0);
+	ck_assert_int_eq(tcb_count_shown(), before - 1);
+	tcb_drop(b);		/* dropping a silent one forgets it as silent */
+	ck_assert_int_eq(tcb_count_shown(), tcb_count());
+	tcb_drop(a);
+	tcb_drop(c);
+}
+END_TEST
+
 START_TEST(many_short_lived)
 {
 	for (int round = 0; round < 10; round++) {
@@ -64,6 +85,7 @@ Suite *make_tcb_suite(void)
 
 	tcase_add_test(tc, find_new_drop);
 	tcase_add_test(tc, many_short_lived);
+	tcase_add_test(tc, silent_count);
 	suite_add_tcase(s, tc);
 	return s;
 }
