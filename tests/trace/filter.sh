@@ -82,6 +82,21 @@ if ${CC:-cc} -m32 -nostdlib -static -ffreestanding -fno-pie -no-pie -O1 -o "$T/i
 else
 	note "no -m32 compiler here: the exec into an i386 program is not tested"
 fi
+# without -f, under the filter, threads and children are followed only silently: the
+# counts are still those of the first thread alone, as strace -c without -f counts
+for w in "$P/threads 4 100" "$P/forker 3 /bin/true"; do
+	for f in 'trace=%process,getpid,openat' 'trace=!futex'; do
+		# shellcheck disable=SC2086
+		"$TRACE" -c -e "$f" -o "$T/nf.t" $w > /dev/null 2>&1 || fail "trace -c -e $f $w: $?"
+		# shellcheck disable=SC2086
+		"$STRACE" -c -e "$f" -o "$T/nf.s" $w > /dev/null 2>&1
+		counts "$T/nf.s" > "$T/nf.s.n"
+		counts "$T/nf.t" > "$T/nf.t.n"
+		diff -u "$T/nf.s.n" "$T/nf.t.n" >&2 ||
+			fail "without -f: trace -c -e $f $w differs from strace (- strace, + trace)"
+	done
+done
+note "without -f: the first thread's counts equal strace's"
 # without -f: the program's children are followed only for the filter, never shown
 "$TRACE" -e trace=execve,exit_group -o "$T/nof" "$P/forker" 3 /bin/true > /dev/null 2>&1 ||
 	fail "trace -e without -f on a forker exited $?"
