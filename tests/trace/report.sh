@@ -26,6 +26,12 @@ grep -q '^\* only in one command$' "$T/cmp" || fail "--compare: no marker legend
 note "--compare: 3 columns equal each command's -c counts"
 "$TRACE" -o "$T/cmp.json" --json --compare "$A" /bin/true > /dev/null || fail "--compare --json exited $?"
 "$PYTHON3" -m json.tool "$T/cmp.json" > /dev/null || { cat "$T/cmp.json" >&2; fail "--compare --json does not parse"; }
+# -e applies to every command
+"$TRACE" -e trace=openat,close -o "$T/cmpe" --compare "$A" /bin/true > /dev/null ||
+	fail "-e ... --compare exited $?"
+awk 'NR > 2 && $1 !~ /^-/ && $1 != "total" && NF >= 3 { print $1 }' "$T/cmpe" | sort -u |
+	grep -Evx 'openat|close' >&2 && { cat "$T/cmpe" >&2; fail "-e trace=openat,close --compare: other rows"; }
+grep -q '^openat ' "$T/cmpe" || fail "-e trace=openat,close --compare: no openat row"
 "$TRACE" --compare /nonexistent/prog > /dev/null 2>&1
 assert_eq "--compare with a missing command" 127 $?
 
