@@ -158,9 +158,12 @@ static int start_child(char **argv, int follow)
 	 * without telling wait4 how it ended: trace needs the default. The program gets the
 	 * disposition trace was started with, as without trace.
 	 */
-	struct sigaction dfl = { .sa_handler = SIG_DFL }, orig_chld;
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	static struct sigaction orig_chld;	/* as trace started (--compare starts several) */
+	static int saved;
 
-	sigaction(SIGCHLD, &dfl, &orig_chld);
+	sigaction(SIGCHLD, &dfl, saved ? NULL : &orig_chld);
+	saved = 1;
 	pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "trace: fork: %s\n", strerror(errno));
