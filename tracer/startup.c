@@ -23,6 +23,8 @@
 
 static pid_t main_pid;
 static int attached_mode;
+/* SIGCHLD, SIGINT, SIGQUIT as trace was started: what the program gets. */
+static struct sigaction orig_sig[3];
 
 unsigned long startup_ptrace_options(int follow, int attached)
 {
@@ -159,11 +161,8 @@ static int start_child(char **argv, int follow)
 	 * disposition trace was started with, as without trace.
 	 */
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
-	static struct sigaction orig_chld;	/* as trace started (--compare starts several) */
-	static int saved;
 
-	sigaction(SIGCHLD, &dfl, saved ? NULL : &orig_chld);
-	saved = 1;
+	sigaction(SIGCHLD, &dfl, NULL);
 	pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "trace: fork: %s\n", strerror(errno));
@@ -175,7 +174,10 @@ static int start_child(char **argv, int follow)
 		 * not the program's, and is hidden (TCB_HIDE), as strace does.
 		 */
 		kill(getpid(), SIGSTOP);
-		sigaction(SIGCHLD, &orig_chld, NULL);
+		sigaction(SIGCHLD, &orig_sig[0], NULL);
+		/* --compare set trace's own signals before its later programs start */
+		sigaction(SIGINT, &orig_sig[1], NULL);
+		sigaction(SIGQUIT, &orig_sig[2], NULL);
 		if (tstate.child_hook && (err = tstate.child_hook(tstate.child_hook_arg)) < 0) {
 			dprintf(2, "trace: cannot prepare the program: %s\n", strerror(-err));
 			_exit(TRACE_EXIT_ERROR);
@@ -324,6 +326,9 @@ int startup_init(const struct trace_opts *o)
 {
 	int err, follow;
 
+	sigaction(SIGCHLD, NULL, &orig_sig[0]);
+	sigaction(SIGINT, NULL, &orig_sig[1]);
+	sigaction(SIGQUIT, NULL, &orig_sig[2]);
 	if ((err = output_open(o->outfile)) < 0) {
 		fprintf(stderr, "trace: %s: %s\n", o->outfile, strerror(-err));
 		return TRACE_EXIT_ERROR;

@@ -26,6 +26,12 @@ grep -q '^\* only in one command$' "$T/cmp" || fail "--compare: no marker legend
 note "--compare: 3 columns equal each command's -c counts"
 "$TRACE" -o "$T/cmp.json" --json --compare "$A" /bin/true > /dev/null || fail "--compare --json exited $?"
 "$PYTHON3" -m json.tool "$T/cmp.json" > /dev/null || { cat "$T/cmp.json" >&2; fail "--compare --json does not parse"; }
+# every command gets the signal dispositions trace got (not trace's own SIGINT/SIGQUIT)
+want=$(grep SigIgn /proc/self/status)
+"$TRACE" -o /dev/null --compare "grep SigIgn /proc/self/status" "grep SigIgn /proc/self/status" \
+	> "$T/sigign" || fail "--compare grep exited $?"
+assert_eq "--compare: ignored signals of the commands" "$want
+$want" "$(cat "$T/sigign")"
 # -e applies to every command
 "$TRACE" -e trace=openat,close -o "$T/cmpe" --compare "$A" /bin/true > /dev/null ||
 	fail "-e ... --compare exited $?"
