@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "tracer/decode.h"
 #include "tracer/output.h"
 
 static FILE *out;
@@ -68,12 +69,26 @@ void output_event_done(void)
 		fflush(out);
 }
 
+/*
+ * Ends the open line of another tracee with " <unfinished ...>", after the separator the
+ * decoder says belongs there: strace splits "wait4(-1, " / "<... wait4 resumed>[...]".
+ */
+static void end_open_line(FILE *f)
+{
+	char sep[8];
+	struct strbuf sb;
+
+	sb_init(&sb, sep, sizeof(sep));
+	decode_unfinished(&sb, &open_line->call);
+	fputs(sb.buf, f);
+	fputs(" <unfinished ...>\n", f);
+	open_line = NULL;
+}
+
 void output_close(void)
 {
-	if (open_line) {
-		fputs(" <unfinished ...>\n", output_stream());
-		open_line = NULL;
-	}
+	if (open_line)
+		end_open_line(output_stream());
 	if (out)
 		fclose(out);
 	out = NULL;
@@ -84,10 +99,8 @@ static void begin_line(struct tcb *t)
 {
 	FILE *f = output_stream();
 
-	if (open_line) {
-		fputs(" <unfinished ...>\n", f);
-		open_line = NULL;
-	}
+	if (open_line)
+		end_open_line(f);
 	col = 0;
 	if (tcb_count_shown() > 1)
 		col = fprintf(f, "[pid %5d] ", (int)t->pid);
@@ -143,8 +156,6 @@ void output_line(struct tcb *t, const char *fmt, ...)
 
 void output_forget(struct tcb *t)
 {
-	if (open_line == t) {
-		fputs(" <unfinished ...>\n", output_stream());
-		open_line = NULL;
-	}
+	if (open_line == t)
+		end_open_line(output_stream());
 }

@@ -72,14 +72,15 @@ static inline int pers_of(uint32_t arch)
 	return sysent_pers_from_audit_arch(arch);
 }
 
-static void print_entry(struct tcb *t)
+/* sp: the tracee's stack pointer, where rt_sigreturn finds the mask it restores. */
+static void print_entry(struct tcb *t, uint64_t sp)
 {
 	struct strbuf sb;
 	struct tracee_mem mem;
 
 	tracee_mem_init(&mem, t->pid);
 	sb_init(&sb, linebuf, sizeof(linebuf));
-	decode_entry(&sb, &t->call, &mem, &tstate.dopts);
+	decode_entry_sp(&sb, &t->call, &mem, &tstate.dopts, sp);
 	output_entry(t, sb.buf);
 	t->flags |= TCB_ENTRY_SHOWN;
 }
@@ -132,7 +133,7 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 	}
 	/* -Z: whether to print is known only at the exit. */
 	if (tstate.print_calls && !tstate.failed_only)
-		print_entry(t);
+		print_entry(t, info->stack_pointer);
 	if (tstate.counting)
 		t->entry_ns = stamp(ru);
 }
@@ -156,7 +157,7 @@ static void syscall_exiting(struct tcb *t, const struct __ptrace_syscall_info *i
 		print_exit(t, 0);
 	} else if (tstate.failed_only && tstate.print_calls && t->call.is_error) {
 		/* -Z: the whole line now (arguments read at the exit, as strace does). */
-		print_entry(t);
+		print_entry(t, info->stack_pointer);
 		print_exit(t, 0);
 	}
 }
