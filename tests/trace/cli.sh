@@ -11,7 +11,9 @@ grep -q '^Usage: trace' "$T/help" || fail "--help has no usage line"
 assert_eq "bad option message lines" 1 "$(wc -l < "$T/err")"
 "$TRACE" -S bogus true 2> /dev/null; assert_eq "bad -S status" 2 $?
 "$TRACE" 2> /dev/null; assert_eq "no program status" 2 $?
-"$TRACE" execlab-no-such-program 2> "$T/err"; assert_eq "not found status" 127 $?
+# A controlled PATH: an unsearchable directory in the inherited one would make it EACCES (126),
+# as execvp(3) and env(1) do.
+PATH=/usr/bin:/bin "$TRACE" execlab-no-such-program 2> "$T/err"; assert_eq "not found status" 127 $?
 grep -q 'execlab-no-such-program: No such file or directory' "$T/err" || fail "not-found message"
 touch "$T/noexec"
 "$TRACE" "$T/noexec" 2> "$T/err"; assert_eq "not executable status" 126 $?
