@@ -16,6 +16,7 @@ static int shared;		/* out is a copy of stderr: the program writes there too */
 static struct tcb *open_line;	/* whose line is not ended yet, or NULL */
 static int col;			/* column on the open line */
 static char outbuf[1 << 16];
+static const char *out_path;	/* -o FILE, for the one error line at close */
 
 int output_open(const char *path)
 {
@@ -41,6 +42,7 @@ int output_open(const char *path)
 	}
 	setvbuf(out, outbuf, _IOFBF, sizeof(outbuf));
 	shared = !path;
+	out_path = path;
 	return 0;
 }
 
@@ -89,8 +91,17 @@ void output_close(void)
 {
 	if (open_line)
 		end_open_line(output_stream());
-	if (out)
-		fclose(out);
+	if (out) {
+		/* A full disk or a closed pipe: said once, here, not at every line. */
+		int failed = ferror(out), err = errno;
+
+		if (fclose(out) != 0 && !failed) {
+			failed = 1;
+			err = errno;
+		}
+		if (failed && out_path)
+			fprintf(stderr, "trace: %s: write error: %s\n", out_path, strerror(err));
+	}
 	out = NULL;
 }
 

@@ -18,6 +18,11 @@ grep -q 'execlab-no-such-program: No such file or directory' "$T/err" || fail "n
 touch "$T/noexec"
 "$TRACE" "$T/noexec" 2> "$T/err"; assert_eq "not executable status" 126 $?
 "$TRACE" -o /nonexistent/dir/x true 2> /dev/null; assert_eq "-o unwritable status" 1 $?
+if [ -w /dev/full ]; then
+	# A failing -o FILE is said once (strace repeats it for every line), not silently lost.
+	"$TRACE" -o /dev/full true 2> "$T/err"
+	assert_eq "-o /dev/full: error lines" 1 "$(grep -c 'trace: /dev/full: write error: No space left on device' "$T/err")"
+fi
 need_trace
 "$TRACE" -o "$T/out" true || fail "trace -o FILE true failed"
 grep -q '^execve(' "$T/out" || fail "-o FILE has no execve line"
