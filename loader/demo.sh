@@ -1,7 +1,7 @@
 #!/bin/sh
 # loader part of `make demo`: a program run by loader/loader, step by step.
 B=${top_builddir:-.}
-L=$B/loader/loader
+L=$(cd "$B" && pwd)/loader/loader	# absolute: one step below runs in a scratch directory
 cat <<'TXT'
 == loader: execve(2) done in user space ==
 loader/loader replays the kernel's exec path: open the file, check the ELF headers,
