@@ -40,7 +40,7 @@ struct elf_file {
 	int fd;				/* -1 once closed */
 	unsigned long size;		/* st_size */
 	unsigned mode;			/* st_mode */
-	unsigned long mnt_flags;	/* statfs f_flags of its mount (ST_NOSUID, ...) */
+	unsigned long mnt_flags;	/* statfs f_flags of its mount, read for set-ID files */
 	unsigned char head[HEAD_SIZE] __attribute__((aligned(16)));
 	size_t head_len;		/* bytes read; head is zero beyond them */
 	Elf64_Ehdr eh;			/* the header (zero-padded if the file is short) */
@@ -70,9 +70,6 @@ struct binprm {
 	int randomize;			/* the kernel randomised the loader's exec (ASLR on) */
 	unsigned long euid, egid;
 	unsigned long mmap_min_addr;	/* read lazily; ~0 = not read yet */
-	unsigned long long exec_mnt_id;	/* a mount known not to be noexec (statx mount ID) */
-	int exec_mnt_known;
-	unsigned long exec_mnt_flags;
 	/* linux_binprm */
 	const char *filename;		/* what execve() got (after PATH search): AT_EXECFN, comm */
 	const char *interp;		/* the file being loaded now (#! rewrites it) */
@@ -117,6 +114,7 @@ int search_binary_handler(struct binprm *b);
 /* open_exec.c: open + the exec checks of do_open_execat() + prepare_binprm()'s read */
 int open_exec(struct binprm *b, const char *path, struct elf_file *ef);
 void close_file(struct elf_file *ef);
+void close_file_pair(struct elf_file *x, struct elf_file *y);
 long read_file_at(struct elf_file *ef, void *buf, size_t len, unsigned long off);
 /* fs/binfmt_script.c */
 int load_script(struct binprm *b);

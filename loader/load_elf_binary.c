@@ -163,7 +163,6 @@ int load_elf_binary(struct binprm *b)
 		if (b->have_interp)
 			memory_map_read_sections(b, &b->elf_interp);
 	}
-	close_file(ef);
-	close_file(&b->elf_interp);
+	close_file_pair(ef, &b->elf_interp);
 	return finalize_exec(b);
 }

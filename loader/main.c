@@ -32,7 +32,8 @@ static const char usage_text[] =
 "\n"
 "Limits: /proc/self/exe stays the loader (the kernel allows no one else to change it);\n"
 "set-user-ID/set-group-ID bits are not honoured (a warning says so); the file must\n"
-"be readable, which the kernel does not require; binfmt_misc is not consulted.\n";
+"be readable, which the kernel does not require; ETXTBSY (a file open for writing)\n"
+"needs Linux 6.14+ (execveat AT_EXECVE_CHECK); binfmt_misc is not consulted.\n";
 
 static int usage_error(const char *what, const char *arg)
 {

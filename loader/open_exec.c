@@ -2,8 +2,10 @@
  * loader/open_exec.c: mirrors fs/exec.c:open_exec()/do_open_execat() and the read of
  * prepare_binprm(). Differs: the kernel opens with MAY_EXEC and needs no read permission;
  * a user-space loader must read (and mmap) the file, so it opens O_RDONLY and then makes
- * the exec checks itself: regular file, an execute bit for us, not on a noexec mount.
- * ETXTBSY (file open for writing) and LSM hooks are the kernel's alone: not checked.
+ * the exec checks itself: regular file, an execute bit for us. The rest of do_open_execat()
+ * (noexec mount, a file open for writing: ETXTBSY) and the LSM hook are asked of the kernel
+ * itself on our fd with execveat(AT_EXECVE_CHECK), which runs them and stops (6.14+); on an
+ * older kernel statfs tells noexec and ETXTBSY goes unchecked.
  * Details name no path: the caller knows which file it opened (program, interpreter).
  */
 #include <linux/errno.h>
@@ -16,12 +18,29 @@
 #define AT_EACCESS 0x200
 #endif
 #define ST_NOEXEC 8		/* statfs f_flags: mounted noexec */
+#ifndef AT_EXECVE_CHECK
+#define AT_EXECVE_CHECK 0x10000	/* linux/fcntl.h since 6.14 */
+#endif
 
 void close_file(struct elf_file *ef)
 {
 	if (ef->fd >= 0)
 		sys_close(ef->fd);
 	ef->fd = -1;
+}
+
+/*
+ * Close the program and its interpreter once mapped. They were opened one after the other,
+ * so their fds are usually neighbours: one close_range() then does for both.
+ */
+void close_file_pair(struct elf_file *x, struct elf_file *y)
+{
+	int lo = x->fd < y->fd ? x->fd : y->fd, hi = x->fd < y->fd ? y->fd : x->fd;
+
+	if (lo >= 0 && hi == lo + 1 && sys_close_range((unsigned)lo, (unsigned)hi, 0) == 0)
+		x->fd = y->fd = -1;
+	close_file(x);
+	close_file(y);
 }
 
 long read_file_at(struct elf_file *ef, void *buf, size_t len, unsigned long off)
@@ -71,26 +90,36 @@ static int may_exec(struct binprm *b, struct elf_file *ef, const struct statx *s
 }
 
 /*
- * path_noexec(): is the file's mount noexec? statfs says; a mount already found exec-able
- * (same mount ID from statx: the program and ld.so usually share one) is not asked again.
+ * The end of do_open_execat() (path_noexec(), exe_file_deny_write_access()) and
+ * bprm_execve()'s security_bprm_creds_for_exec(), run by the kernel on our file:
+ * execveat(fd, "", AT_EMPTY_PATH | AT_EXECVE_CHECK) stops right after them and returns 0.
+ * It costs ~20 us (the kernel builds a bprm), one system call per file. statfs is asked
+ * only to explain a refusal, on a kernel without AT_EXECVE_CHECK (EINVAL), or for a file
+ * with set-ID bits (bprm_creds_from_file() looks at nosuid).
  */
-static int path_noexec(struct binprm *b, struct elf_file *ef, const struct statx *st)
+static int exec_check(struct binprm *b, struct elf_file *ef, const struct statx *st)
 {
+	const char *argv[] = { ef->path, NULL }, *envp[] = { NULL };	/* argc 0 would warn */
 	struct statfs sf;
-	int known = (st->stx_mask & STATX_MNT_ID) != 0;
+	long r = sys_execveat(ef->fd, "", argv, envp, AT_EMPTY_PATH | AT_EXECVE_CHECK);
 
-	if (known && b->exec_mnt_known && b->exec_mnt_id == st->stx_mnt_id) {
-		ef->mnt_flags = b->exec_mnt_flags;
-		return 0;
+	sf.f_flags = 0;
+	if (r != 0 || (st->stx_mode & (S_ISUID | S_ISGID))) {
+		if (sys_fstatfs(ef->fd, &sf) < 0)
+			sf.f_flags = 0;
+		ef->mnt_flags = (unsigned long)sf.f_flags;
 	}
-	if (sys_fstatfs(ef->fd, &sf) < 0)
-		sf.f_flags = 0;
-	if (sf.f_flags & ST_NOEXEC)
-		return 1;
-	ef->mnt_flags = b->exec_mnt_flags = (unsigned long)sf.f_flags;
-	b->exec_mnt_known = known;
-	b->exec_mnt_id = st->stx_mnt_id;
-	return 0;
+	if (r == 0)
+		return 0;
+	if (r == -EINVAL)	/* no AT_EXECVE_CHECK (before 6.14): noexec only */
+		return sf.f_flags & ST_NOEXEC ? diag_fail(&b->diag, -EACCES, "on a noexec mount") : 0;
+	if (r == -EACCES)	/* the execute bits were ours to check, and passed */
+		return diag_fail(&b->diag, -EACCES, "%s", sf.f_flags & ST_NOEXEC ? "on a noexec mount"
+			    : "refused by the kernel's exec check (a security module)");
+	if (r == -ETXTBSY)
+		return diag_fail(&b->diag, -ETXTBSY, "open for writing: the kernel refuses to run "
+			    "a file being written");
+	return diag_fail(&b->diag, (int)r, "the kernel's exec check (execveat AT_EXECVE_CHECK)");
 }
 
 int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
@@ -100,6 +129,7 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 
 	ef->fd = -1;
 	ef->path = path;
+	ef->mnt_flags = 0;
 	b->diag.text[0] = '\0';
 	/*
 	 * execve("") fails with ENOENT (getname refuses empty names), but an interpreter
@@ -117,7 +147,7 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 	if (n < 0)
 		return (int)(b->diag.err = (int)n);
 	ef->fd = (int)n;
-	n = sys_statx(ef->fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS | STATX_MNT_ID, &st);
+	n = sys_statx(ef->fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS, &st);
 	if (n < 0)
 		return diag_fail(&b->diag, (int)n, "statx");
 	if (!S_ISREG(st.stx_mode))
@@ -125,8 +155,9 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 			    S_ISDIR(st.stx_mode) ? "is a directory" : "not a regular file");
 	if (may_exec(b, ef, &st) < 0)
 		return diag_fail(&b->diag, -EACCES, "no execute permission");
-	if (path_noexec(b, ef, &st))
-		return diag_fail(&b->diag, -EACCES, "on a noexec mount");
+	n = exec_check(b, ef, &st);
+	if (n < 0)
+		return (int)n;
 	ef->size = st.stx_size;
 	ef->mode = st.stx_mode;
 

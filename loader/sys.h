@@ -61,6 +61,17 @@ static inline long sys_fstatfs(int fd, struct statfs *sf)
 	return sys_call2(__NR_fstatfs, fd, (long)sf);
 }
 
+static inline long sys_execveat(int dirfd, const char *path, const char *const *argv,
+				const char *const *envp, int flags)
+{
+	return sys_call5(__NR_execveat, dirfd, (long)path, (long)argv, (long)envp, flags);
+}
+
+static inline long sys_close_range(unsigned first, unsigned last, unsigned flags)
+{
+	return sys_call3(__NR_close_range, first, last, flags);
+}
+
 static inline long sys_faccessat2(int dirfd, const char *path, int mode, int flags)
 {
 	return sys_call4(__NR_faccessat2, dirfd, (long)path, mode, flags);
