@@ -64,8 +64,9 @@ static const struct sections *sections_of(const struct elf_file *ef)
 	return NULL;
 }
 
-/* "  .text .fini" for the sections whose addresses meet [start, end). */
-static void section_names(const struct region *r, char *out, size_t size)
+/* "  .text .fini" for the sections of r's file whose addresses meet [start, end). */
+static void section_names(const struct region *r, unsigned long start, unsigned long end,
+			  char *out, size_t size)
 {
 	const struct sections *S = sections_of(r->file);
 	size_t len = 0;
@@ -77,7 +78,7 @@ static void section_names(const struct region *r, char *out, size_t size)
 		unsigned long a = S->s[i].addr + r->file->bias;
 		unsigned long e = a + (S->s[i].size ? S->s[i].size : 1);
 
-		if (e <= r->start || a >= r->end)
+		if (e <= start || a >= end)
 			continue;
 		/* file pages hold file bytes only: a NOBITS section belongs to the bss rows */
 		len += fmt(out + len, size - len, " %s", S->pool + S->s[i].name);
@@ -116,7 +117,31 @@ struct row {
 	unsigned long start, end;
 	enum row_kind kind;
 	const struct region *r;
+	int replaced;		/* a later MAP_FIXED took all of it (kernel order, same result) */
 };
+
+/*
+ * What is left of region i once the regions mapped after it took their pages (a later
+ * MAP_FIXED replaces, as in the kernel: segments sharing a page). Trims the ends only: a
+ * later region strictly inside leaves the row whole. Returns 0 when nothing is left.
+ */
+static int visible_part(const struct binprm *b, int i, unsigned long *start, unsigned long *end)
+{
+	unsigned long s = b->regions[i].start, e = b->regions[i].end;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (int j = i + 1; j < b->nregions && s < e; j++) {
+			const struct region *l = &b->regions[j];
+
+			if (l->start <= s && s < l->end)
+				s = l->end;
+			if (s < e && l->start < e && e <= l->end)
+				e = l->start;
+		}
+	*start = s;
+	*end = e;
+	return s < e;
+}
 
 static void print_row(const struct binprm *b, const struct elf_tables_out *t,
 		      const struct row *w)
@@ -150,13 +175,21 @@ static void print_row(const struct binprm *b, const struct elf_tables_out *t,
 		break;
 	}
 	wx = (r->prot & PROT_WRITE) && (r->prot & PROT_EXEC);
-	section_names(r, names, sizeof names);
+	if (w->replaced) {
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-12s %s  replaced at once by "
+			"the next segment's MAP_FIXED (as by the kernel)%s\n", r->start, r->end,
+			human(r->end - r->start, sz), prot_string(r->prot, rwx),
+			r->bss ? "bss (anon)" : "file", r->file->path,
+			wx ? "; W+X only until then, as the kernel maps it" : "");
+		return;
+	}
+	section_names(r, w->start, w->end, names, sizeof names);
 	if (r->bss)
 		fmt(off, sizeof off, "bss (anon)");
 	else
 		fmt(off, sizeof off, "off %#lx", r->offset);
-	eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-12s %s%s%s\n", r->start, r->end,
-		human(r->end - r->start, sz), prot_string(r->prot, rwx), off, r->file->path,
+	eprintf("loader: memory_map: %#014lx-%#014lx %6s %s  %-12s %s%s%s\n", w->start, w->end,
+		human(w->end - w->start, sz), prot_string(r->prot, rwx), off, r->file->path,
 		names, !wx ? "" : r->bss ? "  W+X: the kernel's bss rule for a PF_X segment"
 				      : "  W+X! not the bss rule: the file asks for PF_W|PF_X");
 }
@@ -166,16 +199,21 @@ void memory_map(struct binprm *b, const struct elf_tables_out *t)
 	struct row rows[MAX_REGIONS + 4];
 	int n = 0;
 
-	rows[n++] = (struct row){ ELF_PAGESTART(t->sp), b->stack_end, ROW_STACK, NULL };
+	rows[n++] = (struct row){ ELF_PAGESTART(t->sp), b->stack_end, ROW_STACK, NULL, 0 };
 	for (const unsigned long *a = b->self->auxv; a[0] != AT_NULL; a += 2)
 		if (a[0] == AT_SYSINFO_EHDR)
-			rows[n++] = (struct row){ a[1], a[1] + vdso_size(a[1]), ROW_VDSO, NULL };
+			rows[n++] = (struct row){ a[1], a[1] + vdso_size(a[1]), ROW_VDSO, NULL, 0 };
 	rows[n++] = (struct row){ (unsigned long)__ehdr_start,
-				  ELF_PAGEALIGN((unsigned long)_end), ROW_LOADER, NULL };
-	for (int i = 0; i < b->nregions; i++)
-		rows[n++] = (struct row){ b->regions[i].start, b->regions[i].end, ROW_REGION,
-					  &b->regions[i] };
-	rows[n++] = (struct row){ b->brk, b->brk, ROW_BRK, NULL };
+				  ELF_PAGEALIGN((unsigned long)_end), ROW_LOADER, NULL, 0 };
+	for (int i = 0; i < b->nregions; i++) {
+		unsigned long s, e;
+		int left = visible_part(b, i, &s, &e);
+
+		rows[n++] = (struct row){ left ? s : b->regions[i].start,
+					  left ? e : b->regions[i].end, ROW_REGION,
+					  &b->regions[i], !left };
+	}
+	rows[n++] = (struct row){ b->brk, b->brk, ROW_BRK, NULL, 0 };
 
 	/* high to low: insertion sort by start address (stable for equal starts) */
 	for (int i = 1; i < n; i++) {

@@ -76,6 +76,18 @@ for f in "$T/busy" "$T/busy-script"; do
 done
 exec 9>&-
 
+# --map marks W+X pages: an RWX PT_LOAD gets "W+X!" (the kernel rule does not explain it);
+# the rwx bss of a PF_X segment whose page the next segment replaces (as the kernel's
+# MAP_FIXED does) is drawn as replaced, and no row of the final image is W+X.
+run_timeout 10 "$L" --map "$T/cases/pt_load-rwx" > /dev/null 2> "$T/map-rwx.err"
+grep -E '^loader: memory_map: 0x0*400000-.* rwx .*W\+X! not the bss rule' "$T/map-rwx.err" >/dev/null ||
+	mismatch "--map does not mark the RWX PT_LOAD of pt_load-rwx with W+X!: $(cat "$T/map-rwx.err")"
+run_timeout 10 "$L" --map "$T/cases/segments-share-a-page" > /dev/null 2> "$T/map-share.err"
+grep -q 'rwx .*replaced at once by the next segment' "$T/map-share.err" ||
+	mismatch "--map does not show the replaced rwx bss page of segments-share-a-page"
+grep -v 'replaced at once' "$T/map-share.err" | grep -q 'W+X' &&
+	mismatch "--map marks a W+X page that is not in the final image: $(cat "$T/map-share.err")"
+
 # noexec mount: the kernel refuses with EACCES; the loader must too (its exec check, or statfs).
 if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 &&
    unshare -m sh -c "mkdir -p '$T/mnt' && mount -t tmpfs -o noexec tmpfs '$T/mnt'" 2>/dev/null; then
