@@ -139,4 +139,21 @@ out=$(run_timeout 10 "$L" --argv0 '' "$P/basic-pie" | sed -n 2p)
 check_eq "argv[0] with --argv0 ''" "argv[0] " "$out"
 out=$(run_timeout 10 "$L" -- "$P/basic-pie" --argv0 | sed -n 3p)
 check_eq "arguments after -- are the program's" "argv[1] --argv0" "$out"
+# Where the kernel refuses PR_SET_MM_MAP the loader says so under -v and goes on. A soft
+# RLIMIT_DATA of 0 provokes it (validate_prctl_map's check_data_rlimit: the data segment
+# alone exceeds 0) while mmap still works (a 0 soft limit is let through below the hard
+# one), and the program runs natively under the same limit. Without -v: not a word.
+out=$("$sh_" -c 'ulimit -S -d 0 && exec "$@"' sh "$L" -v "$P/basic-pie" --exit=0 2> "$T/mm.err")
+rc=$?
+check_eq "exit status with PR_SET_MM_MAP refused" 0 "$rc"
+case $out in "argc "*) ;; *) mismatch "with PR_SET_MM_MAP refused the program did not run: '$out'" ;; esac
+grep -q '^loader: mm_identity: PR_SET_MM_MAP refused' "$T/mm.err" ||
+	mismatch "-v does not say PR_SET_MM_MAP was refused: $(grep mm_identity "$T/mm.err")"
+"$sh_" -c 'ulimit -S -d 0 && exec "$@"' sh "$L" "$P/basic-pie" --exit=0 > /dev/null 2> "$T/mm.err"
+check_eq "stderr without -v when PR_SET_MM_MAP is refused" "" "$(cat "$T/mm.err")"
+# With it granted (the normal case), -v says what was set.
+run_timeout 10 "$L" -v "$P/basic-pie" --exit=0 > /dev/null 2> "$T/mm.err"
+grep -q '^loader: mm_identity: PR_SET_MM_MAP: code ' "$T/mm.err" ||
+	mismatch "-v does not report the PR_SET_MM_MAP it made: $(grep mm_identity "$T/mm.err")"
+
 finish "after the handover the process is the program"
