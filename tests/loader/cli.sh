@@ -81,4 +81,12 @@ case $(tail -n 1 "$T/r.err") in
 "loader: $T/notelf: Exec format error"*) ;;
 *) mismatch "loader -v on a non-ELF: last stderr line is '$(tail -n 1 "$T/r.err")'" ;;
 esac
+# `make demo`'s loader part (issue 3, Tests) runs a program under loader -v --map.
+top_builddir=$B run_timeout 60 sh "$S/loader/demo.sh" > "$T/demo.out" 2>&1; rc=$?
+check_eq "loader/demo.sh (make demo) exit status" 0 "$rc"
+grep -q -- '^\$ loader -v --map ' "$T/demo.out" || mismatch "make demo does not run loader -v --map"
+for want in '^loader: load_elf_binary: ' '^loader: memory_map: .*\[stack\]' '^hello from the loader$' \
+	    '^exit status 0$'; do
+	grep -q -- "$want" "$T/demo.out" || mismatch "make demo's loader part lacks '$want'"
+done
 finish "loader command line, -v and --map"
