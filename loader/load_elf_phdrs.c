@@ -1,7 +1,7 @@
 /*
  * loader/load_elf_phdrs.c: mirrors fs/binfmt_elf.c:load_elf_phdrs() and elf_read(): check
  * e_phentsize and e_phnum, read the table. Same checks; the table is usually served from
- * the first 4 KiB read by open_exec(), so most files cost no extra system call.
+ * the first 1 KiB (HEAD_SIZE) read by open_exec(), so most files cost no extra system call.
  */
 #include "loader/binprm.h"
 #include "loader/elf_check.h"
