@@ -97,7 +97,7 @@ static int may_exec(struct binprm *b, struct elf_file *ef, const struct statx *s
  * only to explain a refusal, on a kernel without AT_EXECVE_CHECK (EINVAL), or for a file
  * with set-ID bits (bprm_creds_from_file() looks at nosuid).
  */
-static int exec_check(struct binprm *b, struct elf_file *ef, const struct statx *st)
+static int do_open_execat(struct binprm *b, struct elf_file *ef, const struct statx *st)
 {
 	const char *argv[] = { ef->path, NULL }, *envp[] = { NULL };	/* argc 0 would warn */
 	struct statfs sf;
@@ -109,10 +109,18 @@ static int exec_check(struct binprm *b, struct elf_file *ef, const struct statx 
 			sf.f_flags = 0;
 		ef->mnt_flags = (unsigned long)sf.f_flags;
 	}
-	if (r == 0)
+	if (r == 0) {
+		say(b, "%s: no noexec mount, no writer (ETXTBSY), no LSM refusal: the kernel's own "
+		    "checks, asked with execveat(AT_EXECVE_CHECK)", ef->path);
 		return 0;
-	if (r == -EINVAL)	/* no AT_EXECVE_CHECK (before 6.14): noexec only */
-		return sf.f_flags & ST_NOEXEC ? diag_fail(&b->diag, -EACCES, "on a noexec mount") : 0;
+	}
+	if (r == -EINVAL) {	/* no AT_EXECVE_CHECK (before 6.14): noexec only */
+		if (sf.f_flags & ST_NOEXEC)
+			return diag_fail(&b->diag, -EACCES, "on a noexec mount");
+		say(b, "%s: no noexec mount (statfs); no AT_EXECVE_CHECK before Linux 6.14, so "
+		    "ETXTBSY and LSM refusals are not seen", ef->path);
+		return 0;
+	}
 	if (r == -EACCES)	/* the execute bits were ours to check, and passed */
 		return diag_fail(&b->diag, -EACCES, "%s", sf.f_flags & ST_NOEXEC ? "on a noexec mount"
 			    : "refused by the kernel's exec check (a security module)");
@@ -155,7 +163,7 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 			    S_ISDIR(st.stx_mode) ? "is a directory" : "not a regular file");
 	if (may_exec(b, ef, &st) < 0)
 		return diag_fail(&b->diag, -EACCES, "no execute permission");
-	n = exec_check(b, ef, &st);
+	n = do_open_execat(b, ef, &st);
 	if (n < 0)
 		return (int)n;
 	ef->size = st.stx_size;
