@@ -17,6 +17,8 @@
 #   mode 0111: the kernel needs only the exec bit, the loader must read the file: 126
 #     "Permission denied" (as root, checked as uid 65534, since root reads anything).
 #   noexec mount: needs root to mount a tmpfs (in a private mount namespace); else skipped.
+#   Before Linux 6.14 (no AT_EXECVE_CHECK; simulated by no-exec-check.py, a seccomp filter
+#   failing execveat with EINVAL) the loader falls back to statfs for noexec.
 #   PR_SET_MDWE: the kernel maps an executable segment's bss rwx even under MDWE; a loader
 #     cannot, so for that file it may run it or refuse with 126 (an RWX segment proper is
 #     killed by the kernel under MDWE, so the loader must refuse it).
@@ -75,6 +77,18 @@ for f in "$T/busy" "$T/busy-script"; do
 	esac
 done
 exec 9>&-
+# Before 6.14 (simulated: a seccomp filter makes execveat answer EINVAL) the loader falls
+# back to statfs: programs still run, and -v says ETXTBSY is not seen.
+NOCHECK=$S/tests/loader/no-exec-check.py
+"$PY" "$NOCHECK" "$L" -v "$T/cases/good-exec" > "$T/nocheck.out" 2> "$T/nocheck.err"; rc=$?
+if [ $rc -eq 77 ]; then
+	note "no seccomp filter here: the fallback without AT_EXECVE_CHECK is not tested"
+else
+	check_eq "loader without AT_EXECVE_CHECK: exit status" 0 "$rc"
+	check_eq "loader without AT_EXECVE_CHECK: stdout" "ok" "$(cat "$T/nocheck.out")"
+	grep -q '^loader: do_open_execat: .*no AT_EXECVE_CHECK' "$T/nocheck.err" ||
+		mismatch "loader -v without AT_EXECVE_CHECK does not say so: $(cat "$T/nocheck.err")"
+fi
 
 # --map marks W+X pages: an RWX PT_LOAD gets "W+X!" (the kernel rule does not explain it);
 # the rwx bss of a PF_X segment whose page the next segment replaces (as the kernel's
@@ -112,11 +126,19 @@ if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 &&
    unshare -m sh -c "mkdir -p '$T/mnt' && mount -t tmpfs -o noexec tmpfs '$T/mnt'" 2>/dev/null; then
 	printf '{"name": "noexec-mount", "argv": ["%s"]}\n' "$T/mnt/good-exec" > "$T/noexec.jsonl"
 	unshare -m sh -c "mount -t tmpfs -o noexec tmpfs '$T/mnt' &&
-		cp '$T/cases/good-exec' '$T/mnt/' && '$PY' '$KEXEC' check '$L' '$T/noexec.jsonl'" \
+		cp '$T/cases/good-exec' '$T/mnt/' && '$PY' '$KEXEC' check '$L' '$T/noexec.jsonl' &&
+		{ '$PY' '$NOCHECK' '$L' '$T/mnt/good-exec' 2> '$T/noexec-nocheck.err'; echo \"fallback \$?\"; }" \
 		> "$T/noexec.table" 2>&1
 	rc=$?
 	sed 1d "$T/noexec.table"
 	[ $rc -eq 0 ] || mismatch "noexec mount: $(tail -n 1 "$T/noexec.table")"
+	case $(tail -n 1 "$T/noexec.table") in
+	"fallback 77") ;;
+	"fallback 126")
+		grep -q "^loader: $T/mnt/good-exec: Permission denied (on a noexec mount)" "$T/noexec-nocheck.err" ||
+			mismatch "noexec mount without AT_EXECVE_CHECK: $(cat "$T/noexec-nocheck.err")" ;;
+	*) mismatch "noexec mount without AT_EXECVE_CHECK: $(tail -n 1 "$T/noexec.table")" ;;
+	esac
 	n=$((n + 1))
 else
 	note "noexec mount: skipped (needs root and unshare -m to mount a private noexec tmpfs)"
