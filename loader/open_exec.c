@@ -123,7 +123,8 @@ static int do_open_execat(struct binprm *b, struct elf_file *ef, const struct st
 	}
 	if (r == -EACCES)	/* the execute bits were ours to check, and passed */
 		return diag_fail(&b->diag, -EACCES, "%s", sf.f_flags & ST_NOEXEC ? "on a noexec mount"
-			    : "refused by the kernel's exec check (a security module)");
+			    : "refused by the kernel's exec check (a security module, or a "
+			    "file system that allows no exec)");
 	if (r == -ETXTBSY)
 		return diag_fail(&b->diag, -ETXTBSY, "open for writing: the kernel refuses to run "
 			    "a file being written");
