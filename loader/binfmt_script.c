@@ -20,6 +20,9 @@ int load_script(struct binprm *b)
 	say(b, "#! interpreter %s%s%s%s", sb->name, sb->has_arg ? ", argument '" : "",
 	    sb->has_arg ? sb->arg : "", sb->has_arg ? "'" : "");
 	b->argv = script_argv(b->argv, &b->argc, sb, b->interp);
+	ret = bprm_stack_limits(b);	/* copy_string_kernel() of the new strings: E2BIG */
+	if (ret < 0)
+		return ret;
 	b->interp = sb->name;		/* bprm_change_interp() */
 	b->interpreter = b->file == &b->slot[0] ? &b->slot[1] : &b->slot[0];
 	ret = open_exec(b, sb->name, b->interpreter);

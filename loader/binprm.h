@@ -108,6 +108,7 @@ struct binprm {
 /* fs/exec.c */
 int do_execveat_common(struct binprm *b, const char *prog, char **args, size_t nargs);
 int bprm_execve(struct binprm *b);
+int bprm_stack_limits(struct binprm *b);
 void bprm_creds_from_file(struct binprm *b);
 int exec_binprm(struct binprm *b);
 int search_binary_handler(struct binprm *b);

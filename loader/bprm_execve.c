@@ -49,7 +49,9 @@ int bprm_execve(struct binprm *b)
 		b->opened = 1;
 		say(b, "opened %s (%lu bytes, mode %04o)", b->filename, b->file->size,
 		    b->file->mode & 07777);
-		ret = exec_binprm(b);
+		ret = bprm_stack_limits(b);
+		if (ret == 0)
+			ret = exec_binprm(b);
 	}
 	/* only failures come back: leave no fd open for the next PATH candidate */
 	close_file(&b->slot[0]);

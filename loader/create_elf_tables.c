@@ -44,7 +44,7 @@ unsigned long arg_limit(unsigned long rlim_stack)
 	return limit > ARG_MAX_MIN ? limit : ARG_MAX_MIN;
 }
 
-unsigned long arg_bytes(const struct elf_tables_in *in, unsigned long *ptr_bytes)
+unsigned long arg_bytes(const struct elf_tables_in *in, size_t ptr_argc, unsigned long *ptr_bytes)
 {
 	unsigned long bytes = str_size(in->execfn);
 
@@ -52,7 +52,7 @@ unsigned long arg_bytes(const struct elf_tables_in *in, unsigned long *ptr_bytes
 		bytes += str_size(in->argv[i]);
 	for (size_t i = 0; i < in->envc; i++)
 		bytes += str_size(in->envp[i]);
-	*ptr_bytes = ((in->argc ? in->argc : 1) + in->envc) * sizeof(void *);
+	*ptr_bytes = ((ptr_argc ? ptr_argc : 1) + in->envc) * sizeof(void *);
 	return bytes + *ptr_bytes;
 }
 

@@ -50,8 +50,13 @@ int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
  */
 #define ARG_MAX_MIN	(32UL * 4096)
 unsigned long arg_limit(unsigned long rlim_stack);
-/* The bytes of strings and pointers in that count (argc counted as at least 1). */
-unsigned long arg_bytes(const struct elf_tables_in *in, unsigned long *ptr_bytes);
+/*
+ * The bytes of strings and pointers in that count: in's strings (execfn, argv, envp) and
+ * one pointer per envp entry and per argument of ptr_argc (counted as at least 1). The
+ * kernel counts the pointers once, with the argc execve() was given, and the strings as
+ * they are copied, #! rewrites included.
+ */
+unsigned long arg_bytes(const struct elf_tables_in *in, size_t ptr_argc, unsigned long *ptr_bytes);
 
 /* Bytes create_elf_tables() needs at most for in (without the alignment slack). */
 size_t elf_tables_size(const struct elf_tables_in *in);

@@ -45,28 +45,6 @@ static void executable_stack(struct binprm *b)
 	    r < 0 ? " (refused)" : "");
 }
 
-/*
- * fs/exec.c:bprm_stack_limits() and copy_strings(): argv, envp and the filename must fit
- * in arg_limit(RLIMIT_STACK). The loader's own exec passed the same test with almost the
- * same strings; a #! rewrite or a PATH-resolved filename can add a few bytes. Below
- * 128 KiB the answer is always yes, so RLIMIT_STACK is only asked for above it.
- */
-static int bprm_stack_limits(struct binprm *b, const struct elf_tables_in *in)
-{
-	unsigned long long rlim[2] = { ~0ULL, ~0ULL };
-	unsigned long ptrs, bytes = arg_bytes(in, &ptrs), limit;
-
-	if (bytes <= ARG_MAX_MIN)
-		return 0;
-	sys_prlimit(3 /* RLIMIT_STACK */, rlim);
-	limit = arg_limit((unsigned long)rlim[0]);
-	say(b, "argv, envp and the filename take %lu bytes, the limit is %lu", bytes, limit);
-	if (bytes > limit)
-		return diag_fail(&b->diag, -E2BIG, "argv, envp and the file name take %lu bytes, "
-				 "more than the %lu that RLIMIT_STACK allows", bytes, limit);
-	return 0;
-}
-
 int finalize_exec(struct binprm *b)
 {
 	unsigned long tmpl[2 * MAX_AUXV];
@@ -90,9 +68,6 @@ int finalize_exec(struct binprm *b)
 	in.at_phnum = b->file->phnum;
 	in.at_base = b->have_interp ? b->elf_interp.bias : 0;
 	in.at_entry = b->entry;
-	ret = bprm_stack_limits(b, &in);
-	if (ret < 0)
-		return ret;
 	size = (elf_tables_size(&in) + 15) & ~15UL;
 	if (size > (8UL << 20))
 		return diag_fail(&b->diag, -E2BIG, "the new stack would need %zu bytes", size);

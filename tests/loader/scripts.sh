@@ -97,4 +97,46 @@ for how in abs rel; do
 		head -n 3 "$T/av.$how.loader" >&2
 	fi
 done
+# E2BIG at the byte: the kernel checks the argument size again as load_script() copies
+# the rewrite's strings (a long interpreter path adds bytes), before it opens the
+# interpreter, with the pointers counted as execve() was given them. The loader must
+# agree on both sides of the kernel's boundary, for a good interpreter and for one that
+# is not a program at all (E2BIG comes first). RLIMIT_STACK 600 KiB: the limit is 150 KiB.
+long=$T/$(printf 'd%.0s' $(seq 1 200))
+mkdir -p "$long"
+cp /bin/true "$long/true"
+printf 'not a program\n' > "$long/junk"; chmod 755 "$long/junk"
+mk e2big-good "#!$long/true\n"
+mk e2big-junk "#!$long/junk\n"
+"$PY" - "$L" "$T/e2big-good" "$T/e2big-junk" <<'PY' || mismatch "E2BIG of a #! rewrite: not where the kernel draws it (above)"
+import os, resource, subprocess, sys
+loader, scripts = sys.argv[1], sys.argv[2:]
+def pre():
+    resource.setrlimit(resource.RLIMIT_STACK, (600 << 10, resource.getrlimit(resource.RLIMIT_STACK)[1]))
+def run(argv, n):
+    a = "x" * (n // 2)
+    try:
+        p = subprocess.run(argv + [a, a], env={}, preexec_fn=pre, capture_output=True)
+        err = p.stderr.decode()
+        if p.returncode == 126 and "Argument list too long" in err:
+            return "E2BIG"
+        return "refused" if argv[0] == loader and p.returncode in (126, 127) else "rc%d" % p.returncode
+    except OSError as e:
+        return "E2BIG" if e.strerror == "Argument list too long" else "refused"
+bad = 0
+for script in scripts:
+    lo, hi = 140000, 155000          # the kernel accepts lo and refuses hi
+    if run([script], lo) == "E2BIG" or run([script], hi) != "E2BIG":
+        print("  %s: no boundary between %d and %d natively" % (script, lo, hi)); bad += 1; continue
+    while hi - lo > 2:
+        mid = (lo + hi) // 2 & ~1
+        if run([script], mid) == "E2BIG": hi = mid
+        else: lo = mid
+    for n, want in ((lo, run([script], lo)), (hi, "E2BIG")):
+        got = run([loader, script], n)
+        print("# %s: %d bytes of arguments: kernel %s, loader %s" % (os.path.basename(script), n, want, got))
+        if got != want:
+            print("  %s with %d bytes of arguments: kernel %s, loader %s" % (script, n, want, got)); bad += 1
+sys.exit(1 if bad else 0)
+PY
 finish "#! scripts handled as binfmt_script does"
