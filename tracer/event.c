@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include "tracer/count.h"
@@ -43,6 +44,41 @@ void event_set_main_pid(pid_t pid)
 void event_interrupt(int sig)
 {
 	interrupted = sig;
+}
+
+/*
+ * Job control (strace issue #96). Ctrl-Z sends SIGTSTP to the whole foreground process
+ * group: trace and the program. trace does not stop at once (it would hold the program
+ * in its signal-delivery-stop, and the shell's SIGCONT would then discard the pending
+ * SIGTSTP: a handler would never run). It notes the signal (job_stop); the program gets
+ * its own copy; if the program then stops (group-stop of the main tracee by that signal),
+ * trace stops itself with the same signal, so the shell sees the job stopped as without
+ * trace; `fg` sends SIGCONT to both. A program that handles the signal goes on, and so
+ * does trace. A stop signal sent to the program alone does not stop trace.
+ */
+static volatile sig_atomic_t job_stop;
+static int job_stop_armed, self_stop;
+
+void event_job_stop(int sig)
+{
+	job_stop = sig;
+}
+
+static int is_job_stop_signal(int sig)
+{
+	return sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void stop_self(int sig)
+{
+	struct sigaction dfl, old;
+
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, &old);
+	raise(sig);	/* stops here until SIGCONT */
+	sigaction(sig, &old, NULL);
 }
 
 int event_restart(struct tcb *t, int sig)
@@ -155,6 +191,11 @@ static int on_signal(struct event *e)
 {
 	siginfo_t si;
 
+	if (e->t->pid == main_pid && is_job_stop_signal(e->sig)) {
+		job_stop_armed = job_stop != 0;	/* trace got it too: the job is stopping */
+		job_stop = 0;
+	}
+
 	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)) &&
 	    ptrace(PTRACE_GETSIGINFO, e->t->pid, 0L, &si) == 0) {
 		char body[512];
@@ -178,10 +219,15 @@ static int on_group_stop(struct event *e)
 	 */
 	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)))
 		output_line(e->t, "--- stopped by %s ---", signal_name(e->sig));
-	if (ptrace(PTRACE_LISTEN, e->t->pid, 0L, 0L) == 0)
+	if (ptrace(PTRACE_LISTEN, e->t->pid, 0L, 0L) == 0) {
 		e->t->flags |= TCB_LISTENING;
-	else if (errno != ESRCH)
+		if (e->t->pid == main_pid && job_stop_armed && is_job_stop_signal(e->sig))
+			self_stop = e->sig;	/* after this event's output is flushed */
+	} else if (errno != ESRCH) {
 		event_restart(e->t, 0);	/* not a group-stop after all: never leave it stopped */
+	}
+	if (e->t->pid == main_pid)
+		job_stop_armed = 0;
 	return 1;
 }
 
@@ -322,5 +368,11 @@ int dispatch_event(struct event *e)
 	/* Flush at the end of each event that may have printed (not in -c-only mode). */
 	if (tstate.print_calls)
 		output_event_done();
+	if (self_stop) {
+		int sig = self_stop;
+
+		self_stop = 0;
+		stop_self(sig);
+	}
 	return more;
 }

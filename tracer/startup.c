@@ -105,6 +105,22 @@ static long read_long_after(const char *file, const char *key)
 	return v;
 }
 
+/* The one-letter State: of /proc/PID/status, or 0 */
+static char process_state(pid_t pid)
+{
+	char file[64], line[256], st = 0;
+	FILE *f;
+
+	snprintf(file, sizeof(file), "/proc/%d/status", (int)pid);
+	if (!(f = fopen(file, "re")))
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "State: %c", &st) == 1)
+			break;
+	fclose(f);
+	return st;
+}
+
 void startup_explain_eperm(pid_t pid, char *buf, size_t len)
 {
 	char file[64];
@@ -116,6 +132,8 @@ void startup_explain_eperm(pid_t pid, char *buf, size_t len)
 	if (tracer > 0)
 		snprintf(buf, len, "it is already traced by process %ld (a process has one tracer)",
 			 tracer);
+	else if (process_state(pid) == 'Z')
+		snprintf(buf, len, "it is a zombie (it has exited; its parent has not reaped it)");
 	else if (scope == 1)
 		snprintf(buf, len, "Yama ptrace_scope is 1: only a parent may trace its descendants "
 			 "(run as root, or echo 0 > /proc/sys/kernel/yama/ptrace_scope)");
@@ -130,12 +148,16 @@ void startup_explain_eperm(pid_t pid, char *buf, size_t len)
 			 "--security-opt seccomp=unconfined), another user's process, or a LSM policy");
 }
 
-static int report_ptrace_error(pid_t pid, const char *what, int err)
+/* why: the EPERM explanation if already made (while pid still existed), else NULL */
+static int report_ptrace_error(pid_t pid, const char *what, int err, const char *why)
 {
-	char why[512];
+	char buf[512];
 
 	if (err == -EPERM) {
-		startup_explain_eperm(pid, why, sizeof(why));
+		if (!why) {
+			startup_explain_eperm(pid, buf, sizeof(buf));
+			why = buf;
+		}
 		fprintf(stderr, "trace: %s %d: %s: %s\n", what, (int)pid, strerror(-err), why);
 	} else {
 		fprintf(stderr, "trace: %s %d: %s\n", what, (int)pid, strerror(-err));
@@ -197,10 +219,17 @@ static int start_child(char **argv, int follow)
 		return TRACE_EXIT_ERROR;
 	}
 	if (ptrace(PTRACE_SEIZE, pid, 0L, startup_ptrace_options(follow, 0)) < 0) {
+		char why[512];
+
 		err = -errno;
+		/*
+		 * Explain before killing the child: under an outer tracer's -f, it is that
+		 * tracer's tracee (TracerPid) only while it lives.
+		 */
+		startup_explain_eperm(pid, why, sizeof(why));
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		return report_ptrace_error(pid, "cannot trace the program, pid", err);
+		return report_ptrace_error(pid, "cannot trace the program, pid", err, why);
 	}
 	/*
 	 * The child is in a group-stop from its SIGSTOP; the seize turned it into a ptrace
@@ -252,10 +281,24 @@ static int seize_thread(pid_t tid, int follow)
 static int attach(pid_t pid, int follow)
 {
 	char dir[64];
-	int err = seize_thread(pid, follow), added;
+	int err, added;
+	long tgid, my_tracer;
 
+	/*
+	 * Never ourselves or our own tracer (trace under trace -f, or under strace): seizing
+	 * the process that must restart us would stop both for ever.
+	 */
+	snprintf(dir, sizeof(dir), "/proc/%d/status", (int)pid);
+	tgid = read_long_after(dir, "Tgid:");
+	my_tracer = read_long_after("/proc/self/status", "TracerPid:");
+	if (tgid == getpid() || pid == getpid() || (my_tracer > 0 && tgid == my_tracer)) {
+		fprintf(stderr, "trace: cannot attach to process %d: it is %s\n", (int)pid,
+			tgid == my_tracer ? "trace's own tracer" : "trace itself");
+		return TRACE_EXIT_ERROR;
+	}
+	err = seize_thread(pid, follow);
 	if (err < 0)
-		return report_ptrace_error(pid, "cannot attach to process", err);
+		return report_ptrace_error(pid, "cannot attach to process", err, NULL);
 	/* Every thread; repeat until a pass finds none new (threads may start meanwhile). */
 	snprintf(dir, sizeof(dir), "/proc/%d/task", (int)pid);
 	do {
@@ -296,6 +339,11 @@ static void on_alarm(int sig)
 	(void)sig;
 }
 
+static void on_job_stop(int sig)
+{
+	event_job_stop(sig);
+}
+
 static void install(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
@@ -319,6 +367,24 @@ static void setup_signals(int attaching)
 		/* Ctrl-C reaches the program's process group; the program decides, we follow. */
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
+		/*
+		 * Ctrl-Z: trace stops when the program does (tracer/event.c). Not if trace
+		 * was started with them ignored: the program inherits that (a handler is reset
+		 * to the default by execve).
+		 */
+		static const int stops[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+
+		for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
+			struct sigaction cur;
+
+			if (sigaction(stops[i], NULL, &cur) == 0 && cur.sa_handler != SIG_IGN) {
+				memset(&cur, 0, sizeof(cur));
+				cur.sa_handler = on_job_stop;
+				sigemptyset(&cur.sa_mask);
+				cur.sa_flags = SA_RESTART;	/* output writes go on */
+				sigaction(stops[i], &cur, NULL);
+			}
+		}
 	}
 }
 

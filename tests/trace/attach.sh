@@ -58,4 +58,29 @@ kill -INT $tp; wait $tp
 touch "$T/pid2.stop"; wait $lp
 assert_eq "exit status when ptrace is refused" 1 $rc
 grep -q "already traced by process $tp" "$T/err2" || { cat "$T/err2" >&2; fail "EPERM not explained"; }
+
+# Nested: `trace -f trace true`: the inner trace's child is the outer trace's tracee, so the
+# inner one is refused at once (no hang), says why, and exits 1; nothing is left behind.
+run_timeout 20 "$TRACE" -f -o /dev/null "$TRACE" true 2> "$T/err3"
+assert_eq "exit status of trace -f trace true" 1 $?
+grep -q "already traced by process" "$T/err3" || { cat "$T/err3" >&2; fail "nested trace: EPERM not explained"; }
+
+# -p of trace's own tracer (trace -f sh -c 'trace -p $PPID') is refused at once instead of
+# stopping both tracers for ever; -p of a zombie says it is one.
+run_timeout 20 "$TRACE" -f -o /dev/null sh -c '"$1" -p $PPID 2> "$2/err4"; echo $? > "$2/rc4"' sh "$TRACE" "$T"
+assert_eq "exit status of trace under trace -f" 0 $?
+assert_eq "exit status of trace -p of its own tracer" 1 "$(cat "$T/rc4")"
+grep -q "own tracer" "$T/err4" || { cat "$T/err4" >&2; fail "-p of its own tracer: no reason given"; }
+sh -c 'sh -c "exit 0" & exec sleep 1' &
+zp=$!
+sleep 0.3
+z=$(ps -o pid= --ppid $zp | tr -d ' ' | head -n 1)
+if [ -n "$z" ] && [ "$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' /proc/$z/status)" = Z ]; then
+	run_timeout 10 "$TRACE" -p $z 2> "$T/err5"
+	assert_eq "exit status of -p ZOMBIE" 1 $?
+	grep -q zombie "$T/err5" || { cat "$T/err5" >&2; fail "-p ZOMBIE: not said"; }
+else
+	note "no zombie to attach to: -p ZOMBIE not tested"
+fi
+wait $zp
 pass "attach and detach"

@@ -64,4 +64,37 @@ assert_eq "ticks while stopped" "$n1" "$n2"
 assert_eq "ticks in total" 60 "$(wc -l < "$T/ticks")"
 grep -q '^--- SIGSTOP' "$T/stop.log" || fail "no '--- SIGSTOP' line"
 grep -q '^--- SIGCONT' "$T/stop.log" || fail "no '--- SIGCONT' line"
+
+# Job control (Ctrl-Z = SIGTSTP to the whole foreground job, trace and the program; strace
+# issue #96): a program with a SIGTSTP handler runs it and the job goes on; a program
+# without one stops, trace stops with it (the shell sees the job stopped), and SIGCONT
+# (fg) continues both. bash -c 'set -m' gives the job its own process group.
+if command -v bash > /dev/null; then
+	run_timeout 20 bash -c 'set -m
+		"$1" -o "$2/tstp.log" "$3/signals" tstp > "$2/tstp.out" 2>&1 & tp=$!
+		sleep 0.3; kill -TSTP -$tp; sleep 0.3
+		ps -o stat= -p $tp > "$2/tstp.state"; kill -CONT -$tp 2>/dev/null
+		wait $tp' sh "$TRACE" "$T" "$P" 2>/dev/null
+	assert_eq "exit status of a job whose program handles SIGTSTP" 0 $?
+	assert_eq "the program's SIGTSTP handler ran" "tstp handled" "$(cat "$T/tstp.out")"
+	case $(cat "$T/tstp.state") in T*) fail "trace stopped though the program handled SIGTSTP" ;; esac
+
+	: > "$T/tstop.err"
+	run_timeout 20 bash -c 'set -m
+		"$1" -o "$2/tstop.log" "$3/signals" ticks > "$2/tstop.out" & tp=$!
+		sleep 0.3; kill -TSTP -$tp; sleep 0.3
+		ps -o stat= -p $tp > "$2/tstop.state"
+		ps -o stat= --ppid $tp > "$2/tstop.cstate"
+		n1=$(wc -l < "$2/tstop.out"); sleep 0.3; n2=$(wc -l < "$2/tstop.out")
+		[ "$n1" = "$n2" ] || echo "ticks while stopped" > "$2/tstop.err"
+		kill -CONT -$tp; wait $tp' sh "$TRACE" "$T" "$P" 2> /dev/null
+	assert_eq "exit status of a job stopped by SIGTSTP and continued" 0 $?
+	[ ! -s "$T/tstop.err" ] || { cat "$T/tstop.err" >&2; fail "SIGTSTP did not stop the program"; }
+	case $(cat "$T/tstop.state") in T*) ;; *) fail "trace did not stop with its program: $(cat "$T/tstop.state")" ;; esac
+	case $(cat "$T/tstop.cstate") in [Tt]*) ;; *) fail "the program did not stop: $(cat "$T/tstop.cstate")" ;; esac
+	assert_eq "ticks after SIGTSTP and SIGCONT" 60 "$(wc -l < "$T/tstop.out")"
+	grep -q '^--- stopped by SIGTSTP ---' "$T/tstop.log" || fail "no '--- stopped by SIGTSTP ---' line"
+else
+	note "no bash: job control (SIGTSTP) not tested"
+fi
 pass "exit statuses and signals as untraced"

@@ -62,6 +62,16 @@ int main(int argc, char **argv)
 
 		return *p;
 	}
+	if (!strcmp(mode, "tstp")) {	/* a SIGTSTP handler, then ticks */
+		struct timespec ts = { 0, 20000000 };
+
+		sa.sa_handler = on_usr1;
+		sigaction(SIGTSTP, &sa, NULL);
+		for (int i = 0; i < 60; i++)
+			nanosleep(&ts, NULL);
+		printf("tstp %s\n", got == SIGTSTP ? "handled" : "lost");
+		return got == SIGTSTP ? 0 : 1;
+	}
 	if (!strcmp(mode, "ticks")) {
 		struct timespec ts = { 0, 20000000 };
 
