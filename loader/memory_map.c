@@ -80,7 +80,8 @@ static void section_names(const struct region *r, unsigned long start, unsigned 
 
 		if (e <= start || a >= end)
 			continue;
-		/* file pages hold file bytes only: a NOBITS section belongs to the bss rows */
+		/* a .bss starting in the last file page shows there too (padzero zeroes that
+		 * page's tail) and again in the bss row that follows */
 		len += fmt(out + len, size - len, " %s", S->pool + S->s[i].name);
 	}
 }
