@@ -272,8 +272,8 @@ int selection_parse(struct selection *s, const char *expr, const char **bad_toke
 		expr = eq + 1;
 	}
 	body = expr;
-	if (*expr == '!') {
-		negate = true;
+	while (*expr == '!') {		/* each `!` toggles, as in strace ("!!openat": openat) */
+		negate = !negate;
 		expr++;
 	}
 	copy = strdup(strcmp(expr, "none") == 0 ? "" : expr);	/* `none`: an empty list */

@@ -103,6 +103,19 @@ START_TEST(negation)
 }
 END_TEST
 
+START_TEST(double_negation)
+{
+	parse_ok("trace=!!openat");	/* strace: each `!` toggles */
+	ck_assert(has(PERS_X86_64, "openat"));
+	ck_assert(!has(PERS_X86_64, "close"));
+	selection_free(&sel);
+	ck_assert_int_eq(selection_init(&sel), 0);
+	parse_ok("trace=!!!openat");
+	ck_assert(!has(PERS_X86_64, "openat"));
+	ck_assert(has(PERS_X86_64, "close"));
+}
+END_TEST
+
 START_TEST(all_none)
 {
 	parse_ok("trace=none");
@@ -296,6 +309,7 @@ Suite *make_filter_suite(void)
 	tcase_add_test(tc, last_trace_wins);
 	tcase_add_test(tc, name_of_one_personality);
 	tcase_add_test(tc, negation);
+	tcase_add_test(tc, double_negation);
 	tcase_add_test(tc, all_none);
 	tcase_add_test(tc, classes);
 	tcase_add_test(tc, stat_classes);
