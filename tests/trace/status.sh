@@ -97,4 +97,12 @@ if command -v bash > /dev/null; then
 else
 	note "no bash: job control (SIGTSTP) not tested"
 fi
+
+# -f: a child left running in the background is still traced; trace ends when it ends
+# (as strace does: documented), with the program's own status.
+start=$(date +%s%N)
+run_timeout 20 "$TRACE" -f -o "$T/bg.log" sh -c '"$1" 0.6 & exit 5' sh "$(command -v sleep)"
+assert_eq "status of trace -f sh -c 'sleep &; exit 5'" 5 $?
+[ $(( ($(date +%s%N) - start) / 1000000 )) -ge 500 ] || fail "trace -f did not wait for the background child"
+[ "$(grep -c '+++ exited with' "$T/bg.log")" -eq 2 ] || fail "the background child's end is not shown"
 pass "exit statuses and signals as untraced"
