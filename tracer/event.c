@@ -66,7 +66,7 @@ void event_job_stop(int sig)
 
 static int is_job_stop_signal(int sig)
 {
-	return sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+	return sig == SIGTSTP || sig == SIGTTIN;	/* not SIGTTOU: see tracer/startup.c */
 }
 
 static void stop_self(int sig)

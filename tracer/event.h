@@ -53,7 +53,7 @@ void event_set_main_pid(pid_t pid);
 
 /* Set from trace's own signal handlers: the loop stops at the next event. */
 void event_interrupt(int sig);
-/* trace itself got SIGTSTP/SIGTTIN/SIGTTOU (job control; from a signal handler) */
+/* trace itself got SIGTSTP or SIGTTIN (job control; from a signal handler) */
 void event_job_stop(int sig);
 
 /* The kind of a wait4 status (pure: unit-tested with made-up statuses). */

@@ -370,9 +370,11 @@ static void setup_signals(int attaching)
 		/*
 		 * Ctrl-Z: trace stops when the program does (tracer/event.c). Not if trace
 		 * was started with them ignored: the program inherits that (a handler is reset
-		 * to the default by execve).
+		 * to the default by execve). Not SIGTTOU: trace's own writes to the terminal
+		 * from a background job (stty tostop) raise it, and a caught SIGTTOU makes the
+		 * kernel restart the write and raise it again for ever; trace must stop there.
 		 */
-		static const int stops[] = { SIGTSTP, SIGTTIN, SIGTTOU };
+		static const int stops[] = { SIGTSTP, SIGTTIN };
 
 		for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
 			struct sigaction cur;
