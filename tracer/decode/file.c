@@ -120,27 +120,31 @@ static void print_stat_at(struct dctx *d, uint64_t addr)
 	sb_puts(d->sb, ", ...}");
 }
 
-/* stat(path, buf), lstat(path, buf): strace 6.1 names them as such; buf at exit. */
-DECODER(stat)
+/*
+ * The shape of stat, fstat, statfs and fstatfs: a path or an fd at entry, then the struct
+ * the kernel filled, printed at exit from the buffer pointer in argument 1.
+ */
+static int object_then_struct(struct dctx *d, void (*object)(struct dctx *, int),
+			      void (*print_struct)(struct dctx *, uint64_t))
 {
 	if (!d->exiting) {
-		p_path(d, 0);
+		object(d, 0);
 		return 0;
 	}
 	arg_sep(d);
-	print_stat_at(d, arg(d, 1));
+	print_struct(d, arg(d, 1));
 	return 0;
+}
+
+/* stat(path, buf), lstat(path, buf): strace 6.1 names them as such; buf at exit. */
+DECODER(stat)
+{
+	return object_then_struct(d, p_path, print_stat_at);
 }
 
 DECODER(fstat)
 {
-	if (!d->exiting) {
-		p_fd(d, 0);
-		return 0;
-	}
-	arg_sep(d);
-	print_stat_at(d, arg(d, 1));
-	return 0;
+	return object_then_struct(d, p_fd, print_stat_at);
 }
 
 DECODER(newfstatat)
@@ -255,24 +259,12 @@ static void print_statfs_at(struct dctx *d, uint64_t addr)
 /* statfs(path, buf) / fstatfs(fd, buf): buf at exit. */
 DECODER(statfs)
 {
-	if (!d->exiting) {
-		p_path(d, 0);
-		return 0;
-	}
-	arg_sep(d);
-	print_statfs_at(d, arg(d, 1));
-	return 0;
+	return object_then_struct(d, p_path, print_statfs_at);
 }
 
 DECODER(fstatfs)
 {
-	if (!d->exiting) {
-		p_fd(d, 0);
-		return 0;
-	}
-	arg_sep(d);
-	print_statfs_at(d, arg(d, 1));
-	return 0;
+	return object_then_struct(d, p_fd, print_statfs_at);
 }
 
 /* The result buffer of readlink/getcwd/getxattr: retval bytes, shown at exit. */
