@@ -57,6 +57,24 @@ void p_ptr(struct dctx *d, int i)
 	print_addr(d->sb, arg(d, i));
 }
 
+void p_out_buf(struct dctx *d, int i)
+{
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, i));
+	else
+		print_tracee_str(d, arg(d, i), retval(d), (uint64_t)d->o->strsize, 0);
+}
+
+void p_out_struct(struct dctx *d, int i, void (*print_at)(struct dctx *d, uint64_t addr))
+{
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, i));
+	else
+		print_at(d, arg(d, i));
+}
+
 void p_oct(struct dctx *d, int i)
 {
 	arg_sep(d);

@@ -67,6 +67,11 @@ void p_long(struct dctx *d, int i);		/* signed long */
 void p_ulong(struct dctx *d, int i);		/* unsigned long: sizes */
 void p_hex(struct dctx *d, int i);		/* 0x..., 0 as "0" */
 void p_ptr(struct dctx *d, int i);		/* NULL or 0x... */
+/* At exit, a buffer the kernel filled: its retval bytes as a string (cut at -s), or its
+ * address if the call failed. */
+void p_out_buf(struct dctx *d, int i);
+/* At exit, a struct the kernel filled: shown by print_at, or its address if the call failed. */
+void p_out_struct(struct dctx *d, int i, void (*print_at)(struct dctx *d, uint64_t addr));
 void p_oct(struct dctx *d, int i);		/* mode: 0644 */
 void p_fd(struct dctx *d, int i);
 void p_dirfd(struct dctx *d, int i);

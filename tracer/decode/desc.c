@@ -6,23 +6,13 @@
 #include <string.h>
 #include "tracer/decode/common.h"
 
-/* A buffer the kernel fills: shown at exit with the returned length, else its address. */
-static void print_read_buf(struct dctx *d, int i)
-{
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, i));
-	else
-		print_tracee_str(d, arg(d, i), retval(d), (uint64_t)d->o->strsize, 0);
-}
-
 DECODER(read)
 {
 	if (!d->exiting) {
 		p_fd(d, 0);
 		return 0;
 	}
-	print_read_buf(d, 1);
+	p_out_buf(d, 1);
 	p_ulong(d, 2);
 	return 0;
 }
@@ -51,7 +41,7 @@ DECODER(pread64)
 		p_fd(d, 0);
 		return 0;
 	}
-	print_read_buf(d, 1);
+	p_out_buf(d, 1);
 	p_ulong(d, 2);
 	print_offset64(d, 3);
 	return 0;

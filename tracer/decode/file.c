@@ -267,23 +267,13 @@ DECODER(fstatfs)
 	return object_then_struct(d, p_fd, print_statfs_at);
 }
 
-/* The result buffer of readlink/getcwd/getxattr: retval bytes, shown at exit. */
-static void print_result_buf(struct dctx *d, int i)
-{
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, i));
-	else
-		print_tracee_str(d, arg(d, i), retval(d), (uint64_t)d->o->strsize, 0);
-}
-
 DECODER(readlink)
 {
 	if (!d->exiting) {
 		p_path(d, 0);
 		return 0;
 	}
-	print_result_buf(d, 1);
+	p_out_buf(d, 1);
 	p_ulong(d, 2);
 	return 0;
 }
@@ -295,7 +285,7 @@ DECODER(readlinkat)
 		p_path(d, 1);
 		return 0;
 	}
-	print_result_buf(d, 2);
+	p_out_buf(d, 2);
 	p_ulong(d, 3);
 	return 0;
 }
@@ -453,7 +443,7 @@ DECODER(getxattr)
 	if (arg(d, 3) == 0 || failed(d))
 		p_ptr(d, 2);
 	else
-		print_result_buf(d, 2);
+		p_out_buf(d, 2);
 	p_ulong(d, 3);
 	return 0;
 }
@@ -468,7 +458,7 @@ DECODER(fgetxattr)
 	if (arg(d, 3) == 0 || failed(d))
 		p_ptr(d, 2);
 	else
-		print_result_buf(d, 2);
+		p_out_buf(d, 2);
 	p_ulong(d, 3);
 	return 0;
 }
@@ -492,7 +482,7 @@ DECODER(listxattr)
 	if (arg(d, 2) == 0 || failed(d))
 		p_ptr(d, 1);
 	else
-		print_result_buf(d, 1);
+		p_out_buf(d, 1);
 	p_ulong(d, 2);
 	return 0;
 }

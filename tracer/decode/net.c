@@ -269,11 +269,7 @@ DECODER(recvfrom)
 		d->saved = len;
 		return 0;
 	}
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 1));
-	else
-		print_tracee_str(d, arg(d, 1), retval(d), (uint64_t)d->o->strsize, 0);
+	p_out_buf(d, 1);
 	p_ulong(d, 2);
 	p_flags(d, 3, xlat_msg_flags, NULL);
 	print_sockaddr_result(d, 4, 5, d->saved);

@@ -282,11 +282,7 @@ DECODER(wait4)
 	p_flags(d, 2, xlat_wait_options, NULL);
 	if (d->c->nr >= 0 && sysent_nargs(d->c->pers, d->c->nr) < 4)
 		return 0;	/* waitpid */
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 3));
-	else
-		print_rusage_at(d, arg(d, 3));
+	p_out_struct(d, 3, print_rusage_at);
 	return 0;
 }
 
@@ -362,11 +358,7 @@ DECODER(prlimit64)
 		print_rlimit64_at(d, arg(d, 2));
 		return 0;
 	}
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 3));
-	else
-		print_rlimit64_at(d, arg(d, 3));
+	p_out_struct(d, 3, print_rlimit64_at);
 	return 0;
 }
 
@@ -386,11 +378,7 @@ DECODER(getrlimit)
 		p_enum(d, 0, xlat_rlimit, "RLIMIT_???");
 		return 0;
 	}
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 1));
-	else
-		print_rlimit_at(d, arg(d, 1));
+	p_out_struct(d, 1, print_rlimit_at);
 	return 0;
 }
 
@@ -565,11 +553,7 @@ DECODER(getrusage)
 		xlat_print_enum(d->sb, xlat_rusage_who, (uint64_t)arg_long(d, 0), "RUSAGE_???");
 		return 0;
 	}
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 1));
-	else
-		print_rusage_at(d, arg(d, 1));
+	p_out_struct(d, 1, print_rusage_at);
 	return 0;
 }
 
@@ -758,11 +742,7 @@ DECODER(clock_gettime)
 		p_enum(d, 0, xlat_clocks, "CLOCK_???");
 		return 0;
 	}
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 1));
-	else
-		print_timespec_at(d, arg(d, 1));
+	p_out_struct(d, 1, print_timespec_at);
 	return 0;
 }
 
@@ -777,11 +757,7 @@ DECODER(gettimeofday)
 {
 	if (!d->exiting)
 		return 0;
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 0));
-	else
-		print_timeval_at(d, arg(d, 0));
+	p_out_struct(d, 0, print_timeval_at);
 	p_ptr(d, 1);
 	return 0;
 }

@@ -134,11 +134,7 @@ DECODER(sigaltstack)
 		print_stack_at(d, arg(d, 0));
 		return 0;
 	}
-	arg_sep(d);
-	if (failed(d))
-		print_addr(d->sb, arg(d, 1));
-	else
-		print_stack_at(d, arg(d, 1));
+	p_out_struct(d, 1, print_stack_at);
 	return 0;
 }
 
