@@ -432,11 +432,12 @@ DECODER(umask)
 	return RV_DONE | RV_OCT;
 }
 
-/* getxattr(path, name, value, size): value shown at exit. */
-DECODER(getxattr)
+/* getxattr(path, name, value, size), fgetxattr(fd, ...): value shown at exit (its address
+ * if the call failed or only asked for the size). */
+static int getxattr_common(struct dctx *d, void (*object)(struct dctx *, int))
 {
 	if (!d->exiting) {
-		p_path(d, 0);
+		object(d, 0);
 		p_str(d, 1);
 		return 0;
 	}
@@ -448,19 +449,14 @@ DECODER(getxattr)
 	return 0;
 }
 
+DECODER(getxattr)
+{
+	return getxattr_common(d, p_path);
+}
+
 DECODER(fgetxattr)
 {
-	if (!d->exiting) {
-		p_fd(d, 0);
-		p_str(d, 1);
-		return 0;
-	}
-	if (arg(d, 3) == 0 || failed(d))
-		p_ptr(d, 2);
-	else
-		p_out_buf(d, 2);
-	p_ulong(d, 3);
-	return 0;
+	return getxattr_common(d, p_fd);
 }
 
 DECODER(setxattr)
