@@ -16,6 +16,9 @@ trap 'rm -rf "$T"' EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
+# error: the test itself cannot run (a tool under test or a helper is missing or broken).
+# Only the machine may cause a SKIP; this is Automake's hard error.
+error() { echo "ERROR: $*" >&2; exit 99; }
 pass() { echo "PASS: $*"; }
 note() { echo "# $*"; }
 
@@ -28,13 +31,80 @@ run_timeout() {
 	return $rc
 }
 
-need_cmd() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed${2:+ ($2)}"; }
-need_strace() {
-	[ -n "$STRACE" ] && [ -x "$STRACE" ] || skip "strace is not installed (Debian package strace)"
-	"$STRACE" -o /dev/null true 2>/dev/null ||
-		skip "strace cannot trace here (ptrace not permitted: container or Yama ptrace_scope)"
+# ---- Machine probes ----
+# probe NAME: succeeds when this machine can do NAME, found by trying it once per test (the
+# answer is kept in $T): tests/probe/probe for kernel and CPU capabilities (`probe --list`
+# names them: int80, i386-exec, ptrace, ptrace-attach, perf, bpf, pku, userns, aslr,
+# norandom, mdwe, mountns, seccomp, root), and the shell for tools the tests use as oracles
+# or to build with (strace, python3, musl-gcc, cc-m32, valgrind, qemu-system-x86_64...).
+# PROBE_WHY holds the reason. EXECLAB_PROBE_<NAME>=yes|no (upper case, '-' as '_') forces
+# the answer, so either branch of a test can be run on any machine (tests/probe/forced.sh).
+PROBE=$B/tests/probe/probe
+PROBE_WHY=
+probe() {
+	local name=$1 var val rc
+	var=EXECLAB_PROBE_$(printf '%s' "$name" | tr 'a-z-' 'A-Z_')
+	eval "val=\${$var:-}"
+	case $val in
+	yes) PROBE_WHY="$name: forced by $var=yes"; return 0 ;;
+	no) PROBE_WHY="$name: forced by $var=no"; return 1 ;;
+	"") ;;
+	*) error "$var='$val': expected yes or no" ;;
+	esac
+	if [ ! -f "$T/probe.$name" ]; then
+		probe_now "$name" > "$T/probe.$name"
+		echo $? >> "$T/probe.$name"
+	fi
+	PROBE_WHY=$(sed -n '1p' "$T/probe.$name")
+	rc=$(sed -n '$p' "$T/probe.$name")
+	return "$rc"
 }
-need_root() { [ "$(id -u)" -eq 0 ] || skip "needs root: $*"; }
+# probe_forced NAME: the answer for NAME comes from the environment, not the machine.
+probe_forced() {
+	local var val
+	var=EXECLAB_PROBE_$(printf '%s' "$1" | tr 'a-z-' 'A-Z_')
+	eval "val=\${$var:-}"
+	[ -n "$val" ]
+}
+# need NAME [WHAT]: skip the test, with the probe's reason, unless the machine can do NAME.
+need() { probe "$1" || skip "${2:+$2: }$PROBE_WHY"; }
+
+# probe_now NAME: one line "NAME yes|no: reason", status 0 for yes.
+probe_now() {
+	case $1 in
+	strace)
+		[ -n "$STRACE" ] && [ -x "$STRACE" ] ||
+			{ echo "strace no: strace is not installed (Debian package strace)"; return 1; }
+		"$STRACE" -o /dev/null true 2>/dev/null ||
+			{ echo "strace no: strace cannot trace here ($("$PROBE" ptrace | sed 's/^[^:]*: //'))"; return 1; }
+		echo "strace yes: $("$STRACE" -V | head -n 1)" ;;
+	python3)
+		[ -n "$PYTHON3" ] && "$PYTHON3" -c 'import json' 2>/dev/null ||
+			{ echo "python3 no: python3 is not installed (Debian package python3)"; return 1; }
+		echo "python3 yes: $("$PYTHON3" --version 2>&1)" ;;
+	cc-m32)
+		printf 'void _start(void) { for (;;) ; }\n' > "$T/probe-m32.c"
+		${CC:-cc} -m32 -nostdlib -static -ffreestanding -fno-pie -no-pie -o "$T/probe-m32" \
+			"$T/probe-m32.c" 2> /dev/null ||
+			{ echo "cc-m32 no: ${CC:-cc} cannot build a freestanding -m32 program"; return 1; }
+		echo "cc-m32 yes: ${CC:-cc} builds freestanding -m32 programs" ;;
+	*)
+		if "$PROBE" --list | grep -q "^$1 "; then
+			"$PROBE" "$1"
+			return $?
+		fi
+		# Any other name is a command that must be on PATH.
+		command -v "$1" > /dev/null 2>&1 || { echo "$1 no: $1 is not installed"; return 1; }
+		echo "$1 yes: $(command -v "$1")" ;;
+	esac
+}
+[ -x "$PROBE" ] || error "$PROBE was not built (make check builds it)"
+
+need_cmd() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed${2:+ ($2)}"; }
+need_strace() { need strace; }
+need_root() { need root "${1:-}"; }
+# need_built FILE WHAT: a program of this tree must have been built; if not, a hard error.
+need_built() { [ -x "$1" ] || error "$1 was not built${2:+ ($2)}"; }
 need_file() { [ -e "$1" ] || skip "$1 is missing${2:+ ($2)}"; }
 
 # normalise < in > out: make output comparable across runs (addresses, pids, timings).

@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_python
 auxv=$B/nostd-demo/auxv
-need_file "$auxv" "built by make"
+need_built "$auxv" "make builds it"
 
 for run in native loader loader2; do
 	case $run in native) pre= ;; *) pre=$L ;; esac

@@ -10,18 +10,26 @@ L=${EXECLAB_LOADER:-$B/loader/loader}	# the program under test (override: EXECLA
 P=$B/tests/progs		# test programs built by tests/loader/Makemodule.am
 KEXEC=$S/tests/loader/kexec.py
 MKELF=$S/tests/loader/mkelf.py
+NOCHECK=$S/tests/loader/no-exec-check.py
 MISMATCHES=0
 
-# Until the loader exists these tests skip (main stays green while it is written).
-[ -x "$L" ] || skip "loader/loader not built yet"
+need_built "$L" "make builds loader/loader"
 
 # python3: /usr/bin/python3 when there is one (a pyenv shim on PATH may not run under
 # env -i or as another user), else configure's.
 if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=$PYTHON3; fi
-need_python() { [ -n "$PY" ] && [ -x "$PY" ] || skip "python3 is not installed"; }
+need_python() { need python3; [ -n "$PY" ] && [ -x "$PY" ] || skip "python3 is not installed"; }
 
 # No core files from the crash tests, wherever the test runs.
 ulimit -c 0 2>/dev/null
+
+# make_cases: tests/loader/mkelf.py's malformed and valid files in $T/cases (readable and
+# executable by uid 65534 too), their list in $T/cases.jsonl.
+make_cases() {
+	chmod 755 "$T"
+	"$PY" "$MKELF" "$T/cases" > "$T/cases.jsonl" || error "mkelf.py failed"
+	chmod 755 "$T/cases"
+}
 
 mismatch() { echo "MISMATCH: $*" >&2; MISMATCHES=$((MISMATCHES + 1)); }
 

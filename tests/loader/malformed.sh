@@ -16,9 +16,9 @@
 #     demotion in kexec.py) is killed by the kernel, and the loader must refuse it.
 #   mode 0111: the kernel needs only the exec bit, the loader must read the file: 126
 #     "Permission denied" (as root, checked as uid 65534, since root reads anything).
-#   noexec mount: needs root to mount a tmpfs (in a private mount namespace); else skipped.
-#   Before Linux 6.14 (no AT_EXECVE_CHECK; simulated by no-exec-check.py, a seccomp filter
-#   failing execveat with EINVAL) the loader falls back to statfs for noexec.
+#   The parts that depend on the machine are tests of their own: noexec-mount.sh (a private
+#   mount namespace), no-exec-check.sh (a seccomp filter simulating a kernel without
+#   AT_EXECVE_CHECK), mapped-range.sh (randomisation turned off).
 #   PR_SET_MDWE: the kernel maps an executable segment's bss rwx even under MDWE; a loader
 #     cannot, so for that file it may run it or refuse with 126 (an RWX segment proper is
 #     killed by the kernel under MDWE, so the loader must refuse it).
@@ -27,9 +27,7 @@
 need_python
 
 # uid 65534 must be able to reach the files (and the loader) for the as_nobody cases.
-chmod 755 "$T"
-"$PY" "$MKELF" "$T/cases" > "$T/cases.jsonl" || fail "mkelf.py failed"
-chmod 755 "$T/cases"
+make_cases
 n=$(wc -l < "$T/cases.jsonl")
 [ "$n" -ge 30 ] || fail "only $n cases generated"
 "$PY" "$KEXEC" check "$L" "$T/cases.jsonl" > "$T/table" 2>&1
@@ -77,19 +75,6 @@ for f in "$T/busy" "$T/busy-script"; do
 	esac
 done
 exec 9>&-
-# Before 6.14 (simulated: a seccomp filter makes execveat answer EINVAL) the loader falls
-# back to statfs: programs still run, and -v says ETXTBSY is not seen.
-NOCHECK=$S/tests/loader/no-exec-check.py
-"$PY" "$NOCHECK" "$L" -v "$T/cases/good-exec" > "$T/nocheck.out" 2> "$T/nocheck.err"; rc=$?
-if [ $rc -eq 77 ]; then
-	note "no seccomp filter here: the fallback without AT_EXECVE_CHECK is not tested"
-else
-	check_eq "loader without AT_EXECVE_CHECK: exit status" 0 "$rc"
-	check_eq "loader without AT_EXECVE_CHECK: stdout" "ok" "$(cat "$T/nocheck.out")"
-	grep -q '^loader: do_open_execat: .*no AT_EXECVE_CHECK' "$T/nocheck.err" ||
-		mismatch "loader -v without AT_EXECVE_CHECK does not say so: $(cat "$T/nocheck.err")"
-fi
-
 # --map marks W+X pages: an RWX PT_LOAD gets "W+X!" (the kernel rule does not explain it);
 # the rwx bss of a PF_X segment whose page the next segment replaces (as the kernel's
 # MAP_FIXED does) is drawn as replaced, and no row of the final image is W+X.
@@ -102,45 +87,4 @@ grep -q 'rwx .*replaced at once by the next segment' "$T/map-share.err" ||
 grep -v 'replaced at once' "$T/map-share.err" | grep -q 'W+X' &&
 	mismatch "--map marks a W+X page that is not in the final image: $(cat "$T/map-share.err")"
 
-# ET_EXEC over a range already mapped (issue 3 item 4: MAP_FIXED_NOREPLACE, a clear error):
-# with ASLR off (setarch -R) the stack's last pages are known, 0x7ffffffef000 among them.
-# The kernel kills such a program after its point of no return (SIGSEGV, "Uhuuh, elf
-# segment at ... requested but the memory is mapped already"); the loader refuses: EEXIST.
-if command -v setarch >/dev/null 2>&1 && setarch -R true 2>/dev/null; then
-	"$PY" -c 'import os, sys; sys.path.insert(0, sys.argv[1]); import mkelf
-open(sys.argv[2], "wb").write(bytes(mkelf.Elf(data=False, base=0x7ffffffef000)))
-os.chmod(sys.argv[2], 0o755)' "$S/tests/loader" "$T/on-the-stack"
-	kv=$(setarch -R "$PY" "$KEXEC" run -- "$T/on-the-stack" 2>/dev/null | tail -n 1)
-	setarch -R "$L" "$T/on-the-stack" > /dev/null 2> "$T/stack.err"; rc=$?
-	check_eq "ET_EXEC on the stack's pages (setarch -R): kernel's verdict" "signal SIGSEGV" "$kv"
-	check_eq "ET_EXEC on the stack's pages (setarch -R): loader's exit status" 126 "$rc"
-	grep -q "^loader: $T/on-the-stack: File exists (.*already mapped" "$T/stack.err" ||
-		mismatch "ET_EXEC on the stack's pages: not a clear EEXIST: $(cat "$T/stack.err")"
-	n=$((n + 1))
-else
-	note "ET_EXEC over a mapped range: skipped (setarch -R does not work here)"
-fi
-
-# noexec mount: the kernel refuses with EACCES; the loader must too (its exec check, or statfs).
-if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 &&
-   unshare -m sh -c "mkdir -p '$T/mnt' && mount -t tmpfs -o noexec tmpfs '$T/mnt'" 2>/dev/null; then
-	printf '{"name": "noexec-mount", "argv": ["%s"]}\n' "$T/mnt/good-exec" > "$T/noexec.jsonl"
-	unshare -m sh -c "mount -t tmpfs -o noexec tmpfs '$T/mnt' &&
-		cp '$T/cases/good-exec' '$T/mnt/' && '$PY' '$KEXEC' check '$L' '$T/noexec.jsonl' &&
-		{ '$PY' '$NOCHECK' '$L' '$T/mnt/good-exec' 2> '$T/noexec-nocheck.err'; echo \"fallback \$?\"; }" \
-		> "$T/noexec.table" 2>&1
-	rc=$?
-	sed 1d "$T/noexec.table"
-	[ $rc -eq 0 ] || mismatch "noexec mount: $(tail -n 1 "$T/noexec.table")"
-	case $(tail -n 1 "$T/noexec.table") in
-	"fallback 77") ;;
-	"fallback 126")
-		grep -q "^loader: $T/mnt/good-exec: Permission denied (on a noexec mount)" "$T/noexec-nocheck.err" ||
-			mismatch "noexec mount without AT_EXECVE_CHECK: $(cat "$T/noexec-nocheck.err")" ;;
-	*) mismatch "noexec mount without AT_EXECVE_CHECK: $(tail -n 1 "$T/noexec.table")" ;;
-	esac
-	n=$((n + 1))
-else
-	note "noexec mount: skipped (needs root and unshare -m to mount a private noexec tmpfs)"
-fi
 finish "$n malformed or unusual files: the loader agrees with the kernel"

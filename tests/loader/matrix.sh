@@ -86,6 +86,6 @@ for v in basic-static basic-static-pie basic-pie basic-nopie heap-static-pie; do
 	fi
 done
 
-need_file "$B/nostd-demo/hello" "built by make"
+need_built "$B/nostd-demo/hello" "make builds it"
 same_run nostd-hello "$B/nostd-demo/hello"
 finish "ELF matrix: native and loader runs agree"

@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_python
 auxv=$B/nostd-demo/auxv
-need_file "$auxv" "built by make"
+need_built "$auxv" "make builds it"
 echo_=$(command -v echo); [ -x /bin/echo ] && echo_=/bin/echo
 sh_=/bin/sh
 

@@ -1,16 +1,14 @@
 #!/bin/sh
 # tests/progs-k/kstack.sh: `trace -k` names the functions on the stack of a write (issue 5):
 # kstack's write is called by kstack_write_hello(), called by main(). Frames have strace's
-# format " > MODULE(FUNC+0xOFF) [0xADDR]". Skips until trace has -k.
+# format " > MODULE(FUNC+0xOFF) [0xADDR]".
 . "$top_srcdir/tests/lib.sh"
 TRACE=$B/tracer/trace
 PROG=$B/tests/progs-k/kstack
 
-need_file "$TRACE" "tracer/trace was not built"
-need_file "$PROG" "tests/progs-k/kstack was not built"
-"$TRACE" -o /dev/null true 2>/dev/null ||
-	skip "trace cannot trace here (ptrace not permitted)"
-"$TRACE" -k -o /dev/null true 2>/dev/null || skip "trace has no -k yet"
+need_built "$TRACE" "make builds tracer/trace"
+need_built "$PROG" "make check builds it"
+need ptrace "trace cannot trace here"
 
 run_timeout 60 "$TRACE" -k -e trace=write -o "$T/out" "$PROG" > "$T/stdout" ||
 	fail "trace -k exited $?"

@@ -4,6 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/trace/lib-trace.sh"
 need_trace
+need ptrace-attach "trace -p attaches to a process it did not start"
 
 "$P/loop" "$T/pid" 20 &
 lp=$!

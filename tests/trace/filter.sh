@@ -7,30 +7,6 @@
 need_strace
 need_trace
 
-# fparity NAME FILTER ALLOWED TOLERATED CMD...: trace -f -c -e FILTER, with and without the
-# seccomp filter, counts what strace -f -c -e FILTER counts; every row matches ALLOWED (a
-# regex over names, "" to skip); TOLERATED as in parity().
-fparity() {
-	local name=$1 f=$2 allowed=$3 tol=$4; shift 4
-	run_timeout 60 "$TRACE" -f -c -e "$f" -o "$T/$name.seccomp" "$@" > /dev/null 2>&1 < /dev/null
-	run_timeout 60 "$TRACE" --no-seccomp -f -c -e "$f" -o "$T/$name.ptrace" "$@" \
-		> /dev/null 2>&1 < /dev/null
-	run_timeout 60 "$STRACE" -f -c -e "$f" -o "$T/$name.strace" "$@" > /dev/null 2>&1 < /dev/null
-	for k in seccomp ptrace strace; do
-		counts "$T/$name.$k" > "$T/$name.$k.n"
-		[ -n "$tol" ] && { grep -Ev "^($tol) " "$T/$name.$k.n" > "$T/x"; mv "$T/x" "$T/$name.$k.n"; }
-	done
-	[ -s "$T/$name.strace.n" ] || fail "$name: no strace table"
-	diff -u "$T/$name.strace.n" "$T/$name.seccomp.n" >&2 ||
-		fail "$name: trace -e $f (seccomp) counts differ from strace (- strace, + trace)"
-	diff -u "$T/$name.seccomp.n" "$T/$name.ptrace.n" >&2 ||
-		fail "$name: trace -e $f: seccomp and --no-seccomp counts differ"
-	if [ -n "$allowed" ] && grep -Ev "^($allowed) " "$T/$name.seccomp.n" >&2; then
-		fail "$name: syscalls outside -e $f in trace's table"
-	fi
-	note "$name: -e $f: $(wc -l < "$T/$name.seccomp.n") syscalls agree (seccomp, ptrace, strace)"
-}
-
 FILE_RE='open|openat|openat2|creat|access|faccessat|faccessat2|stat|lstat|newfstatat|statx|statfs|readlink|readlinkat|execve|execveat|chdir|unlink|unlinkat|rename|renameat|renameat2|mkdir|mkdirat|getcwd|truncate|chmod|fchmodat|chown|fchownat|utimensat|symlink|symlinkat|link|linkat|rmdir|mknod|mknodat|getxattr|lgetxattr|setxattr|listxattr|llistxattr|removexattr|statfs|fstatfs|umount2|mount|pivot_root|chroot|swapon|swapoff|quotactl|inotify_add_watch|fanotify_mark|name_to_handle_at|acct|uselib|utime|utimes|futimesat|lremovexattr|lsetxattr|getdents64|fstatfs'
 for w in "ls -la /" "sh -c 'echo a|cat'" "$P/forker 5 /bin/true" "$P/execchain 3" \
 	 "$P/execchain 3 thread"; do
@@ -52,36 +28,6 @@ fparity neg_forker 'trace=!openat,close' '' '' "$P/forker" 5 /bin/true
 grep -Eq '^(openat|close) ' "$T/neg_forker.seccomp.n" && fail "! negation: openat/close counted"
 # threads: futex varies with scheduling (parity.sh)
 fparity threads trace=%process,getpid '' 'futex' "$P/threads" 4 200
-# i386 calls (int $0x80 from 64-bit code) go through the filter's i386 section: selected
-# ones stop, the others run; their own table, as strace's.
-fparity int80 trace=getpid,openat '32:getpid|openat' '' "$P/int80" 5
-grep -q '^32:getpid 5 ' "$T/int80.seccomp.n" || fail "int80: i386 getpid not counted under the filter"
-fparity int80b trace=openat 'openat' '' "$P/int80" 5
-# an exec into an i386 program keeps the filter, which then checks i386 numbers (built here
-# if the compiler can make a freestanding -m32 program; that part is skipped otherwise)
-cat > "$T/i386.c" <<'C'
-static long sys1(long nr, long a)
-{
-	__asm__ volatile("int $0x80" : "+a"(nr) : "b"(a) : "memory");
-	return nr;
-}
-void _start(void)
-{
-	for (int i = 0; i < 3; i++)
-		sys1(20, 0);				/* getpid */
-	for (int i = 0; i < 2; i++)
-		sys1(5, (long)"/nonexistent/execlab");	/* open: ENOENT */
-	sys1(1, 0);					/* exit */
-}
-C
-if ${CC:-cc} -m32 -nostdlib -static -ffreestanding -fno-pie -no-pie -O1 -o "$T/i386" \
-	"$T/i386.c" 2> /dev/null && "$T/i386"; then
-	fparity i386 trace=getpid,open,openat '32:getpid|32:open|openat|getpid' '' \
-		sh -c "$T/i386; $T/i386"
-	grep -q '^32:open 4 4$' "$T/i386.seccomp.n" || fail "i386 exec: open not counted right"
-else
-	note "no -m32 compiler here: the exec into an i386 program is not tested"
-fi
 # without -f, under the filter, threads and children are followed only silently: the
 # counts are still those of the first thread alone, as strace -c without -f counts
 for w in "$P/threads 4 100" "$P/forker 3 /bin/true"; do
@@ -142,20 +88,4 @@ fparity zc status=failed '' '' "$P/syscalls" 3 2
 grep -q openat "$T/dump" || { cat "$T/dump" >&2; fail "--dump-filter does not name openat"; }
 grep -q getppid "$T/dump" && fail "--dump-filter names getppid, which is not selected"
 
-# new threads run under PTRACE_CONT: few stops, although 4 threads make 20000 getpid
-"$TRACE" -f --cost -e trace=openat -o "$T/cost" "$P/threads" 4 5000 > /dev/null ||
-	fail "trace --cost exited $?"
-stops=$(sed -n 's/^ptrace stops: //p' "$T/cost")
-[ -n "$stops" ] || { cat "$T/cost" >&2; fail "--cost printed no ptrace stops"; }
-[ "$stops" -lt 50 ] || fail "$stops ptrace stops for -e trace=openat on 4 getpid threads (PTRACE_SYSCALL somewhere?)"
-avoided=$(sed -n 's/^stops avoided by seccomp filter: //p' "$T/cost")
-case $avoided in
-unknown) note "stops avoided: unknown (perf events not permitted here)" ;;
-*[!0-9]* | "") fail "--cost: bad 'stops avoided' line: '$avoided'" ;;
-*) [ "$avoided" -ge 40000 ] || fail "--cost: $avoided stops avoided, expected >= 2 x 20000 getpid" ;;
-esac
-note "4 threads x 5000 getpid under -e trace=openat: $stops ptrace stops, $avoided avoided"
-"$TRACE" -f --cost --no-seccomp -e trace=openat -o "$T/cost2" "$P/threads" 4 5000 > /dev/null
-stops2=$(sed -n 's/^ptrace stops: //p' "$T/cost2")
-[ "$stops2" -gt 40000 ] || fail "--no-seccomp: only $stops2 stops (the filter was not turned off?)"
 pass "-e trace=, -Z, seccomp and --no-seccomp agree with strace"

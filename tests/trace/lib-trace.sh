@@ -2,10 +2,14 @@
 TRACE=$B/tracer/trace
 P=$B/tests/trace/progs
 
-need_file "$TRACE" "tracer/trace was not built"
+need_built "$TRACE" "make builds tracer/trace"
+# need_trace: the machine lets a process trace its children (asked of tests/probe/probe,
+# never of trace: a broken trace must fail, not skip). Then trace must work: a trace that
+# cannot trace /bin/true here is a hard error.
 need_trace() {
-	"$TRACE" -o /dev/null true 2>/dev/null ||
-		skip "trace cannot trace here (ptrace not permitted: container or Yama ptrace_scope)"
+	need ptrace "trace cannot trace here"
+	"$TRACE" -o /dev/null true 2> "$T/need_trace.err" ||
+		error "ptrace works here but \`trace true\` failed: $(head -n 1 "$T/need_trace.err")"
 }
 
 # counts TABLE-FILE: "name calls errors" per row of a -c table (strace's or trace's), sorted;
@@ -38,4 +42,28 @@ parity() {
 		fail "$name: trace -f -c counts differ from strace -f -c (- strace, + trace)"
 	fi
 	note "$name: $(wc -l < "$T/$name.t") syscalls agree${tol:+ (tolerated: $tol)}"
+}
+
+# fparity NAME FILTER ALLOWED TOLERATED CMD...: trace -f -c -e FILTER, with and without the
+# seccomp filter, counts what strace -f -c -e FILTER counts; every row matches ALLOWED (a
+# regex over names, "" to skip); TOLERATED as in parity().
+fparity() {
+	local name=$1 f=$2 allowed=$3 tol=$4; shift 4
+	run_timeout 60 "$TRACE" -f -c -e "$f" -o "$T/$name.seccomp" "$@" > /dev/null 2>&1 < /dev/null
+	run_timeout 60 "$TRACE" --no-seccomp -f -c -e "$f" -o "$T/$name.ptrace" "$@" \
+		> /dev/null 2>&1 < /dev/null
+	run_timeout 60 "$STRACE" -f -c -e "$f" -o "$T/$name.strace" "$@" > /dev/null 2>&1 < /dev/null
+	for k in seccomp ptrace strace; do
+		counts "$T/$name.$k" > "$T/$name.$k.n"
+		[ -n "$tol" ] && { grep -Ev "^($tol) " "$T/$name.$k.n" > "$T/x"; mv "$T/x" "$T/$name.$k.n"; }
+	done
+	[ -s "$T/$name.strace.n" ] || fail "$name: no strace table"
+	diff -u "$T/$name.strace.n" "$T/$name.seccomp.n" >&2 ||
+		fail "$name: trace -e $f (seccomp) counts differ from strace (- strace, + trace)"
+	diff -u "$T/$name.seccomp.n" "$T/$name.ptrace.n" >&2 ||
+		fail "$name: trace -e $f: seccomp and --no-seccomp counts differ"
+	if [ -n "$allowed" ] && grep -Ev "^($allowed) " "$T/$name.seccomp.n" >&2; then
+		fail "$name: syscalls outside -e $f in trace's table"
+	fi
+	note "$name: -e $f: $(wc -l < "$T/$name.seccomp.n") syscalls agree (seccomp, ptrace, strace)"
 }

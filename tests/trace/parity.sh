@@ -23,13 +23,4 @@ parity execchain "" "$P/execchain" 5
 parity manythreads "futex" "$P/manythreads" 2000
 # execve by a non-leader thread: the pid switch.
 parity execthread "" "$P/execchain" 3 thread
-# i386 calls (int $0x80) from a 64-bit program: named by the i386 table, in its own table.
-if "$P/int80" 1 2>/dev/null; then
-	parity int80 "" "$P/int80" 5
-	grep -q '^System call usage summary for 32 bit mode:$' "$T/int80.trace" ||
-		fail "no i386 table heading"
-	grep -q '^32:getpid 5 0$' "$T/int80.t" || fail "the 5 i386 getpid are not in the i386 table"
-else
-	note "int \$0x80 does not work here (no IA32 emulation): i386 part skipped"
-fi
 pass "trace -f -c agrees with strace -f -c"

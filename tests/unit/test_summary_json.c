@@ -1,8 +1,9 @@
 /*
  * tests/unit/test_summary_json.c: --json, --cost and --tree printers (tracer/summary_json.c)
- * against golden strings; the JSON is also parsed back by python3 when it is installed.
+ * against golden strings; every text is also checked against JSON's grammar.
  */
 #include <check.h>
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,25 +50,151 @@ static void put(int pers, const char *name, uint64_t calls, uint64_t errors, uin
 		fclose(out);                                                  \
 	} while (0)
 
-/* python3 -m json.tool accepts text (skipped, true, without python3). */
-static bool json_parses(const char *text)
+/*
+ * A JSON syntax check (RFC 8259's grammar, no semantics): the golden strings below fix
+ * the layout, this makes sure any text the summary prints is JSON a parser accepts.
+ * Each json_* function skips one value starting at *p and returns false on bad syntax.
+ */
+static void json_ws(const char **p)
 {
-	char path[] = "/tmp/execlab-json-XXXXXX";
-	char cmd[128];
-	int fd = mkstemp(path), rc;
+	while (**p == ' ' || **p == '\n' || **p == '\t' || **p == '\r')
+		(*p)++;
+}
 
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	if (system("command -v python3 >/dev/null 2>&1") != 0) {
-		unlink(path);
+static bool json_value(const char **p, int depth);
+
+static bool json_string(const char **p)
+{
+	if (**p != '"')
+		return false;
+	for ((*p)++; **p != '"'; (*p)++) {
+		if ((unsigned char)**p < 0x20)
+			return false;		/* control characters must be escaped */
+		if (**p == '\\') {
+			(*p)++;
+			if (**p == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (!isxdigit((unsigned char)(*p)[i]))
+						return false;
+				*p += 4;
+			} else if (!**p || !strchr("\"\\/bfnrt", **p)) {
+				return false;
+			}
+		}
+	}
+	(*p)++;
+	return true;
+}
+
+static bool json_number(const char **p)
+{
+	const char *s = *p;
+
+	if (**p == '-')
+		(*p)++;
+	if (**p == '0')
+		(*p)++;
+	else if (isdigit((unsigned char)**p))
+		while (isdigit((unsigned char)**p))
+			(*p)++;
+	else
+		return false;
+	if (**p == '.') {
+		(*p)++;
+		if (!isdigit((unsigned char)**p))
+			return false;
+		while (isdigit((unsigned char)**p))
+			(*p)++;
+	}
+	if (**p == 'e' || **p == 'E') {
+		(*p)++;
+		if (**p == '+' || **p == '-')
+			(*p)++;
+		if (!isdigit((unsigned char)**p))
+			return false;
+		while (isdigit((unsigned char)**p))
+			(*p)++;
+	}
+	return *p > s;
+}
+
+/* Members of an object (pairs) or an array, between open and close. */
+static bool json_members(const char **p, char close, bool pairs, int depth)
+{
+	(*p)++;
+	json_ws(p);
+	if (**p == close) {
+		(*p)++;
 		return true;
 	}
-	snprintf(cmd, sizeof(cmd), "python3 -m json.tool %s >/dev/null", path);
-	rc = system(cmd);
-	unlink(path);
-	return rc == 0;
+	for (;;) {
+		if (pairs) {
+			if (!json_string(p))
+				return false;
+			json_ws(p);
+			if (*(*p)++ != ':')
+				return false;
+		}
+		if (!json_value(p, depth + 1))
+			return false;
+		json_ws(p);
+		if (**p == close) {
+			(*p)++;
+			return true;
+		}
+		if (*(*p)++ != ',')
+			return false;
+		json_ws(p);
+	}
 }
+
+static bool json_value(const char **p, int depth)
+{
+	static const char *const words[] = { "true", "false", "null" };
+
+	if (depth > 64)
+		return false;
+	json_ws(p);
+	switch (**p) {
+	case '{': return json_members(p, '}', true, depth);
+	case '[': return json_members(p, ']', false, depth);
+	case '"': return json_string(p);
+	}
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strncmp(*p, words[i], strlen(words[i])) == 0) {
+			*p += strlen(words[i]);
+			return true;
+		}
+	return json_number(p);
+}
+
+static bool json_parses(const char *text)
+{
+	const char *p = text;
+
+	if (!json_value(&p, 0))
+		return false;
+	json_ws(&p);
+	return *p == '\0';
+}
+
+/* The checker itself must refuse what is not JSON, or it proves nothing. */
+START_TEST(json_checker_refuses)
+{
+	static const char *const bad[] = {
+		"", "{", "{\"a\": 1,}", "[1 2]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "\"a\nb\"",
+		"{\"a\": nul}", "[1]]", "-", "{a: 1}",
+	};
+	static const char *const good[] = {
+		"{}", "[]", "{\"a\": [1, -2.5e+3, true, null, \"x\\u00e9\"]}", "0", " \"s\" ",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!json_parses(bad[i]), "accepted '%s'", bad[i]);
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_msg(json_parses(good[i]), "refused '%s'", good[i]);
+}
+END_TEST
 
 START_TEST(json_golden)
 {
@@ -264,6 +391,7 @@ Suite *make_summary_json_suite(void)
 	TCase *tc = tcase_create("print");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, json_checker_refuses);
 	tcase_add_test(tc, json_golden);
 	tcase_add_test(tc, json_sort_and_signal);
 	tcase_add_test(tc, json_everything);
