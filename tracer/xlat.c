@@ -93,6 +93,14 @@ const struct xlat xlat_at_flags[] = {
 	XLAT_END
 };
 
+/* execveat's flags: AT_EXECVE_CHECK (Linux 6.14) asks only whether the file may be run. */
+const struct xlat xlat_execveat_flags[] = {
+	XLAT_N(0x100, "AT_SYMLINK_NOFOLLOW"),
+	XLAT_N(0x1000, "AT_EMPTY_PATH"),
+	XLAT_N(0x10000, "AT_EXECVE_CHECK"),
+	XLAT_END
+};
+
 const struct xlat xlat_at_eaccess_flags[] = {
 	XLAT_N(0x100, "AT_SYMLINK_NOFOLLOW"),
 	XLAT_N(0x200, "AT_EACCESS"),

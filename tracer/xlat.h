@@ -40,6 +40,7 @@ int xlat_print_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, cons
 extern const struct xlat xlat_open_access[];	/* O_RDONLY, O_WRONLY, O_RDWR */
 extern const struct xlat xlat_open_flags[];	/* O_CREAT ... (without the access mode) */
 extern const struct xlat xlat_at_flags[];	/* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, ... */
+extern const struct xlat xlat_execveat_flags[];	/* ..., AT_EXECVE_CHECK */
 extern const struct xlat xlat_at_eaccess_flags[]; /* faccessat2: AT_EACCESS, ... */
 extern const struct xlat xlat_unlinkat_flags[];	/* AT_REMOVEDIR */
 extern const struct xlat xlat_statx_sync[];	/* AT_STATX_SYNC_AS_STAT, ... */

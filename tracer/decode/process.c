@@ -122,7 +122,7 @@ DECODER(execveat)
 	print_argv(d, arg(d, 2));
 	arg_sep(d);
 	print_envp(d, arg(d, 3));
-	p_flags(d, 4, xlat_at_flags, NULL);
+	p_flags(d, 4, xlat_execveat_flags, NULL);
 	return RV_DONE;
 }
 
