@@ -337,8 +337,20 @@ Suite *make_seccomp_filter_suite(void)
 	tcase_add_test(tc, one_personality_name);
 	tcase_add_test(tc, all_not_wanted);
 	tcase_add_test(tc, dump_readable);
+	suite_add_tcase(s, tc);
+
+	/* The kernel runs the filter: tests/unit/seccomp.sh, where seccomp works. */
+	tc = tcase_create("kernel");
+	tcase_set_tags(tc, "seccomp");
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, kernel_runs_filter);
 	tcase_add_test(tc, kernel_runs_libseccomp_load);
+	suite_add_tcase(s, tc);
+
+	/* ... and a tracer sees its stops: tests/unit/seccomp-ptrace.sh. */
+	tc = tcase_create("tracer");
+	tcase_set_tags(tc, "seccomp-ptrace");
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, tracer_stops_only_on_selected);
 	suite_add_tcase(s, tc);
 	return s;

@@ -357,13 +357,18 @@ END_TEST
 Suite *make_unwind_suite(void)
 {
 	Suite *s = suite_create("unwind");
-	TCase *tc = tcase_create("ptrace");
+	TCase *tc = tcase_create("format");
 
+	tcase_add_test(tc, format_frame);
+	suite_add_tcase(s, tc);
+
+	/* Unwinding a traced child: tests/unit/ptrace.sh, where ptrace works. */
+	tc = tcase_create("ptrace");
+	tcase_set_tags(tc, "ptrace");
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, stack_names_callers);
 	tcase_add_test(tc, print_format);
-	tcase_add_test(tc, format_frame);
 	tcase_add_test(tc, cache_flush_forget);
 	tcase_add_test(tc, uncached_same_frames);
 	tcase_add_test(tc, elf32_refused);
