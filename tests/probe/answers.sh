@@ -18,7 +18,8 @@ for tool in strace python3 cc-m32 musl-gcc valgrind clang qemu-system-x86_64 qem
 done
 
 if [ "$(id -u)" -eq 0 ]; then want=0; else want=1; fi
-probe root; assert_eq "probe root (id -u is $(id -u))" $want $?
+probe root; rc=$?
+assert_eq "probe root (id -u is $(id -u))" $want $rc
 "$PROBE" no-such-probe > /dev/null 2>&1; assert_eq "probe of an unknown name" 2 $?
 "$PROBE" > /dev/null 2>&1; assert_eq "probe without a name" 2 $?
 
