@@ -31,6 +31,18 @@ START_TEST(test_execve_argv_envp)
 }
 END_TEST
 
+/* execveat's flags include AT_EXECVE_CHECK (Linux 6.14), named as a newer strace names it. */
+START_TEST(test_execveat_flags)
+{
+	uint64_t empty = fake_str("");
+
+	ck_assert_str_eq(decode_call(X64, "execveat", A(-1, empty, 0, 0, 0x10000), -2, 1, 32),
+			 "execveat(-1, \"\", NULL, NULL, AT_EXECVE_CHECK) = -1 ENOENT (No such file or directory)");
+	ck_assert_str_eq(decode_call(X64, "execveat", A(3, empty, 0, 0, 0x11000), 0, 0, 32),
+			 "execveat(3, \"\", NULL, NULL, AT_EMPTY_PATH|AT_EXECVE_CHECK) = 0");
+}
+END_TEST
+
 /* Many variables, read in windows of pointers; an array cut by unreadable memory. */
 START_TEST(test_execve_many_vars)
 {
@@ -357,6 +369,7 @@ Suite *make_decode_process_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_execve_argv_envp);
+	tcase_add_test(tc, test_execveat_flags);
 	tcase_add_test(tc, test_execve_many_vars);
 	tcase_add_test(tc, test_execve_i386_pointers);
 	tcase_add_test(tc, test_clone);
