@@ -1,6 +1,6 @@
 #!/bin/sh
-# The matrix of ELF kinds the loader must run (issue 3, "ELF kinds"): the same sources built
-# static, static-pie, PIE, -no-pie, musl static, musl dynamic, musl static-pie, with 2 MiB max-page-size, with
+# The matrix of ELF kinds the loader must run: the same sources built static, static-pie,
+# PIE, -no-pie (musl's kinds: musl.sh), with 2 MiB max-page-size, with
 # noseparate-code, with TLS, threads, a 64 MiB bss, data and bss sharing a page, heavy
 # brk/malloc, a stack grown to 3/4 of RLIMIT_STACK, plus nostd-demo/hello; 5000 arguments
 # and a 100 KB environment string; and 60 repeated runs of five kinds (ASLR collisions). Each runs natively and under loader/loader: stdout and
@@ -8,11 +8,7 @@
 . "$top_srcdir/tests/loader/lib-loader.sh"
 
 for v in basic-static basic-static-pie basic-pie basic-nopie basic-maxpage \
-	 basic-maxpage-static basic-nosep basic-musl basic-musl-dyn basic-musl-static-pie; do
-	if [ "$v" != "${v#basic-musl}" ] && [ ! -x "$P/$v" ]; then
-		note "$v not built (musl-gcc missing): skipped"
-		continue
-	fi
+	 basic-maxpage-static basic-nosep; do
 	need_prog $v
 	same_run $v "$P/$v"
 	same_run $v-args "$P/$v" --exit=0 'two words' '' "tab	and
@@ -21,12 +17,8 @@ newline" ünïcødé
 	same_run $v-exit255 "$P/$v" --exit=255
 done
 
-for v in tls tls-static tls-static-pie tls-musl threads threads-static bigbss databss databss-pie \
-	 heap heap-static heap-musl deepstack; do
-	if [ $v != ${v%-musl} ] && [ ! -x "$P/$v" ]; then
-		note "$v not built (musl-gcc missing): skipped"
-		continue
-	fi
+for v in tls tls-static tls-static-pie threads threads-static bigbss databss databss-pie \
+	 heap heap-static deepstack; do
 	need_prog $v
 	same_run $v "$P/$v"
 done

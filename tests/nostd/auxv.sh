@@ -5,7 +5,7 @@
 # key that does not depend on the program or on address randomisation).
 . "$top_srcdir/tests/lib.sh"
 auxv=$B/nostd-demo/auxv
-[ -n "$PYTHON3" ] || skip "python3 is not installed"
+need python3 "the check is written in python3"
 
 run_timeout 10 env -i A=1 'B=two words' "$auxv" first 'second arg' > "$T/auxv" ||
 	fail "auxv exited with $?"
