@@ -164,7 +164,11 @@ static void syscall_exiting(struct tcb *t, const struct __ptrace_syscall_info *i
 
 void syscall_stop(struct tcb *t, const struct rusage *ru)
 {
-	struct __ptrace_syscall_info info;
+	/*
+	 * Zeroed: memcheck does not know that this request fills the struct, and would take
+	 * every field read from it as undefined (valgrind.sh runs trace under memcheck).
+	 */
+	struct __ptrace_syscall_info info = { 0 };
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->pid, sizeof(info), &info) <= 0)
 		return;		/* ESRCH: it died meanwhile; its exit comes through wait4 */

@@ -62,13 +62,13 @@ grep -q "already traced by process $tp" "$T/err2" || { cat "$T/err2" >&2; fail "
 
 # Nested: `trace -f trace true`: the inner trace's child is the outer trace's tracee, so the
 # inner one is refused at once (no hang), says why, and exits 1; nothing is left behind.
-run_timeout 20 "$TRACE" -f -o /dev/null "$TRACE" true 2> "$T/err3"
+without_lsan run_timeout 20 "$TRACE" -f -o /dev/null "$TRACE" true 2> "$T/err3"
 assert_eq "exit status of trace -f trace true" 1 $?
 grep -q "already traced by process" "$T/err3" || { cat "$T/err3" >&2; fail "nested trace: EPERM not explained"; }
 
 # -p of trace's own tracer (trace -f sh -c 'trace -p $PPID') is refused at once instead of
 # stopping both tracers for ever; -p of a zombie says it is one.
-run_timeout 20 "$TRACE" -f -o /dev/null sh -c '"$1" -p $PPID 2> "$2/err4"; echo $? > "$2/rc4"' sh "$TRACE" "$T"
+without_lsan run_timeout 20 "$TRACE" -f -o /dev/null sh -c '"$1" -p $PPID 2> "$2/err4"; echo $? > "$2/rc4"' sh "$TRACE" "$T"
 assert_eq "exit status of trace under trace -f" 0 $?
 assert_eq "exit status of trace -p of its own tracer" 1 "$(cat "$T/rc4")"
 grep -q "own tracer" "$T/err4" || { cat "$T/err4" >&2; fail "-p of its own tracer: no reason given"; }

@@ -45,6 +45,15 @@ strace61_lines() {
 	}' "$@"
 }
 
+# without_lsan CMD...: CMD with LeakSanitizer off, for a trace that runs as another trace's
+# tracee (`trace -f trace ...`): LSan cannot work in a ptraced process and would report a
+# fatal error at its exit instead. No effect on a build without --enable-sanitizers.
+without_lsan() (
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	export ASAN_OPTIONS
+	"$@"
+)
+
 # counts TABLE-FILE: "name calls errors" per row of a -c table (strace's or trace's), sorted;
 # rows of the i386 table ("System call usage summary for 32 bit mode:") as "32:name". Rows
 # of calls strace 6.1 cannot name are left out: its -c does not count them at all.
