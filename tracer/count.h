@@ -1,7 +1,7 @@
 /*
  * tracer/count.h: CONTRACT for -c data, shared by the counter and summary printer
  * (tracer/count.c, engine work) and the JSON / --compare printers (tracer/summary_json.c,
- * tracer/compare.c, issue 5 work). Plain data: the printers are pure over it.
+ * tracer/compare.c). Plain data: the printers are pure over it.
  */
 #ifndef EXECLAB_COUNT_H
 #define EXECLAB_COUNT_H

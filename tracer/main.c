@@ -1,5 +1,5 @@
 /*
- * tracer/main.c: trace, a ptrace strace-lite (issue 4). Parse, start, run the event loop
+ * tracer/main.c: trace, a ptrace strace-lite. Parse, start, run the event loop
  * until no tracee is left, then exit like the traced program.
  */
 #include <stdio.h>

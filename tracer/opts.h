@@ -1,6 +1,6 @@
 /*
  * tracer/opts.h: trace's command line. Options are rows of a table (tracer/opts.c):
- * adding one (issue 5: -e, -k, --json, --compare) is adding a row and a handler.
+ * adding one (-e, -k, --json, --compare) is adding a row and a handler.
  */
 #ifndef EXECLAB_TRACER_OPTS_H
 #define EXECLAB_TRACER_OPTS_H
@@ -35,7 +35,7 @@ struct trace_opts {
 	pid_t attach_pid;		/* -p */
 	char **argv;			/* PROGRAM [ARG...] (NULL with -p); the commands
 					 * with --compare */
-	/* issue 5 */
+	/* selection, filter and reports */
 	const char *exprs[OPTS_MAX_EXPRS];	/* -e EXPR, in order (applied after the
 						 * syscall table exists) */
 	int nexprs;

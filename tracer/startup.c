@@ -410,7 +410,7 @@ int startup_init(const struct trace_opts *o)
 		return TRACE_EXIT_ERROR;
 	}
 	/*
-	 * issue 5: the -e selection (tstate.selected), the seccomp program (tstate.seccomp,
+	 * the options: the -e selection (tstate.selected), the seccomp program (tstate.seccomp,
 	 * tstate.child_hook), -k, --cost and --tree hooks, after the syscall table exists and
 	 * before any tracee does (tracer/features.c).
 	 */

@@ -25,7 +25,7 @@ void startup_finish(void) __attribute__((noreturn));
  */
 int startup_run_command(char **argv, int follow);
 
-/* ---- the pieces, for tests and for issue 5 ------------------------------------------- */
+/* ---- the pieces, for tests and for the options ------------------------------------------- */
 
 /* Finds PROGRAM like execvp would (PATH). 0 and path in buf, or -ENOENT / -EACCES. */
 int startup_resolve(const char *prog, char *buf, size_t len);

@@ -3,7 +3,7 @@
  * the decoders (decode.h), the line formatter (output.h) and the counter (count.h);
  * none of those knows about the others.
  *
- * Extension points (issue 5):
+ * Extension points (the options):
  *  - selection (-e trace=SET, seccomp): syscall_selected() decides at entry; an
  *    unselected call gets TCB_FILTERED and is neither printed nor counted.
  *    PTRACE_SYSCALL_INFO_SECCOMP stops already arrive at syscall_entering().
@@ -26,12 +26,12 @@ struct trace_state {
 	int wall;			/* -w: wall-clock time per call */
 	struct decode_opts dopts;	/* -s ... */
 	struct count_table counts;	/* -c data, one table per personality */
-	/* issue 5: returns 0 to leave the call out (not printed, not counted). NULL: all. */
+	/* -e: returns 0 to leave the call out (not printed, not counted). NULL: all. */
 	int (*selected)(int pers, long nr);
-	/* issue 5 (-k): called after a call's line is printed, tracee still stopped. */
+	/* -k: called after a call's line is printed, tracee still stopped. */
 	void (*printed_hook)(struct tcb *t);
 	/*
-	 * issue 5 (seccomp): the started child runs child_hook (e.g. seccomp_filter_install)
+	 * seccomp: the started child runs child_hook (e.g. seccomp_filter_install)
 	 * after the tracer has seized it and before its execve; a negative return (-errno)
 	 * makes it exit 1 with a message. With seccomp set, trace asks for
 	 * PTRACE_O_TRACESECCOMP and restarts tracees with PTRACE_CONT outside syscalls
@@ -42,7 +42,7 @@ struct trace_state {
 	int (*child_hook)(void *arg);
 	void *child_hook_arg;
 	int seccomp;
-	/* issue 5 (--json, --compare): replaces the -c table printer at the end if set. */
+	/* --json, --compare: replace the -c table printer at the end if set. */
 	void (*summary_printer)(FILE *out, const struct count_table *t);
 	/* -Z / -e status=failed: a call's line is printed at its exit, only if it failed. */
 	int failed_only;

@@ -18,7 +18,7 @@ enum tcb_flag {
 	TCB_ATTACHED = 1u << 2,		/* attached with -p: detach (never kill) at the end */
 	TCB_LISTENING = 1u << 3,	/* in a group-stop, left there with PTRACE_LISTEN */
 	TCB_ENTRY_SHOWN = 1u << 4,	/* the entry half of the current call was printed */
-	TCB_FILTERED = 1u << 5,		/* current call not selected (issue 5: -e): count/print nothing */
+	TCB_FILTERED = 1u << 5,		/* current call not selected (-e): count/print nothing */
 	TCB_SILENT = 1u << 6,		/* followed only because of the seccomp filter (no -f):
 					 * never printed or counted (tcb_set_silent()) */
 };

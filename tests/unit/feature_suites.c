@@ -1,5 +1,5 @@
 /*
- * tests/unit/feature_suites.c: unit suites for issue 5's tracer modules (filter, seccomp
+ * tests/unit/feature_suites.c: unit suites for the tracer's option modules (filter, seccomp
  * filter, unwinder, JSON summary, --compare); one srunner_add_suite() per module.
  */
 #include "tests/unit/suites.h"

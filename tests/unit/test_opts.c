@@ -111,7 +111,7 @@ START_TEST(errors_are_one_line)
 }
 END_TEST
 
-START_TEST(issue5_options)
+START_TEST(selection_and_report_options)
 {
 	struct trace_opts o;
 	char *a1[] = { "trace", "-e", "trace=openat", "-e", "status=failed", "-Z", "-k",
@@ -175,7 +175,7 @@ Suite *make_opts_suite(void)
 	tcase_add_test(tc, sort_aliases);
 	tcase_add_test(tc, errors_are_one_line);
 	tcase_add_test(tc, help_and_version);
-	tcase_add_test(tc, issue5_options);
+	tcase_add_test(tc, selection_and_report_options);
 	suite_add_tcase(s, tc);
 	return s;
 }
