@@ -1,5 +1,6 @@
 /*
- * tracer/features.c: the options beyond plain tracing, wired into the engine (see features.h). Each
+ * tracer/features.c: the options beyond plain tracing, wired into the engine (see
+ * features.h). Each
  * feature module (filter.c, seccomp_filter.c, unwind.c, summary_json.c, compare.c) stays
  * ignorant of the engine; this file turns the options into tstate's hooks and prints what
  * they collected at the end.

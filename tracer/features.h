@@ -1,5 +1,6 @@
 /*
- * tracer/features.h: the options beyond plain tracing (-e, -Z, seccomp, -k, --json, --cost, --tree,
+ * tracer/features.h: the options beyond plain tracing (-e, -Z, seccomp, -k, --json, --cost,
+ * --tree,
  * --compare) wired into the engine through tstate's hooks (syscall.h). The feature modules
  * themselves (filter.h, seccomp_filter.h, unwind.h, summary_json.h, compare.h) do not know
  * the engine; this file is the only place that knows both.
