@@ -3,10 +3,9 @@
 # kstack's write is called by kstack_write_hello(), called by main(). Frames have strace's
 # format " > MODULE(FUNC+0xOFF) [0xADDR]". Skips until trace has -k.
 . "$top_srcdir/tests/lib.sh"
-TRACE=$B/tracer/trace
+. "$top_srcdir/tests/trace/lib-trace.sh"	# $TRACE; a session of its own, checked at the end
 PROG=$B/tests/progs-k/kstack
 
-need_file "$TRACE" "tracer/trace was not built"
 need_file "$PROG" "tests/progs-k/kstack was not built"
 "$TRACE" -o /dev/null true 2>/dev/null ||
 	skip "trace cannot trace here (ptrace not permitted)"
