@@ -11,6 +11,8 @@ P=$B/tests/progs		# test programs built by tests/loader/Makemodule.am
 KEXEC=$S/tests/loader/kexec.py
 MKELF=$S/tests/loader/mkelf.py
 MISMATCHES=0
+# Per-call settings of the helpers below, given by the tests themselves: never inherited.
+unset STDIN LOADER_PATH SAME_STDERR
 
 # Until the loader exists these tests skip (main stays green while it is written).
 [ -x "$L" ] || skip "loader/loader not built yet"
