@@ -2,7 +2,7 @@
 # tests/trace/leftovers.sh: the end-of-test check of tests/trace/lib-trace.sh. A test runs
 # in a session of its own; one that leaves a process stopped (T, or t under trace) or a
 # zombie nobody reaps fails, even if it was passing or skipping, and names the process;
-# nothing of it is left; a tidy test keeps its own status.
+# nothing of it is left; a tidy test keeps its own status; one whose harness dies ends.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/trace/lib-trace.sh"
 
@@ -63,6 +63,24 @@ wait_until 20 zombie'
 expect_leftover zombie Z
 grep -q "still running at the end, killed: pid [0-9]*: $P/loop" "$T/zombie.out" ||
 	{ cat "$T/zombie.out" >&2; fail "zombie: its parent was not killed"; }
+
+# Its harness gone (make interrupted: Ctrl-C no longer reaches the test's session), a test
+# ends at once and kills what it started.
+if command -v setpriv > /dev/null; then
+	mkdir "$T/orphan"
+	printf '%s\n' '. "$top_srcdir/tests/lib.sh"' '. "$top_srcdir/tests/trace/lib-trace.sh"' \
+		'/bin/sleep 60 & echo $! > "$1/pid"' 'wait' > "$T/orphan.sh"
+	env top_srcdir="$S" top_builddir="$B" sh -c '"$1" "$2" "$3" & wait' sh \
+		"$shell" "$T/orphan.sh" "$T/orphan" > "$T/orphan.out" 2>&1 &
+	harness=$!
+	wait_until 20 test -s "$T/orphan/pid"
+	kill -KILL $harness
+	wait $harness
+	wait_until 20 gone "$(cat "$T/orphan/pid")"
+	note "orphan: $(grep 'still running' "$T/orphan.out")"
+else
+	note "no setpriv: a test whose harness dies runs on to its end"
+fi
 
 # A tracee left stopped under a running trace (t).
 need_trace

@@ -90,13 +90,21 @@ if proc_stat $$ && [ "$STAT_SID" != $$ ]; then
 	command -v setsid > /dev/null ||
 		fail "setsid (util-linux) is needed: each test runs in a session of its own"
 	session_shell=$(readlink /proc/$$/exe) || fail "cannot tell which shell runs $0"
+	# Out of the terminal's session, Ctrl-C no longer reaches the test: instead it gets
+	# SIGTERM when the harness (its parent) dies, and ends as below.
+	pdeathsig=
+	command -v setpriv > /dev/null && pdeathsig="setpriv --pdeathsig TERM"
 	rm -rf "$T"	# the run in the new session makes its own
 	# -w: if this shell leads a process group, setsid forks; its status is the test's.
+	# shellcheck disable=SC2086
 	case $- in
-	*x*) exec setsid -w "$session_shell" -x "$0" "$@" ;;
-	*) exec setsid -w "$session_shell" "$0" "$@" ;;
+	*x*) exec setsid -w $pdeathsig "$session_shell" -x "$0" "$@" ;;
+	*) exec setsid -w $pdeathsig "$session_shell" "$0" "$@" ;;
 	esac
 fi
+# SIGTERM ends the test through its EXIT trap, so that the check below still kills what the
+# test started.
+trap 'exit 143' TERM
 
 # session_leftovers: the end-of-test check above (for at_exit). This shell is left out, and
 # so are its own zombie children: the shell's exit hands them to init, which reaps them.
