@@ -12,7 +12,20 @@ PYTHON3=${PYTHON3:-$(command -v python3 || true)}
 
 # A scratch directory per test, removed at exit.
 T=$(mktemp -d "${TMPDIR:-/tmp}/execlab-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+
+# at_exit NAME: call NAME (a function or command, no arguments) when the test ends, before
+# $T is removed. If it fails, the test fails, whatever status it was exiting with.
+AT_EXIT=
+at_exit() { AT_EXIT="$AT_EXIT $1"; }
+run_at_exit() {
+	local rc=$? f
+	for f in $AT_EXIT; do
+		"$f" || { [ $rc -ne 0 ] && [ $rc -ne 77 ] || rc=1; }
+	done
+	rm -rf "$T"
+	exit $rc
+}
+trap run_at_exit EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
@@ -29,6 +42,18 @@ run_timeout() {
 	local rc=$?
 	[ $rc -eq 124 ] && echo "TIMEOUT after ${secs}s: $*" >&2
 	return $rc
+}
+
+# wait_until SECONDS CMD...: run CMD until it succeeds, a few times per 100 ms; FAIL if it
+# still fails after SECONDS. For a state the test cannot be told about (a process stopped,
+# a tracer attached): the deadline only matters when something is broken, so be generous.
+wait_until() {
+	local secs=$1 end; shift
+	end=$(( $(date +%s) + secs ))
+	until "$@"; do
+		[ "$(date +%s)" -lt $end ] || fail "still not so after ${secs}s: $*"
+		sleep 0.02
+	done
 }
 
 # ---- Machine probes ----

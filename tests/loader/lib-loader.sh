@@ -12,6 +12,8 @@ KEXEC=$S/tests/loader/kexec.py
 MKELF=$S/tests/loader/mkelf.py
 NOCHECK=$S/tests/loader/no-exec-check.py
 MISMATCHES=0
+# Per-call settings of the helpers below, given by the tests themselves: never inherited.
+unset STDIN LOADER_PATH SAME_STDERR
 
 need_built "$L" "make builds loader/loader"
 

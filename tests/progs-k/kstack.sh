@@ -1,14 +1,13 @@
 #!/bin/sh
-# tests/progs-k/kstack.sh: `trace -k` names the functions on the stack of a write (issue 5):
+# tests/progs-k/kstack.sh: `trace -k` names the functions on the stack of a write:
 # kstack's write is called by kstack_write_hello(), called by main(). Frames have strace's
 # format " > MODULE(FUNC+0xOFF) [0xADDR]".
 . "$top_srcdir/tests/lib.sh"
-TRACE=$B/tracer/trace
+. "$top_srcdir/tests/trace/lib-trace.sh"	# $TRACE; a session of its own, checked at the end
 PROG=$B/tests/progs-k/kstack
 
-need_built "$TRACE" "make builds tracer/trace"
 need_built "$PROG" "make check builds it"
-need ptrace "trace cannot trace here"
+need_trace
 
 run_timeout 60 "$TRACE" -k -e trace=write -o "$T/out" "$PROG" > "$T/stdout" ||
 	fail "trace -k exited $?"

@@ -6,14 +6,21 @@
 need_trace
 need ptrace-attach "trace -p attaches to a process it did not start"
 
+# attached TRACE-PID ERR-FILE: trace said it attached, and SIGINT now reaches its handler
+# (which detaches) rather than killing it.
+attached() { grep -q " attached$" "$2" && sig_in "$1" SigCgt 2; }
+
 "$P/loop" "$T/pid" 20 &
 lp=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/pid" ] && break; sleep 0.1; done
+wait_until 20 test -s "$T/pid"
 "$TRACE" -c -o "$T/table" -p $lp 2> "$T/err" &
 tp=$!
-sleep 0.5
+wait_until 20 attached $tp "$T/err"
+# The loop's next getppid after the ping is one trace sees: the table has a row for it.
+touch "$T/pid.ping"
+wait_until 20 test -e "$T/pid.pong"
 kill -INT $tp
-run_timeout 10 sh -c "while kill -0 $tp 2>/dev/null; do sleep 0.1; done" || fail "trace did not end"
+wait_until 20 gone $tp
 wait $tp
 assert_eq "trace's exit status after detaching" 0 $?
 grep -q "attached" "$T/err" || fail "no 'attached' message"
@@ -31,28 +38,35 @@ wait $lp
 assert_eq "the process's own exit status" 0 $?
 
 # A process blocked in a long system call: trace must interrupt it to detach at once, and
-# the call goes on (sleep still sleeps its 3 s and exits 0, not killed, not cut short).
-start=$(date +%s)
-sleep 3 &
+# the call goes on: not killed, not cut short. nap's nanosleep of 60 s ends only by the
+# SIGUSR1 sent afterwards (nap checks that), so trace ending within the deadline, nap still
+# there, is the detach at once.
+"$P/signals" nap 60 &
 sp=$!
-"$TRACE" -o "$T/sleep.log" -p $sp 2> /dev/null &
+"$TRACE" -o "$T/nap.log" -p $sp 2> "$T/nap.err" &
 tp=$!
-sleep 0.3
+wait_until 20 attached $tp "$T/nap.err"
 kill -INT $tp
-run_timeout 2 sh -c "while kill -0 $tp 2>/dev/null; do sleep 0.05; done" ||
-	fail "trace did not detach from a process blocked in nanosleep"
+wait_until 20 gone $tp
 wait $tp
+assert_eq "trace's exit status after detaching from a process in nanosleep" 0 $?
+if gone $sp; then
+	wait $sp
+	fail "the process in nanosleep ended (status $?) when trace detached"
+fi
+assert_eq "TracerPid after the detach from nanosleep" 0 "$(tracer_of $sp)"
+case $(proc_state $sp) in S|R) ;; *) fail "state after the detach from nanosleep: $(proc_state $sp)" ;; esac
+kill -USR1 $sp
 wait $sp
-assert_eq "exit status of sleep after the detach" 0 $?
-[ $(( $(date +%s) - start )) -ge 2 ] || fail "sleep 3 ended early after the detach"
+assert_eq "exit status of the nanosleep after the detach" 0 $?
 
 # EPERM is explained: a process that is already traced.
 "$P/loop" "$T/pid2" 20 &
 lp=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/pid2" ] && break; sleep 0.1; done
-"$TRACE" -c -o /dev/null -p $lp 2> /dev/null &
+wait_until 20 test -s "$T/pid2"
+"$TRACE" -c -o /dev/null -p $lp 2> "$T/err1" &
 tp=$!
-sleep 0.3
+wait_until 20 attached $tp "$T/err1"
 "$TRACE" -p $lp 2> "$T/err2"
 rc=$?
 kill -INT $tp; wait $tp
@@ -72,16 +86,15 @@ without_lsan run_timeout 20 "$TRACE" -f -o /dev/null sh -c '"$1" -p $PPID 2> "$2
 assert_eq "exit status of trace under trace -f" 0 $?
 assert_eq "exit status of trace -p of its own tracer" 1 "$(cat "$T/rc4")"
 grep -q "own tracer" "$T/err4" || { cat "$T/err4" >&2; fail "-p of its own tracer: no reason given"; }
-sh -c 'sh -c "exit 0" & exec sleep 1' &
+# The zombie: the child of a loop that never reaps it, there until the loop is told to end.
+"$P/loop" "$T/zp" 20 zombie &
 zp=$!
-sleep 0.3
-z=$(ps -o pid= --ppid $zp | tr -d ' ' | head -n 1)
-if [ -n "$z" ] && [ "$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' /proc/$z/status)" = Z ]; then
-	run_timeout 10 "$TRACE" -p $z 2> "$T/err5"
-	assert_eq "exit status of -p ZOMBIE" 1 $?
-	grep -q zombie "$T/err5" || { cat "$T/err5" >&2; fail "-p ZOMBIE: not said"; }
-else
-	note "no zombie to attach to: -p ZOMBIE not tested"
-fi
+zombie_child() { z=$(pgrep -P $zp) && [ "$(proc_state "$z")" = Z ]; }
+wait_until 20 zombie_child
+run_timeout 10 "$TRACE" -p $z 2> "$T/err5"
+assert_eq "exit status of -p ZOMBIE" 1 $?
+grep -q zombie "$T/err5" || { cat "$T/err5" >&2; fail "-p ZOMBIE: not said"; }
+touch "$T/zp.stop"
 wait $zp
+assert_eq "exit status of the zombie's parent" 0 $?
 pass "attach and detach"

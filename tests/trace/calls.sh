@@ -25,8 +25,10 @@ if [ -n "$STRACE" ] && "$STRACE" -o /dev/null true 2>/dev/null; then
 	done < exp.n
 fi
 
-# -f with two tracees: [pid N] prefixes, and <unfinished ...> / <... resumed> pairs.
-"$TRACE" -f -o f.log sh -c '/bin/sleep 0.1 & wait' || fail "sh under trace -f failed"
+# -f with two tracees: [pid N] prefixes, and <unfinished ...> / <... resumed> pairs. vfork
+# holds the parent in its call until the child's execve: the pair is there however the two
+# are scheduled.
+"$TRACE" -f -o f.log "$P/vforker" 1 /bin/true || fail "vforker under trace -f failed"
 grep -q '^\[pid  *[0-9][0-9]*\] ' f.log || fail "no [pid N] prefix with -f"
 grep -q '<unfinished \.\.\.>$' f.log || fail "no <unfinished ...> with -f"
 # (without a prefix if the other tracee is gone by then, as strace does)

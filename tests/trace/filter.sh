@@ -50,15 +50,16 @@ note "without -f: the first thread's counts equal strace's"
 grep -q '^\[pid' "$T/nof" && { cat "$T/nof" >&2; fail "without -f: [pid N] prefixes"; }
 
 # group-stop under the filter: SIGSTOP stops the program (no ticks), SIGCONT resumes it
-"$TRACE" -e trace=write -o "$T/stop.log" "$P/signals" ticks > "$T/ticks" &
+"$TRACE" -e trace=write -o "$T/stop.log" "$P/signals" ticks "$T/go" > "$T/ticks" &
 tp=$!
-sleep 0.3
+wait_until 20 test -s "$T/ticks"
 pid=$(pgrep -P $tp) || fail "no traced child found"
 kill -STOP $pid
-sleep 0.2
+wait_until 20 has_stopped $pid
 n1=$(wc -l < "$T/ticks")
-sleep 0.4
+sleep 0.3	# a window in which the stopped program must print nothing
 n2=$(wc -l < "$T/ticks")
+touch "$T/go"	# it waits for this half way: it was still ticking when stopped
 kill -CONT $pid
 wait $tp
 assert_eq "ticks under the filter: exit status after STOP/CONT" 0 $?

@@ -117,3 +117,99 @@ fparity() {
 	fi
 	note "$name: -e $f: $(wc -l < "$T/$name.seccomp.n") syscalls agree (seccomp, ptrace, strace)"
 }
+
+# ---- Processes: read from /proc; one session per test; nothing left stopped or a zombie ----
+
+# proc_stat PID: sets STAT_STATE (R, S, T, t, Z...), STAT_PPID, STAT_SID and STAT_COMM from
+# /proc/PID/stat; fails if PID is gone. The numbers are read after the last ')', since the
+# command name in parentheses may hold anything.
+proc_stat() {
+	local line
+	case $1 in '' | *[!0-9]*) return 1 ;; esac
+	read -r line 2>/dev/null < "/proc/$1/stat" || return 1
+	STAT_COMM=${line#*(}
+	STAT_COMM=${STAT_COMM%)*}
+	# shellcheck disable=SC2086
+	set -- ${line##*)}
+	STAT_STATE=$1 STAT_PPID=$2 STAT_SID=$4
+}
+
+# proc_state PID: PID's one-letter state, nothing if it is gone.
+proc_state() { proc_stat "$1" && echo "$STAT_STATE"; }
+
+# gone PID: PID has ended (a zombie has: only its exit status is left to collect).
+gone() { ! proc_stat "$1" || [ "$STAT_STATE" = Z ]; }
+
+# tracer_of PID: the pid of PID's tracer, 0 if none.
+tracer_of() { sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null; }
+
+# sig_in PID FIELD SIGNUM: signal SIGNUM (1-32) is in the mask FIELD of /proc/PID/status
+# (SigCgt: has a handler; SigPnd, ShdPnd: pending for the thread, for the process).
+sig_in() {
+	local mask
+	mask=$(sed -n "s/^$2:[[:space:]]*//p" "/proc/$1/status" 2>/dev/null)
+	[ -n "$mask" ] && [ $(( 0x${mask#????????} >> ($3 - 1) & 1 )) = 1 ]
+}
+
+# has_stopped PID: the SIGSTOP sent to PID has taken effect: no longer pending, and PID in a
+# stop (T; t under a tracer, which holds it there until SIGCONT). From then on it runs
+# none of its own code; one that still does is not stopped, and a test may say so.
+has_stopped() {
+	! sig_in "$1" ShdPnd 19 && ! sig_in "$1" SigPnd 19 &&
+		case $(proc_state "$1") in [Tt]) true ;; *) false ;; esac
+}
+
+# Each test is the leader of a session of its own, so that its processes, and only they,
+# are found by their session id (field 6 of /proc/PID/stat) whoever else runs jobs on the
+# machine. A tracee trace fails to let go stays stopped (T, or t) for ever, and a process
+# nobody reaps stays a zombie: bugs no exit status shows. At the end any such process of
+# the session fails the test; every process still in it is killed.
+if proc_stat $$ && [ "$STAT_SID" != $$ ]; then
+	command -v setsid > /dev/null ||
+		fail "setsid (util-linux) is needed: each test runs in a session of its own"
+	session_shell=$(readlink /proc/$$/exe) || fail "cannot tell which shell runs $0"
+	# Out of the terminal's session, Ctrl-C no longer reaches the test: instead it gets
+	# SIGTERM when the harness (its parent) dies, and ends as below.
+	pdeathsig=
+	command -v setpriv > /dev/null && pdeathsig="setpriv --pdeathsig TERM"
+	rm -rf "$T"	# the run in the new session makes its own
+	# -w: if this shell leads a process group, setsid forks; its status is the test's.
+	# shellcheck disable=SC2086
+	case $- in
+	*x*) exec setsid -w $pdeathsig "$session_shell" -x "$0" "$@" ;;
+	*) exec setsid -w $pdeathsig "$session_shell" "$0" "$@" ;;
+	esac
+fi
+# SIGTERM ends the test through its EXIT trap, so that the check below still kills what the
+# test started.
+trap 'exit 143' TERM
+
+# session_leftovers: the end-of-test check above (for at_exit). This shell is left out, and
+# so are its own zombie children: the shell's exit hands them to init, which reaps them.
+# So are zombies whose parent is not of the test (orphans: init reaps them, in its own
+# time), and processes in a tracing stop by a tracer outside the session (the whole test
+# run under strace).
+session_leftovers() {
+	local f pid state ppid comm args tracer bad=0 all=
+	for f in /proc/[0-9]*/stat; do
+		pid=${f#/proc/}
+		pid=${pid%/stat}
+		[ "$pid" != $$ ] && proc_stat "$pid" && [ "$STAT_SID" = $$ ] || continue
+		state=$STAT_STATE ppid=$STAT_PPID comm=$STAT_COMM
+		all="$all $pid"
+		args=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)
+		case $state in
+		T) ;;
+		t) tracer=$(tracer_of "$pid")
+		   proc_stat "$tracer" && [ "$STAT_SID" != $$ ] && continue ;;
+		Z) [ "$ppid" != $$ ] && proc_stat "$ppid" && [ "$STAT_SID" = $$ ] || continue ;;
+		*) note "still running at the end, killed: pid $pid: ${args:-[$comm]}"; continue ;;
+		esac
+		echo "FAIL: left behind: pid $pid, state $state, parent $ppid: ${args:-[$comm]}" >&2
+		bad=1
+	done
+	# shellcheck disable=SC2086
+	[ -z "$all" ] || kill -KILL $all 2>/dev/null
+	return $bad
+}
+at_exit session_leftovers

@@ -12,21 +12,21 @@ run_timeout 60 "$TRACE" -f -c -o "$T/storm.trace" "$P/forker" 200 /bin/true ||
 note "200 fork+exec under trace -f -c: $(( $(date +%s) - start )) s"
 parity storm "" "$P/forker" 200 /bin/true
 grep -Eq ' 201 +execve$' "$T/storm.trace" || fail "expected 201 execve in the storm's table"
-pgrep -f "$P/forker 200 /bin/true" > /dev/null && fail "a process of the storm is left after trace ended"
+pgrep -s 0 -f "$P/forker 200 /bin/true" > /dev/null && fail "a process of the storm is left after trace ended"
 
 # A tracee that vanishes between stops: 4 threads busy in syscalls are SIGKILLed from
 # outside; every pending ptrace call meets ESRCH and is dropped quietly. trace ends at
 # once with the program's status (137), prints no error, and leaves nothing behind.
 "$TRACE" -f -o "$T/kill.log" "$P/threads" 4 2000000 2> "$T/kill.err" &
 tp=$!
-sleep 0.5
-c=$(pgrep -P $tp) || fail "no traced child found"
+# all_threads: trace's child is the program with its 4 threads and the main one.
+all_threads() { c=$(pgrep -P $tp) && set -- /proc/$c/task/* && [ $# -eq 5 ]; }
+wait_until 20 all_threads
 kill -KILL $c
-run_timeout 10 sh -c "while kill -0 $tp 2>/dev/null; do sleep 0.05; done" ||
-	fail "trace did not end after its program was SIGKILLed"
+wait_until 20 gone $tp
 wait $tp
 assert_eq "trace's status after its program was SIGKILLed" 137 $?
 [ ! -s "$T/kill.err" ] || { cat "$T/kill.err" >&2; fail "trace printed errors after SIGKILL"; }
 grep -q '^+++ killed by SIGKILL +++$' "$T/kill.log" || fail "no '+++ killed by SIGKILL +++'"
-pgrep -f "$P/threads 4 2000000" > /dev/null && fail "a thread is left after SIGKILL"
+pgrep -s 0 -f "$P/threads 4 2000000" > /dev/null && fail "a thread is left after SIGKILL"
 pass "fork/exec storm"
