@@ -1,5 +1,5 @@
 #!/bin/sh
-# The initial stack under the loader is the kernel's (issue 3, create_elf_tables):
+# The initial stack under the loader is the kernel's (create_elf_tables):
 # nostd-demo/auxv prints argc, argv, envp and the auxv as found at its entry. Natively and
 # under the loader: same argc/argv/envp; same auxv keys in the same order; equal values for
 # every key that is not an address (AT_ENTRY and AT_PHDR too: auxv is ET_EXEC, so they are

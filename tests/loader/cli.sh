@@ -1,5 +1,5 @@
 #!/bin/sh
-# The loader's command line (issue 3 items 1, 12, 13): --help and --version exit 0; bad
+# The loader's command line: --help and --version exit 0; bad
 # usage is one line and exit 2; -v narrates the steps on stderr as `loader: <kernel
 # function>: ...`, in kernel order, without changing the program's stdout or status;
 # --map draws the new image (the stack, and for a dynamic program its interpreter).
@@ -58,7 +58,7 @@ interp=$(readelf -l $true_ 2>/dev/null | sed -nE 's/.*Requesting program interpr
 grep -qF "$interp" "$T/map.err" || grep -qF "$(basename "$interp")" "$T/map.err" ||
 	mismatch "--map does not name the interpreter $interp"
 note "--map drew $(wc -l < "$T/map.err") lines"
-# The drawing names the ELF sections each segment holds (issue 3 item 13), and the brk.
+# The drawing names the ELF sections each segment holds, and the brk.
 run_timeout 10 "$L" --map "$P/basic-static" > /dev/null 2> "$T/map2.err"
 for want in .text .data .bss '\[vdso\]' '\[stack\]' brk; do
 	grep -q -- "$want" "$T/map2.err" || mismatch "--map of a static program does not mention $want"
@@ -81,7 +81,7 @@ case $(tail -n 1 "$T/r.err") in
 "loader: $T/notelf: Exec format error"*) ;;
 *) mismatch "loader -v on a non-ELF: last stderr line is '$(tail -n 1 "$T/r.err")'" ;;
 esac
-# `make demo`'s loader part (issue 3, Tests) runs a program under loader -v --map.
+# `make demo`'s loader part runs a program under loader -v --map.
 top_builddir=$B run_timeout 60 sh "$S/loader/demo.sh" > "$T/demo.out" 2>&1; rc=$?
 check_eq "loader/demo.sh (make demo) exit status" 0 "$rc"
 grep -q -- '^\$ loader -v --map ' "$T/demo.out" || mismatch "make demo does not run loader -v --map"

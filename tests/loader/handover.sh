@@ -1,5 +1,5 @@
 #!/bin/sh
-# After the handover the process IS the program (issue 3 item 3): exit statuses 0, 3, 255;
+# After the handover the process IS the program: exit statuses 0, 3, 255;
 # death by SIGTERM or SIGSEGV seen by the shell as natively (128 + N); comm is the
 # program's basename (cut to 15 bytes, a script's own name for a script); stdin passes
 # through; no fd left open by the loader; signal mask and ignored set inherited, caught
@@ -157,7 +157,7 @@ run_timeout 10 "$L" -v "$P/basic-pie" --exit=0 > /dev/null 2> "$T/mm.err"
 grep -q '^loader: mm_identity: PR_SET_MM_MAP: code ' "$T/mm.err" ||
 	mismatch "-v does not report the PR_SET_MM_MAP it made: $(grep mm_identity "$T/mm.err")"
 
-# Set-ID bits are not honoured (issue 3 item 10): one warning line, the program runs as
+# Set-ID bits are not honoured: one warning line, the program runs as
 # natively (the copy is ours, so natively too it runs with our IDs). No warning where the
 # kernel would not switch either: set-group-ID without group execute (a locking mark),
 # no_new_privs, a nosuid mount.

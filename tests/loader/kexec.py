@@ -3,7 +3,7 @@
 
 Runs a program natively (fork + execve, no shell, no PATH search, no ENOEXEC fallback) and
 says what the kernel did with it, then runs it under the loader and checks the loader did
-the same thing by execlab's contract (issue 3):
+the same thing by the loader's contract (README, loader(1)):
 
   kernel verdict                     loader must
   ---------------------------------  ----------------------------------------------------

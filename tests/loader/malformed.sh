@@ -1,6 +1,6 @@
 #!/bin/sh
-# Malformed ELF files (issue 3: "at least 30 ... the kernel's own verdict checked in the same
-# test"). tests/loader/mkelf.py builds a valid static ELF from scratch and writes one
+# Malformed ELF files (at least 30, the kernel's own verdict checked in the same
+# test). tests/loader/mkelf.py builds a valid static ELF from scratch and writes one
 # mutation per file (plus valid controls and non-ELF files); kexec.py runs each natively
 # (fork + execve) to get the kernel's verdict, then under loader/loader, and checks:
 #   errno E before the kernel's point of no return -> loader exits 127 (ENOENT) or 126,

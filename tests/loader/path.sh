@@ -1,5 +1,5 @@
 #!/bin/sh
-# PATH search (issue 3 item 1: like env(1)/execvp): a bare name is looked up in PATH;
+# PATH search (like env(1)/execvp): a bare name is looked up in PATH;
 # ENOENT entries are skipped; an EACCES match is remembered and the search goes on; if a
 # later entry runs, it runs; if nothing runs, 126 "Permission denied"; if nothing is
 # found at all, 127 "No such file or directory". env(1) is the native reference.

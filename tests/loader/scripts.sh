@@ -1,5 +1,5 @@
 #!/bin/sh
-# #! scripts (issue 3 item 11; binfmt_script rules in reference/execve.md section 3), each
+# #! scripts (the rules of the kernel's fs/binfmt_script.c), each
 # checked against the kernel's verdict on the same file (kexec.py): a chain of 5 scripts
 # runs and 6 give ELOOP (126 "Too many levels of symbolic links"); a script naming itself
 # (ELOOP); a missing interpreter (127 ENOENT); an interpreter argument with inner spaces

@@ -1,5 +1,5 @@
 #!/bin/sh
-# System programs natively vs under the loader (issue 3: "it must run bash, python3 and
+# System programs natively vs under the loader ("it must run bash, python3 and
 # coreutils"): stdout and exit status equal. Each program that is not installed is skipped
 # with a note; the test skips if none is.
 . "$top_srcdir/tests/loader/lib-loader.sh"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# W^X (issue 3, "Permissions"): tests/progs/wx reads its own /proc/self/maps and checks every
+# W^X: tests/progs/wx reads its own /proc/self/maps and checks every
 # PT_LOAD of every loaded object has exactly the kernel's permissions, no mapping is W+X and
 # [stack] is rw-p. It must pass natively and under the loader, and print the same report.
 # Built four ways: PIE (ld.so maps libc; the kernel maps the program and ld.so), static,

@@ -1,6 +1,6 @@
 /*
- * tests/progs/deepstack.c: the main thread's stack grows as deep as RLIMIT_STACK allows
- * (issue 3 item 8): recurse through three quarters of the limit (at most 48 MiB), touching
+ * tests/progs/deepstack.c: the main thread's stack grows as deep as RLIMIT_STACK allows:
+ * recurse through three quarters of the limit (at most 48 MiB), touching
  * every page on the way down, and check the values on the way back up.
  */
 #include <stdio.h>

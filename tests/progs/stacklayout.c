@@ -1,6 +1,6 @@
 /*
  * tests/progs/stacklayout.c: the initial stack and the process identity as the kernel
- * leaves them (execve.md section 2.1; issue 3 items 7 and 10), checked from inside by
+ * leaves them (fs/binfmt_elf.c:create_elf_tables), checked from inside by
  * relations that hold whatever ASLR does. Prints one "check: yes|no" line per fact, no
  * addresses, so a native run and a loader run print the same; exits 1 if any is "no".
  *   - rsp at entry (the address of argc) is 16-byte aligned and is mm->start_stack;

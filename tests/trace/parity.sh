@@ -1,5 +1,5 @@
 #!/bin/sh
-# Count parity (issue 4): for deterministic workloads the per-syscall calls and errors of
+# Count parity: for deterministic workloads the per-syscall calls and errors of
 # `trace -f -c` equal `strace -f -c` exactly. Time columns are not compared.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/trace/lib-trace.sh"
