@@ -174,6 +174,22 @@ START_TEST(no_platform_no_args)
 }
 END_TEST
 
+START_TEST(any_buffer_alignment)
+{
+	static unsigned char other[BUFSZ + 16] __attribute__((aligned(16)));
+	struct elf_tables_in in = input();
+	struct elf_tables_out a, b;
+
+	/* buf only stands for the stack: the same image whatever its bytes' alignment */
+	memset(buf, 0, sizeof buf);
+	memset(other, 0, sizeof other);
+	ck_assert_int_eq(create_elf_tables(buf, BUFSZ - 3, TOP, &in, &a), 0);
+	ck_assert_int_eq(create_elf_tables(other + 1, BUFSZ - 3, TOP, &in, &b), 0);
+	ck_assert_uint_eq(a.sp, b.sp);
+	ck_assert_mem_eq(buf + BUFSZ - 3 - a.size, other + 1 + BUFSZ - 3 - b.size, a.size);
+}
+END_TEST
+
 START_TEST(too_small)
 {
 	struct elf_tables_in in = input();
@@ -213,6 +229,7 @@ Suite *make_loader_create_elf_tables_suite(void)
 	tcase_add_test(t, alignment_parity);
 	tcase_add_test(t, align_rnd_moves_tables);
 	tcase_add_test(t, no_platform_no_args);
+	tcase_add_test(t, any_buffer_alignment);
 	tcase_add_test(t, too_small);
 	tcase_add_test(t, stack_limits);
 	suite_add_tcase(s, t);
