@@ -140,6 +140,11 @@ int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 
 	/* create_elf_tables(): p = arch_align_stack(p) */
 	p = (p - in->align_rnd) & ~15UL;
+	/*
+	 * The gap this leaves below the strings is fresh, zero stack to the kernel's program;
+	 * buf holds whatever was there before (the loader's old frames), which must not show.
+	 */
+	memset(AT(p), 0, out->arg_start - p);
 	if (in->platform) {
 		len = str_size(in->platform);
 		p -= len;
