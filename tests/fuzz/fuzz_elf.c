@@ -186,7 +186,7 @@ static void check_pieces(const struct file *f)
 	unsigned long hi = f->lo + f->span;
 
 	FUZZ_ASSERT(f->lo <= TASK_SIZE && f->span <= TASK_SIZE - f->lo && f->span,
-		    "reserved [0x%lx, +0x%lx) is not in user space", f->lo, f->span);
+		    "reserved [0x%lx, +0x%lx) is empty or not in user space", f->lo, f->span);
 	FUZZ_ASSERT(!ELF_PAGEOFFSET(f->bias) && !ELF_PAGEOFFSET(f->lo) && !ELF_PAGEOFFSET(f->span),
 		    "bias 0x%lx, span [0x%lx, +0x%lx) not page-aligned", f->bias, f->lo, f->span);
 	for (size_t i = 0; i < f->phnum; i++) {
