@@ -71,6 +71,18 @@ size_t elf_tables_size(const struct elf_tables_in *in)
 	return bytes;
 }
 
+/*
+ * Store one word of the tables at w. buf only stands for the stack: the words' addresses
+ * are aligned, but the bytes of buf need not be (any bufsize, any buf), so the word is
+ * copied in rather than stored through an unsigned long pointer (a misaligned store is
+ * undefined behaviour).
+ */
+static char *put_word(char *w, unsigned long v)
+{
+	__builtin_memcpy(w, &v, sizeof v);
+	return w + sizeof v;
+}
+
 /* The value the new program gets for auxv key type (tmpl: the template's value). */
 static unsigned long aux_value(const struct elf_tables_in *in, const struct elf_tables_out *o,
 			       unsigned long type, unsigned long tmpl)
@@ -93,9 +105,9 @@ int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 		      const struct elf_tables_in *in, struct elf_tables_out *out)
 {
 	unsigned long base = top - bufsize;	/* the address buf stands for */
-	unsigned long p = top, sp, *w;
+	unsigned long p = top, sp;
 	size_t len, items, ei, pairs;
-	char *b = buf;
+	char *b = buf, *w;
 
 #define AT(addr) (b + ((addr) - base))		/* address -> byte in buf */
 	if (elf_tables_size(in) > bufsize)
@@ -128,6 +140,11 @@ int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 
 	/* create_elf_tables(): p = arch_align_stack(p) */
 	p = (p - in->align_rnd) & ~15UL;
+	/*
+	 * The gap this leaves below the strings is fresh, zero stack to the kernel's program;
+	 * buf holds whatever was there before (the loader's old frames), which must not show.
+	 */
+	memset(AT(p), 0, out->arg_start - p);
 	if (in->platform) {
 		len = str_size(in->platform);
 		p -= len;
@@ -146,29 +163,30 @@ int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 	/* the padding between the auxv and the random bytes is zeroed, like fresh pages */
 	memset(AT(sp), 0, p - sp);
 
-	w = (unsigned long *)AT(sp);
-	*w++ = in->argc;
+	w = AT(sp);
+	w = put_word(w, in->argc);
 	{
 		unsigned long s = out->arg_start;
 
 		for (size_t i = 0; i < in->argc; i++) {
-			*w++ = s;
+			w = put_word(w, s);
 			s += str_size(in->argv[i]);
 		}
-		*w++ = 0;
+		w = put_word(w, 0);
 		s = out->env_start;
 		for (size_t i = 0; i < in->envc; i++) {
-			*w++ = s;
+			w = put_word(w, s);
 			s += str_size(in->envp[i]);
 		}
-		*w++ = 0;
+		w = put_word(w, 0);
 	}
 	out->auxv = sp + 8 * items;
 	for (size_t i = 0; i < pairs; i++) {
 		unsigned long type = in->auxv_template[2 * i];
 
-		*w++ = type;
-		*w++ = type == AT_NULL ? 0 : aux_value(in, out, type, in->auxv_template[2 * i + 1]);
+		w = put_word(w, type);
+		w = put_word(w, type == AT_NULL ? 0 :
+			     aux_value(in, out, type, in->auxv_template[2 * i + 1]));
 	}
 	out->auxv_size = 8 * ei;
 	out->sp = sp;

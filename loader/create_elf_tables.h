@@ -38,8 +38,8 @@ struct elf_tables_out {
 /*
  * Build the stack image for a stack whose highest address is top (page-aligned) into
  * buf, which stands for [top - bufsize, top). Returns 0, or -E2BIG if it does not fit.
- * The image occupies the last out->size bytes of buf. buf + bufsize must be 16-byte
- * aligned, as top is: the words of the image are written in place.
+ * The image occupies the last out->size bytes of buf, every byte of them written (what
+ * the kernel's fresh stack pages hold between the parts is zero here too).
  */
 int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 		      const struct elf_tables_in *in, struct elf_tables_out *out);

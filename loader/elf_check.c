@@ -93,6 +93,12 @@ int elf_check_interp_late(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n, 
 	return 0;
 }
 
+/* [k, k + memsz) is not inside user space (written so that no sum can overflow). */
+static int outside_user_space(unsigned long k, unsigned long memsz)
+{
+	return BAD_ADDR(k) || memsz > TASK_SIZE || TASK_SIZE - memsz < k;
+}
+
 int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int interp,
 		       struct diag *d)
 {
@@ -113,7 +119,15 @@ int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int i
 			return diag_fail(d, size_err, "%sPT_LOAD %zu: p_filesz 0x%lx > p_memsz 0x%lx"
 				    AFTER_PONR, who, i, (unsigned long)p->p_filesz,
 				    (unsigned long)p->p_memsz);
-		if (BAD_ADDR(k) || p->p_memsz > TASK_SIZE || TASK_SIZE - p->p_memsz < k)
+		/*
+		 * load_elf_binary() checks the program's p_vaddr as written, not biased (only
+		 * load_elf_interp() adds the bias). A PIE's bias can bring a p_vaddr at or above
+		 * TASK_SIZE back into user space; such a segment also wraps p_vaddr + p_memsz
+		 * around, which makes total_mapping_size() smaller than what the segments map.
+		 */
+		if (!interp && outside_user_space(p->p_vaddr, p->p_memsz))
+			k = p->p_vaddr;
+		if (outside_user_space(k, p->p_memsz))
 			return diag_fail(d, size_err, "%sPT_LOAD %zu: [0x%lx, +0x%lx) is outside user "
 				    "space (ends above 0x%lx)" AFTER_PONR, who, i, k,
 				    (unsigned long)p->p_memsz, TASK_SIZE);

@@ -44,7 +44,8 @@ int elf_check_interp_late(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n, 
 /*
  * #33, #35, #40: for each PT_LOAD at bias: p_offset congruent to p_vaddr modulo the page
  * size (mmap's EINVAL), p_filesz <= p_memsz and the segment inside TASK_SIZE (EINVAL for
- * the program, ENOMEM for the interpreter).
+ * the program, ENOMEM for the interpreter); a program's segment also at p_vaddr itself,
+ * which is where the kernel checks it.
  */
 int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int interp,
 		       struct diag *d);

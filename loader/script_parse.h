@@ -25,8 +25,9 @@ int parse_shebang(const unsigned char *buf, struct shebang *sb, const char **rea
 
 /*
  * The argv rewrite of load_script(): [name, (arg), script, argv[1..argc-1]]. argv is
- * an array with at least 2 free slots before it (slack >= 2); the result is written in
- * place and returned, *argc updated. argc == 0 (argv[0] missing) removes nothing.
+ * an array with at least 2 free slots before it; the result is written in place and
+ * returned, *argc updated. argc == 0 (argv[0] missing) removes nothing, so up to 3 new
+ * entries go before argv: then it needs 3 free slots.
  */
 const char **script_argv(const char **argv, size_t *argc, const struct shebang *sb,
 			 const char *script);

@@ -267,6 +267,16 @@ def main(outdir):
     mutate("vaddr-straddles-task-size", setf(data, vaddr=TASK_SIZE - 0x1000 + DATA))
     mutate("segment-past-eof", setf(data, offset=0x100000 + DATA))
 
+    def pie_vaddr_wraps(e):     # the kernel checks a PIE's p_vaddr unbiased
+        e.phdrs.remove(e.text)
+        e.phdrs.remove(e.data)
+        e.text = dict(e.text)
+        e.phdrs[1:1] = [dict(type=PT_LOAD, flags=PF_R, offset=0, vaddr=0xFFFFFFFFFFF00000,
+                             filesz=0x2A0000000000, memsz=0x2A0000000000, align=0x1000),
+                        dict(type=PT_LOAD, flags=PF_R, offset=0, vaddr=0xFFFFFFFFFFF10000,
+                             filesz=0x100, memsz=0x1000, align=0x1000)]
+    mutate("pie-vaddr-wraps", pie_vaddr_wraps, etype=ET_DYN, interp=good_interp)
+
     def tail_past_eof(e):   # the file part runs past EOF by pages (no SIGBUS if untouched?)
         e.data.update(filesz=0x3000, memsz=0x4000)
     mutate("segment-tail-past-eof", tail_past_eof)

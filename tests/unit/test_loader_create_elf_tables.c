@@ -175,6 +175,38 @@ START_TEST(no_platform_no_args)
 }
 END_TEST
 
+START_TEST(gap_below_strings_zeroed)
+{
+	struct elf_tables_in in = input();
+	struct elf_tables_out o;
+	const unsigned char *p;
+
+	/* what was in the buffer before (the loader's old frames) must not reach the program */
+	memset(buf, 0xAA, sizeof buf);
+	in.align_rnd = 4000;
+	ck_assert_int_eq(create_elf_tables(buf, BUFSZ, TOP, &in, &o), 0);
+	for (p = at(o.platform + sizeof "x86_64"); p < (unsigned char *)at(o.arg_start); p++)
+		ck_assert_msg(*p == 0, "byte at 0x%lx below the strings is 0x%02x",
+			      (unsigned long)(p - buf) + TOP - BUFSZ, *p);
+}
+END_TEST
+
+START_TEST(any_buffer_alignment)
+{
+	static unsigned char other[BUFSZ + 16] __attribute__((aligned(16)));
+	struct elf_tables_in in = input();
+	struct elf_tables_out a, b;
+
+	/* buf only stands for the stack: the same image whatever its bytes' alignment */
+	memset(buf, 0, sizeof buf);
+	memset(other, 0, sizeof other);
+	ck_assert_int_eq(create_elf_tables(buf, BUFSZ - 3, TOP, &in, &a), 0);
+	ck_assert_int_eq(create_elf_tables(other + 1, BUFSZ - 3, TOP, &in, &b), 0);
+	ck_assert_uint_eq(a.sp, b.sp);
+	ck_assert_mem_eq(buf + BUFSZ - 3 - a.size, other + 1 + BUFSZ - 3 - b.size, a.size);
+}
+END_TEST
+
 START_TEST(too_small)
 {
 	struct elf_tables_in in = input();
@@ -217,6 +249,8 @@ Suite *make_loader_create_elf_tables_suite(void)
 	tcase_add_test(t, alignment_parity);
 	tcase_add_test(t, align_rnd_moves_tables);
 	tcase_add_test(t, no_platform_no_args);
+	tcase_add_test(t, gap_below_strings_zeroed);
+	tcase_add_test(t, any_buffer_alignment);
 	tcase_add_test(t, too_small);
 	tcase_add_test(t, stack_limits);
 	suite_add_tcase(s, t);

@@ -323,6 +323,19 @@ START_TEST(segments_overflow)
 }
 END_TEST
 
+START_TEST(segments_program_unbiased)
+{
+	/* a PIE's bias brings this p_vaddr back into user space; its end wraps around 2^64 */
+	Elf64_Phdr ph = tl_load(0, 0xfffffffffff00000, 0, 0x20000, PF_R | PF_W);
+	unsigned long bias = 0x555555654000;
+
+	REJECTS(elf_check_segments(&ph, 1, bias, 0, &d), -EINVAL,
+		"PT_LOAD 0: [0xfffffffffff00000, +0x20000) is outside user space");
+	/* the interpreter's is checked at its bias only, as load_elf_interp() does */
+	ck_assert_int_eq(elf_check_segments(&ph, 1, bias, 1, &d), 0);
+}
+END_TEST
+
 START_TEST(segments_skip_non_load)
 {
 	Elf64_Phdr ph = { .p_type = PT_DYNAMIC, .p_offset = 1, .p_vaddr = ~0UL,
@@ -410,6 +423,7 @@ Suite *make_loader_elf_check_suite(void)
 	tcase_add_test(l, segments_filesz_gt_memsz);
 	tcase_add_test(l, segments_past_task_size);
 	tcase_add_test(l, segments_overflow);
+	tcase_add_test(l, segments_program_unbiased);
 	tcase_add_test(l, segments_skip_non_load);
 	tcase_add_test(l, padzero_past_eof);
 	tcase_add_test(l, entry_bad);

@@ -175,6 +175,23 @@ START_TEST(argv_rewrite_no_arg)
 }
 END_TEST
 
+START_TEST(argv_rewrite_argc0)
+{
+	/* argv[0] missing: nothing is removed, three entries go before argv's NULL */
+	const char *slots[4] = { "x", "x", "x", NULL }, **argv = slots + 3, **out;
+	size_t argc = 0;
+
+	ck_assert_int_eq(PARSE("#!/bin/sh -e\n"), 0);
+	out = script_argv(argv, &argc, &sb, "./s");
+	ck_assert_ptr_eq(out, slots);	/* the 3 free slots script_parse.h asks for, no more */
+	ck_assert_uint_eq(argc, 3);
+	ck_assert_str_eq(out[0], "/bin/sh");
+	ck_assert_str_eq(out[1], "-e");
+	ck_assert_str_eq(out[2], "./s");
+	ck_assert_ptr_null(out[3]);
+}
+END_TEST
+
 Suite *make_loader_script_parse_suite(void)
 {
 	Suite *s = suite_create("loader_script_parse");
@@ -194,6 +211,7 @@ Suite *make_loader_script_parse_suite(void)
 	tcase_add_test(t, all_spaces_no_newline);
 	tcase_add_test(t, argv_rewrite);
 	tcase_add_test(t, argv_rewrite_no_arg);
+	tcase_add_test(t, argv_rewrite_argc0);
 	suite_add_tcase(s, t);
 	return s;
 }
