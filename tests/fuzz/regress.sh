@@ -6,7 +6,7 @@
 
 for name in elf script stack; do
 	target=$B/tests/fuzz/fuzz_$name
-	[ -x "$target" ] || fail "$target is not built"
+	need_built "$target" "make check builds it with --enable-fuzz"
 	set -- "$S/tests/fuzz/seeds/$name"
 	[ -d "$S/tests/fuzz/regressions/$name" ] && set -- "$@" "$S/tests/fuzz/regressions/$name"
 	# -runs=0: the inputs given, each once, and nothing new (the directories stay as they are)
