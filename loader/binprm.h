@@ -24,6 +24,7 @@
 #define HEAD_SIZE	1024
 #define MAX_SCRIPT_DEPTH 5	/* exec_binprm(): depth > 5 -> ELOOP */
 #define MAX_REGIONS	64	/* --map rows remembered */
+#define MAX_AUXV	64	/* auxv pairs copied; the kernel's saved_auxv holds fewer */
 
 /* What the kernel gave the loader itself (decoded by start.c). */
 struct loader_process {
@@ -125,7 +126,19 @@ int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err);
 int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned long want_bias,
 		  int fixed);
 int load_elf_interp(struct binprm *b);
-int finalize_exec(struct binprm *b);
+/* fs/exec.c:setup_arg_pages() */
+void setup_arg_pages(struct binprm *b);
+/* create_elf_tables_step.c: what the new stack holds, and the size of its image */
+struct elf_tables_plan {
+	struct elf_tables_in in;
+	unsigned long auxv[2 * MAX_AUXV];
+	size_t size;			/* bytes of the buffer create_elf_tables_step() fills */
+};
+int elf_tables_plan(struct binprm *b, struct elf_tables_plan *p);
+int create_elf_tables_step(struct binprm *b, const struct elf_tables_plan *p,
+			   unsigned char *image, struct elf_tables_out *t);
+/* place_brk.c: the loader's own name for load_elf_binary()'s brk placement */
+void place_brk(struct binprm *b);
 /* mm_identity.c */
 void mm_identity(struct binprm *b, const struct elf_tables_out *t, const void *auxv);
 /* narrate.c */

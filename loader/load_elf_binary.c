@@ -1,7 +1,9 @@
 /*
  * loader/load_elf_binary.c: mirrors fs/binfmt_elf.c:load_elf_binary() (6.18), as a short
- * orchestrator: header checks -> program headers -> PT_INTERP -> (the kernel's point of
- * no return) -> map the program -> map the interpreter -> stack, identity, jump.
+ * orchestrator in the kernel's order: header checks -> program headers -> PT_INTERP ->
+ * begin_new_exec() (the kernel's point of no return) -> setup_arg_pages() -> map the
+ * program -> load_elf_interp() -> create_elf_tables() -> brk -> finalize_exec() ->
+ * start_thread().
  * Differs: nothing is torn down at begin_new_exec() (the loader's own image stays), so
  * every failure, including those the kernel only finds after its point of no return,
  * is still reported; the loader's own point of no return is start_thread().
@@ -58,16 +60,26 @@ static void scan_gnu_stack(struct binprm *b)
 }
 
 /*
- * The kernel's point of no return. Here the loader only fetches its randomness and makes
- * the interpreter checks the kernel makes later (load_elf_interp's), so they still fail
- * cleanly.
+ * The loader's own step: every random byte the new image needs, in one getrandom(): 16
+ * for AT_RANDOM (the kernel's create_elf_tables() calls get_random_bytes()), the rest for
+ * the layout the kernel randomises elsewhere (arch_mmap_rnd(), arch_align_stack(),
+ * arch_randomize_brk()). Fetched before anything is mapped, so its failure is clean.
  */
-static int begin_new_exec(struct binprm *b)
+static int fetch_random_bytes(struct binprm *b)
 {
 	long n = sys_getrandom(b->random, sizeof b->random, 0);
 
 	if (n != (long)sizeof b->random)
 		return diag_fail(&b->diag, n < 0 ? (int)n : -EIO, "getrandom");
+	return 0;
+}
+
+/*
+ * The kernel's point of no return. Here the loader only makes the interpreter checks the
+ * kernel makes later (load_elf_interp's), so they still fail cleanly.
+ */
+static int begin_new_exec(struct binprm *b)
+{
 	say(b, "the kernel's point of no return (it would now drop the old image); "
 	    "the loader keeps checking and tears nothing down");
 	if (b->have_interp)
@@ -112,6 +124,41 @@ static int map_program(struct binprm *b)
 	return elf_map_image(b, ef, 0, bias, 1);
 }
 
+/*
+ * From create_elf_tables() to start_thread(). The image buffer is a local of this frame,
+ * so it lies below every live frame of the loader, as start_thread() requires.
+ */
+static int start_new_image(struct binprm *b)
+{
+	struct elf_tables_plan plan;
+	struct elf_tables_out t;
+	int ret = elf_tables_plan(b, &plan);
+
+	if (ret < 0)
+		return ret;
+	{
+		unsigned char image[plan.size] __attribute__((aligned(16)));
+		const unsigned char *sp_image;
+
+		ret = create_elf_tables_step(b, &plan, image, &t);
+		if (ret < 0)
+			return ret;
+		sp_image = image + plan.size - t.size;
+		place_brk(b);
+		/*
+		 * finalize_exec(): the kernel stores the new stack rlimit in the mm. Nothing to
+		 * mirror: the loader keeps its own stack, under the RLIMIT_STACK it already has.
+		 */
+		mm_identity(b, &t, sp_image + (t.auxv - t.sp));
+		if (b->map)
+			memory_map(b, &t);
+		bprm_creds_from_file(b);
+		narrate(b, "start_thread", "rip 0x%lx, rsp 0x%lx, all other registers 0: "
+			"the loader's point of no return", b->elf_entry, t.sp);
+		start_thread(b->elf_entry, t.sp, sp_image, t.size);
+	}
+}
+
 int load_elf_binary(struct binprm *b)
 {
 	struct elf_file *ef = b->file;
@@ -137,9 +184,13 @@ int load_elf_binary(struct binprm *b)
 		if (ret < 0)
 			return ret;
 	}
+	ret = fetch_random_bytes(b);
+	if (ret < 0)
+		return ret;
 	ret = begin_new_exec(b);
 	if (ret < 0)
 		return ret;
+	setup_arg_pages(b);
 	ret = map_program(b);
 	if (ret < 0)
 		return ret;
@@ -164,5 +215,5 @@ int load_elf_binary(struct binprm *b)
 			memory_map_read_sections(b, &b->elf_interp);
 	}
 	close_file_pair(ef, &b->elf_interp);
-	return finalize_exec(b);
+	return start_new_image(b);
 }

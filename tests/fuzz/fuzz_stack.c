@@ -1,7 +1,7 @@
 /*
  * tests/fuzz/fuzz_stack.c: libFuzzer target for the initial stack builder
- * (loader/create_elf_tables.c), as finalize_exec() calls it: elf_tables_size(), then
- * create_elf_tables() into a buffer of that size or thereabouts. The input:
+ * (loader/create_elf_tables.c), as loader/create_elf_tables_step.c calls it:
+ * elf_tables_size(), then create_elf_tables() into a buffer of that size or thereabouts. The input:
  *
  *   argc u8, envc u8, flags u8 (bit 0: a platform string), pairs u8, align_rnd u16 (taken
  *   modulo 8192, its documented range), slack s16 (the buffer is the size needed plus this),
@@ -27,7 +27,7 @@
 #include "tests/fuzz/fuzz.h"
 
 #define PATTERN 0xbe
-#define MAX_PAIRS 64	/* finalize_exec()'s template holds at most this many */
+#define MAX_PAIRS 64	/* elf_tables_plan()'s template holds at most this many (MAX_AUXV) */
 
 struct stack_case {
 	struct elf_tables_in in;
