@@ -35,8 +35,15 @@ struct loader_process {
 
 int loader_main(struct loader_process *self);
 
+/*
+ * Which of struct binprm's files an elf_file is: the two slots the program and a #!
+ * interpreter alternate between, or the ELF interpreter. Indexes per-file tables.
+ */
+enum elf_file_role { FILE_SLOT0, FILE_SLOT1, FILE_ELF_INTERP, FILE_ROLES };
+
 /* One opened file: the program, a #! interpreter, or the ELF interpreter (PT_INTERP). */
 struct elf_file {
+	enum elf_file_role role;	/* set once by bprm_execve() */
 	const char *path;		/* as opened */
 	int fd;				/* -1 once closed */
 	unsigned long size;		/* st_size */
@@ -109,6 +116,7 @@ struct binprm {
 /* fs/exec.c */
 int do_execveat_common(struct binprm *b, const char *prog, char **args, size_t nargs);
 int bprm_execve(struct binprm *b);
+/* exec_bprm.c: leaf helpers of fs/exec.c */
 int bprm_stack_limits(struct binprm *b);
 void bprm_creds_from_file(struct binprm *b);
 int exec_binprm(struct binprm *b);
@@ -123,8 +131,11 @@ int load_script(struct binprm *b);
 /* fs/binfmt_elf.c */
 int load_elf_binary(struct binprm *b);
 int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err);
-int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned long want_bias,
-		  int fixed);
+/* How elf_map_image() maps a file: the ELF interpreter (its errors are ELIBBAD's), and
+ * at want_bias exactly rather than where mmap chooses. */
+enum elf_map_flags { ELF_MAP_INTERP = 1 << 0, ELF_MAP_FIXED = 1 << 1 };
+int elf_map_image(struct binprm *b, struct elf_file *ef, unsigned long want_bias,
+		  enum elf_map_flags flags);
 int load_elf_interp(struct binprm *b);
 /* fs/exec.c:setup_arg_pages() */
 void setup_arg_pages(struct binprm *b);
@@ -150,7 +161,7 @@ void eprintf(const char *f, ...) __attribute__((format(printf, 1, 2)));
 const char *prot_string(int prot, char out[4]);
 /* memory_map.c */
 void memory_map(struct binprm *b, const struct elf_tables_out *t);
-void memory_map_read_sections(struct binprm *b, struct elf_file *ef);
+void memory_map_read_sections(struct elf_file *ef);
 /* arch/x86_64/start_thread.S */
 __attribute__((noreturn)) void start_thread(unsigned long entry, unsigned long sp,
 					    const void *image, unsigned long len);

@@ -6,31 +6,8 @@
  * the kernel's SIGSEGV.
  */
 #include <linux/errno.h>
-#include <linux/stat.h>
 #include "loader/binprm.h"
 #include "loader/sys.h"
-
-/*
- * fs/exec.c:bprm_creds_from_file(), called by begin_new_exec() for the file finally run
- * (for a #! script, its interpreter: set-user-ID scripts are never honoured). The kernel
- * would switch the credentials; the loader cannot, so it warns, once, just before the
- * jump (so that a failure is still the only line on stderr).
- */
-void bprm_creds_from_file(struct binprm *b)
-{
-	const struct elf_file *ef = b->file;
-	int suid = (ef->mode & S_ISUID) != 0;
-	int sgid = (ef->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP);
-
-	if (!suid && !sgid)
-		return;
-	/* the kernel ignores the bits on a nosuid mount and under no_new_privs too */
-	if ((ef->mnt_flags & 2 /* ST_NOSUID */) || sys_prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1)
-		return;
-	eprintf("loader: %s: warning: %s bit not honoured: the program runs with your "
-			"own user and group IDs\n", b->prog,
-			suid ? "set-user-ID" : "set-group-ID");
-}
 
 int bprm_execve(struct binprm *b)
 {
@@ -38,6 +15,9 @@ int bprm_execve(struct binprm *b)
 
 	b->diag = (struct diag){ 0 };
 	b->slot[0].fd = b->slot[1].fd = b->elf_interp.fd = -1;
+	b->slot[0].role = FILE_SLOT0;
+	b->slot[1].role = FILE_SLOT1;
+	b->elf_interp.role = FILE_ELF_INTERP;
 	b->interp = b->filename;	/* bprm->interp starts as the filename */
 	b->depth = 0;
 	b->file = &b->slot[0];

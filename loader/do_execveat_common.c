@@ -12,37 +12,6 @@
 /* Free argv slots kept before argv[0] for #! rewrites: each level adds at most 2. */
 #define ARGV_SLACK (2 * (MAX_SCRIPT_DEPTH + 1) + 2)
 
-/*
- * fs/exec.c:bprm_stack_limits() and copy_strings(): the file name, the envp and argv
- * strings, and one pointer per envp entry and per argument execve() was given (argc
- * counted as at least 1), must fit in arg_limit(RLIMIT_STACK). The kernel checks once it
- * has copied them, before any handler runs (bprm_execve() calls this after open_exec()),
- * and again as load_script() copies a #! rewrite's strings, before it opens the
- * interpreter (it calls this then); the pointers stay counted as at the start. The
- * loader's own exec passed the same test with almost the same strings, so this fails only
- * where a #! rewrite or a PATH-resolved name adds bytes. Below 128 KiB the answer is
- * always yes, so RLIMIT_STACK is asked for only above it.
- */
-int bprm_stack_limits(struct binprm *b)
-{
-	unsigned long long rlim[2] = { ~0ULL, ~0ULL };
-	struct elf_tables_in in = {
-		.argc = b->argc, .argv = b->argv, .envc = (size_t)b->self->envc,
-		.envp = (const char *const *)b->self->envp, .execfn = b->filename,
-	};
-	unsigned long ptrs, bytes = arg_bytes(&in, b->orig_argc, &ptrs), limit;
-
-	if (bytes <= ARG_MAX_MIN)
-		return 0;
-	sys_prlimit(3 /* RLIMIT_STACK */, rlim);
-	limit = arg_limit((unsigned long)rlim[0]);
-	say(b, "argv, envp and the filename take %lu bytes, the limit is %lu", bytes, limit);
-	if (bytes > limit)
-		return diag_fail(&b->diag, -E2BIG, "argv, envp and the file name take %lu bytes, "
-				 "more than the %lu that RLIMIT_STACK allows", bytes, limit);
-	return 0;
-}
-
 /* The failure of a candidate that exists is worth more than "not found" from the rest. */
 static struct diag found_failure;
 

@@ -202,7 +202,7 @@ static int over_program(struct binprm *b, unsigned long start, unsigned long end
 	if (claim_free(start, start < plo ? plo : start) < 0 ||
 	    claim_free(end > phi ? phi : end, end) < 0)
 		return -EEXIST;
-	say(b, "the ET_EXEC interpreter overlaps the program's image [0x%lx, 0x%lx): mapped "
+	narrate(b, "load_elf_interp", "the ET_EXEC interpreter overlaps the program's image [0x%lx, 0x%lx): mapped "
 	    "over it, as the kernel's MAP_FIXED does", plo, phi);
 	return 0;
 }
@@ -217,17 +217,18 @@ static int over_program(struct binprm *b, unsigned long start, unsigned long end
  * *premapped (the PT_LOAD already mapped, or -1).
  */
 static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo, unsigned long span,
-			unsigned long align, unsigned long want_bias, int fixed,
+			unsigned long align, unsigned long want_bias, enum elf_map_flags flags,
 			unsigned long *res, unsigned long *len, int *premapped)
 {
+	int fixed = (flags & ELF_MAP_FIXED) != 0;
 	unsigned long slack = !fixed && align > ELF_MIN_ALIGN ? align - ELF_MIN_ALIGN : 0;
-	int first = first_load(ef->ph, ef->phnum), prot = PROT_NONE, flags, fd = -1;
+	int first = first_load(ef->ph, ef->phnum), prot = PROT_NONE, mflags, fd = -1;
 	struct seg_plan fp;
 	long off = 0;
 	void *m;
 
 	plan_segment(&ef->ph[first], 0, &fp);
-	flags = MAP_PRIVATE | (fixed ? MAP_FIXED_NOREPLACE : 0);
+	mflags = MAP_PRIVATE | (fixed ? MAP_FIXED_NOREPLACE : 0);
 	/* (not when that segment is W+X: its protection must not spread to the others') */
 	if (fp.map_len && fp.map_addr == lo && !slack &&
 	    (fp.prot & (PROT_WRITE | PROT_EXEC)) != (PROT_WRITE | PROT_EXEC)) {
@@ -236,13 +237,13 @@ static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo,
 		off = (long)fp.map_off;
 	} else {
 		/* a PROT_NONE placeholder: no memory is committed for it */
-		flags |= MAP_ANONYMOUS | MAP_NORESERVE;
+		mflags |= MAP_ANONYMOUS | MAP_NORESERVE;
 		first = -1;
 	}
 	*premapped = first;
 	*len = span + slack;
 	if (!fixed) {
-		m = sys_mmap(NULL, span + slack, prot, flags, fd, off);
+		m = sys_mmap(NULL, span + slack, prot, mflags, fd, off);
 		if (mmap_failed(m))
 			return diag_fail(&b->diag, map_err(m), "cannot reserve %lu bytes for %s",
 					 span + slack, ef->path);
@@ -260,9 +261,10 @@ static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo,
 		return diag_fail(&b->diag, -EPERM, "%s wants address 0x%lx, below vm.mmap_min_addr "
 				 "(%lu)" AFTER_PONR, ef->path, *res, mmap_min_addr(b));
 	/* NOREPLACE: EEXIST instead of silently overwriting the loader, its stack or the vDSO */
-	m = sys_mmap((void *)*res, span, prot, flags, fd, off);
-	if (m == (void *)-EEXIST && ef == &b->elf_interp && over_program(b, *res, *res + span) == 0)
-		m = sys_mmap((void *)*res, span, prot, (flags & ~MAP_FIXED_NOREPLACE) | MAP_FIXED,
+	m = sys_mmap((void *)*res, span, prot, mflags, fd, off);
+	if (m == (void *)-EEXIST && (flags & ELF_MAP_INTERP) &&
+	    over_program(b, *res, *res + span) == 0)
+		m = sys_mmap((void *)*res, span, prot, (mflags & ~MAP_FIXED_NOREPLACE) | MAP_FIXED,
 			     fd, off);
 	if (m == (void *)-EEXIST)
 		return diag_fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx), which is already "
@@ -276,9 +278,10 @@ static int reserve_span(struct binprm *b, struct elf_file *ef, unsigned long lo,
 	return 0;
 }
 
-int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned long want_bias,
-		  int fixed)
+int elf_map_image(struct binprm *b, struct elf_file *ef, unsigned long want_bias,
+		  enum elf_map_flags flags)
 {
+	int interp = (flags & ELF_MAP_INTERP) != 0, fixed = (flags & ELF_MAP_FIXED) != 0;
 	unsigned long lo = lowest_load_vaddr(ef->ph, ef->phnum);
 	unsigned long total = total_mapping_size(ef->ph, ef->phnum);
 	unsigned long align = maximum_alignment(ef->ph, ef->phnum);
@@ -287,7 +290,8 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 
 	ef->bias = want_bias;
 	if (!total) {		/* no PT_LOAD: nothing to map (the kernel maps nothing either) */
-		say(b, "%s has no PT_LOAD segment", ef->path);
+		narrate(b, interp ? "load_elf_interp" : "load_elf_binary",
+			"%s has no PT_LOAD segment", ef->path);
 		return 0;
 	}
 	/* the checks the kernel makes after its point of no return, before mapping anything */
@@ -297,7 +301,7 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 	if (ret < 0)
 		return ret;
 	span = ELF_PAGEALIGN(lo + total) - lo;
-	ret = reserve_span(b, ef, lo, span, align ? align : ELF_MIN_ALIGN, want_bias, fixed,
+	ret = reserve_span(b, ef, lo, span, align ? align : ELF_MIN_ALIGN, want_bias, flags,
 			   &res, &len, &premapped);
 	if (ret == 0 && !fixed)	/* now that the bias is known */
 		ret = elf_check_segments(ef->ph, ef->phnum, ef->bias, interp, &b->diag);
@@ -305,7 +309,7 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, int interp, unsigned lo
 		return ret;
 	ef->lo = ef->bias + lo;
 	ef->hi = ef->lo + span;
-	say(b, "reserved 0x%lx-0x%lx for %s (%s, bias 0x%lx, alignment 0x%lx)", ef->lo, ef->hi,
+	narrate(b, "elf_map", "reserved 0x%lx-0x%lx for %s (%s, bias 0x%lx, alignment 0x%lx)", ef->lo, ef->hi,
 	    ef->path, fixed ? "fixed address" : "address chosen by mmap", ef->bias, align);
 	for (size_t i = 0; i < ef->phnum; i++) {
 		if (ef->ph[i].p_type != PT_LOAD)

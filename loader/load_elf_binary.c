@@ -108,10 +108,11 @@ static int map_program(struct binprm *b)
 	int first = first_load(ef->ph, ef->phnum);
 
 	if (ef->eh.e_type == ET_EXEC || first < 0)
-		return elf_map_image(b, ef, 0, 0, 1);
+		return elf_map_image(b, ef, 0, ELF_MAP_FIXED);
 	if (!b->have_interp)	/* static-pie: mmap's choice (see first_load_is_bss_only) */
-		return elf_map_image(b, ef, 0, 0, first_load_is_bss_only(ef->ph, ef->phnum) &&
-				     maximum_alignment(ef->ph, ef->phnum) <= ELF_MIN_ALIGN);
+		return elf_map_image(b, ef, 0, first_load_is_bss_only(ef->ph, ef->phnum) &&
+				     maximum_alignment(ef->ph, ef->phnum) <= ELF_MIN_ALIGN ?
+				     ELF_MAP_FIXED : 0);
 	bias = ELF_ET_DYN_BASE;
 	if (b->randomize) {
 		__builtin_memcpy(&rnd, b->random + 16, sizeof rnd);
@@ -121,7 +122,7 @@ static int map_program(struct binprm *b)
 	if (align)
 		bias &= ~(align - 1);
 	bias = ELF_PAGESTART(bias - ef->ph[first].p_vaddr);
-	return elf_map_image(b, ef, 0, bias, 1);
+	return elf_map_image(b, ef, bias, ELF_MAP_FIXED);
 }
 
 /*
@@ -210,9 +211,9 @@ int load_elf_binary(struct binprm *b)
 	if (ret < 0)
 		return ret;
 	if (b->map) {
-		memory_map_read_sections(b, ef);
+		memory_map_read_sections(ef);
 		if (b->have_interp)
-			memory_map_read_sections(b, &b->elf_interp);
+			memory_map_read_sections(&b->elf_interp);
 	}
 	close_file_pair(ef, &b->elf_interp);
 	return start_new_image(b);

@@ -14,8 +14,9 @@ int load_elf_interp(struct binprm *b)
 	struct elf_file *ef = &b->elf_interp;
 	int ret;
 
-	ret = elf_map_image(b, ef, 1, 0, ef->eh.e_type == ET_EXEC ||
-			    first_load_is_bss_only(ef->ph, ef->phnum));
+	ret = elf_map_image(b, ef, 0, ELF_MAP_INTERP |
+			    (ef->eh.e_type == ET_EXEC || first_load_is_bss_only(ef->ph, ef->phnum) ?
+			     ELF_MAP_FIXED : 0));
 	if (ret < 0)
 		return ret;
 	b->elf_entry = ef->bias + ef->eh.e_entry;

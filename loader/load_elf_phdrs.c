@@ -7,7 +7,7 @@
 #include "loader/elf_check.h"
 
 /* Tables that are not in the first bytes read (one per file that may need one). */
-static Elf64_Phdr tables[3][ELF_PHDR_TABLE_MAX / sizeof(Elf64_Phdr)];
+static Elf64_Phdr tables[FILE_ROLES][ELF_PHDR_TABLE_MAX / sizeof(Elf64_Phdr)];
 
 int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err)
 {
@@ -26,7 +26,7 @@ int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err)
 		return 0;
 	}
 	{
-		Elf64_Phdr *t = tables[ef == &b->elf_interp ? 2 : ef == &b->slot[1]];
+		Elf64_Phdr *t = tables[ef->role];
 
 		n = read_file_at(ef, t, size, off);
 		if (n < 0 || (size_t)n != size)

@@ -23,9 +23,9 @@ struct sections {
 
 static struct sections secs[2];
 
-void memory_map_read_sections(struct binprm *b, struct elf_file *ef)
+void memory_map_read_sections(struct elf_file *ef)
 {
-	struct sections *S = &secs[ef == &b->elf_interp];
+	struct sections *S = &secs[ef->role == FILE_ELF_INTERP];
 	Elf64_Shdr sh[MAX_SECTIONS], *str;
 	size_t n = ef->eh.e_shnum, used = 0;
 	long got;

@@ -146,7 +146,7 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 	 * current directory, which is not a regular file: EACCES.
 	 */
 	if (!*path)
-		return ef == b->slot && b->depth == 0 ? diag_fail(&b->diag, -ENOENT, "empty file name")
+		return ef->role == FILE_SLOT0 && b->depth == 0 ? diag_fail(&b->diag, -ENOENT, "empty file name")
 			: diag_fail(&b->diag, -EACCES, "empty path: the kernel resolves it to the "
 				    "current directory");
 	/* O_NONBLOCK: opening a fifo must not block before we can say it is not a file */

@@ -1,7 +1,8 @@
 /*
  * tests/fuzz/fuzz_stack.c: libFuzzer target for the initial stack builder
  * (loader/create_elf_tables.c), as loader/create_elf_tables_step.c calls it:
- * elf_tables_size(), then create_elf_tables() into a buffer of that size or thereabouts. The input:
+ * elf_tables_size(), then create_elf_tables() into a buffer of that size or thereabouts.
+ * The input:
  *
  *   argc u8, envc u8, flags u8 (bit 0: a platform string), pairs u8, align_rnd u16 (taken
  *   modulo 8192, its documented range), slack s16 (the buffer is the size needed plus this),
