@@ -1,8 +1,8 @@
 /*
- * loader/sys.h: the typed system calls the loader makes. The raw register binding (which
- * register carries which argument, what `syscall` clobbers) is nostd-demo's, shared so it
- * is written once: nostd-demo/arch/x86_64/sys.h. Every wrapper returns the kernel's value:
- * >= 0 on success, -errno on failure (no errno variable, no libc).
+ * loader/sys.h: the typed system calls the loader makes, over the freestanding base
+ * shared with nostd-demo/ (lib/freestanding/sys.h: write, mmap, munmap, exit_group; the
+ * raw register binding in lib/freestanding/arch/$(ARCH)/syscall_arch.h). Every wrapper
+ * returns the kernel's value: >= 0 on success, -errno on failure (no errno, no libc).
  */
 #ifndef LOADER_SYS_H
 #define LOADER_SYS_H
@@ -13,7 +13,7 @@
 #include <linux/mman.h>
 #include <linux/prctl.h>
 #include <linux/stat.h>
-#include "nostd-demo/arch/x86_64/sys.h"
+#include "lib/freestanding/sys.h"
 
 static inline long sys_openat(int dirfd, const char *path, int flags)
 {
@@ -91,12 +91,6 @@ static inline long sys_prctl(int op, unsigned long a2, unsigned long a3, unsigne
 			     unsigned long a5)
 {
 	return sys_call5(__NR_prctl, op, (long)a2, (long)a3, (long)a4, (long)a5);
-}
-
-static inline __attribute__((noreturn)) void sys_exit_group(int status)
-{
-	sys_call1(__NR_exit_group, status);
-	__builtin_unreachable();
 }
 
 /* A mmap result is an error when it is in the last page of the address space. */

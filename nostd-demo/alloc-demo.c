@@ -6,7 +6,7 @@
 #include <sys/mman.h>		/* PROT_* and MAP_* constants only */
 #include "nostd-demo/alloc.h"
 #include "nostd-demo/out.h"
-#include "nostd-demo/arch/x86_64/sys.h"
+#include "lib/freestanding/sys.h"
 
 struct node {
 	struct node *next;

@@ -8,7 +8,7 @@
 
 #ifdef NOSTD
 #include "nostd-demo/start.h"
-#include "nostd-demo/arch/x86_64/sys.h"
+#include "lib/freestanding/sys.h"
 #define write(fd, buf, len) sys_write((fd), (buf), (len))
 #else
 #include <unistd.h>

@@ -1,6 +1,6 @@
 /* nostd-demo/out.c: see out.h. */
 #include "nostd-demo/out.h"
-#include "nostd-demo/arch/x86_64/sys.h"
+#include "lib/freestanding/sys.h"
 
 static char buffer[16384];
 static unsigned long used;

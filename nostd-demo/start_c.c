@@ -19,7 +19,7 @@
  *   low   +-----------------------------+
  */
 #include "nostd-demo/start.h"
-#include "nostd-demo/arch/x86_64/sys.h"
+#include "lib/freestanding/sys.h"
 
 struct initial_stack initial_stack;
 

@@ -1,5 +1,8 @@
 /*
- * nostd-demo/arch/x86_64/sys.h: raw Linux system calls for code with no libc.
+ * lib/freestanding/arch/x86_64/syscall_arch.h: the raw Linux system call for code with no
+ * libc (loader/ and nostd-demo/), sys_call0() .. sys_call6(). Found through the include
+ * path -I$(top_srcdir)/lib/freestanding/arch/$(ARCH), as musl and nolibc find theirs, so
+ * code that includes "syscall_arch.h" does not name the architecture.
  *
  * x86_64 syscall ABI (arch/x86/entry/entry_64.S):
  *   %rax = number, arguments in %rdi, %rsi, %rdx, %r10, %r8, %r9 (note r10, not rcx);
@@ -9,8 +12,8 @@
  * Each argument is bound to its register with a local register variable, which GCC
  * guarantees only for asm operands: exactly the use here.
  */
-#ifndef NOSTD_SYS_H
-#define NOSTD_SYS_H
+#ifndef FREESTANDING_SYSCALL_ARCH_H
+#define FREESTANDING_SYSCALL_ARCH_H
 
 #include <asm/unistd.h>		/* __NR_* numbers: kernel headers, no libc needed */
 
@@ -76,29 +79,6 @@ static inline long sys_call6(long n, long a1, long a2, long a3, long a4, long a5
 			  : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
 			  : "rcx", "r11", "memory");
 	return ret;
-}
-
-/* The few calls the demos use, typed. Each returns the kernel's value (-errno on error). */
-static inline long sys_write(int fd, const void *buf, unsigned long len)
-{
-	return sys_call3(__NR_write, fd, (long)buf, (long)len);
-}
-
-static inline void *sys_mmap(void *addr, unsigned long len, int prot, int flags, int fd, long off)
-{
-	return (void *)sys_call6(__NR_mmap, (long)addr, (long)len, prot, flags, fd, off);
-}
-
-static inline long sys_munmap(void *addr, unsigned long len)
-{
-	return sys_call2(__NR_munmap, (long)addr, (long)len);
-}
-
-static inline __attribute__((noreturn)) void sys_exit(int status)
-{
-	/* exit, not exit_group: these programs never start a second thread. */
-	sys_call1(__NR_exit, status);
-	__builtin_unreachable();
 }
 
 #endif
