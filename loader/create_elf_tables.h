@@ -1,7 +1,7 @@
 /*
  * loader/create_elf_tables.h: the initial stack of a new program (argc, argv, envp, auxv,
  * random bytes, platform string, the strings), built by a pure function into a buffer
- * that stands for the addresses [top - size, top). See execve.md section 2.
+ * that stands for the addresses [top - size, top), as fs/binfmt_elf.c:create_elf_tables().
  */
 #ifndef LOADER_CREATE_ELF_TABLES_H
 #define LOADER_CREATE_ELF_TABLES_H

@@ -1,7 +1,7 @@
 /*
  * loader/elf_check.h: every check fs/binfmt_elf.c makes on ELF headers, as pure functions
  * over buffers (unit-tested, one test per rejection). Each returns 0 or -errno and fills a
- * struct diag with the detail. The errno is the kernel's: see execve.md section 1.3.
+ * struct diag with the detail. The errno is the one the kernel returns for the same check.
  */
 #ifndef LOADER_ELF_CHECK_H
 #define LOADER_ELF_CHECK_H
@@ -17,46 +17,46 @@
 /* "\177ELF" at the start of a buffer of len bytes. */
 int elf_has_magic(const void *buf, size_t len);
 
-/* #1-#3 of load_elf_binary(): e_ident magic, e_type EXEC/DYN, e_machine x86_64 -> ENOEXEC. */
+/* load_elf_binary(): e_ident magic, e_type EXEC/DYN, e_machine x86_64 -> ENOEXEC. */
 int elf_check_header(const Elf64_Ehdr *eh, struct diag *d);
 
 /*
- * #6-#8, load_elf_phdrs(): e_phentsize == 56, 1 <= e_phnum <= 1170, table inside the file
+ * load_elf_phdrs(): e_phentsize == 56, 1 <= e_phnum <= 1170, table inside the file
  * (file_size bytes). Sets *off and *size of the table. Returns -ENOEXEC (for the program)
  * or `err` as the caller asks: the interpreter's failures are -ELIBBAD.
  */
 int elf_check_phdr_table(const Elf64_Ehdr *eh, uint64_t file_size, int err,
 			 uint64_t *off, size_t *size, struct diag *d);
 
-/* #10-#11: PT_INTERP p_filesz in 2..4096 (ENOEXEC), its bytes inside the file (EIO). */
+/* load_elf_binary(): PT_INTERP p_filesz in 2..4096 (ENOEXEC), its bytes inside the file (EIO). */
 int elf_check_interp_phdr(const Elf64_Phdr *ph, uint64_t file_size, struct diag *d);
-/* #12: the path's last byte is NUL (ENOEXEC). */
+/* load_elf_binary(): the path's last byte is NUL (ENOEXEC). */
 int elf_check_interp_path(const char *path, size_t len, struct diag *d);
-/* #14, #17, #18: the interpreter's 64-byte header: EIO if short, ELIBBAD if not x86_64 ELF. */
+/* load_elf_binary(): the interpreter's 64-byte header: EIO if short, ELIBBAD if not x86_64 ELF. */
 int elf_check_interp_header(const Elf64_Ehdr *eh, uint64_t file_size, struct diag *d);
 
 /*
  * The checks the kernel makes only after its point of no return (where it kills the
  * process with SIGSEGV), made up front with the errno the kernel uses internally:
  */
-/* #37-#38: interpreter e_type (load_elf_interp's ~0UL, i.e. -EPERM) and no PT_LOAD (EINVAL). */
+/* load_elf_interp(): e_type (its ~0UL, i.e. -EPERM) and no PT_LOAD (EINVAL). */
 int elf_check_interp_late(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n, struct diag *d);
 /*
- * #33, #35, #40: for each PT_LOAD at bias: p_offset congruent to p_vaddr modulo the page
- * size (mmap's EINVAL), p_filesz <= p_memsz and the segment inside TASK_SIZE (EINVAL for
- * the program, ENOMEM for the interpreter); a program's segment also at p_vaddr itself,
- * which is where the kernel checks it.
+ * load_elf_binary(), load_elf_interp() and elf_map(): for each PT_LOAD at bias: p_offset
+ * congruent to p_vaddr modulo the page size (mmap's EINVAL), p_filesz <= p_memsz and the
+ * segment inside TASK_SIZE (EINVAL for the program, ENOMEM for the interpreter); a
+ * program's segment also at p_vaddr itself, which is where the kernel checks it.
  */
 int elf_check_segments(const Elf64_Phdr *ph, size_t n, unsigned long bias, int interp,
 		       struct diag *d);
 /*
- * #34: padzero() of a writable segment whose partial bss page lies past the end of the
+ * padzero() of a writable segment whose partial bss page lies past the end of the
  * file (file_size bytes) faults inside the kernel: EFAULT. (A read-only one is not zeroed,
  * and a later touch gives SIGBUS at run time, as natively.)
  */
 int elf_check_padzero(const Elf64_Phdr *ph, size_t n, uint64_t file_size, int interp,
 		      struct diag *d);
-/* #42: the entry point must be below TASK_SIZE (EINVAL). */
+/* load_elf_binary(): the entry point must be below TASK_SIZE (EINVAL). */
 int elf_check_entry(unsigned long entry, struct diag *d);
 
 /*

@@ -57,9 +57,9 @@ struct mm_bounds {
 void mm_bounds(const Elf64_Phdr *ph, size_t n, unsigned long bias, struct mm_bounds *mb);
 
 /*
- * Where brk starts (kernel >= 6.7, execve.md 1.5). static_pie: ET_DYN without PT_INTERP
- * (brk is moved to ELF_ET_DYN_BASE). randomize: PF_RANDOMIZE with randomize_va_space 2;
- * rnd: a random number (only its value modulo 1 GiB / page matters).
+ * Where brk starts (fs/binfmt_elf.c:load_elf_binary(), kernel >= 6.7). static_pie: ET_DYN
+ * without PT_INTERP (brk is moved to ELF_ET_DYN_BASE). randomize: PF_RANDOMIZE with
+ * randomize_va_space 2; rnd: a random number (only its value modulo 1 GiB / page matters).
  */
 unsigned long brk_start(unsigned long elf_brk, int static_pie, int randomize, unsigned long rnd);
 

@@ -188,10 +188,11 @@ static int claim_free(unsigned long start, unsigned long end)
 
 /*
  * An ET_EXEC interpreter is mapped by the kernel with MAP_FIXED at its own addresses,
- * over whatever is there (execve.md 1.3 #39). Over the program's own image the loader
- * does the same (a program naming itself as PT_INTERP runs); anything else there (the
- * loader, its stack, the vDSO) it refuses. Returns 0 if [start, end) meets nothing but
- * the program's span (the rest is claimed), -EEXIST otherwise.
+ * over whatever is there (fs/binfmt_elf.c:load_elf_interp() -> elf_map()). Over the
+ * program's own image the loader does the same (a program naming itself as PT_INTERP
+ * runs); anything else there (the loader, its stack, the vDSO) it refuses. Returns 0 if
+ * [start, end) meets nothing but the program's span (the rest is claimed), -EEXIST
+ * otherwise.
  */
 static int over_program(struct binprm *b, unsigned long start, unsigned long end)
 {
@@ -202,8 +203,8 @@ static int over_program(struct binprm *b, unsigned long start, unsigned long end
 	if (claim_free(start, start < plo ? plo : start) < 0 ||
 	    claim_free(end > phi ? phi : end, end) < 0)
 		return -EEXIST;
-	narrate(b, "load_elf_interp", "the ET_EXEC interpreter overlaps the program's image [0x%lx, 0x%lx): mapped "
-	    "over it, as the kernel's MAP_FIXED does", plo, phi);
+	narrate(b, "load_elf_interp", "the ET_EXEC interpreter overlaps the program's image "
+		"[0x%lx, 0x%lx): mapped over it, as the kernel's MAP_FIXED does", plo, phi);
 	return 0;
 }
 
@@ -309,8 +310,9 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, unsigned long want_bias
 		return ret;
 	ef->lo = ef->bias + lo;
 	ef->hi = ef->lo + span;
-	narrate(b, "elf_map", "reserved 0x%lx-0x%lx for %s (%s, bias 0x%lx, alignment 0x%lx)", ef->lo, ef->hi,
-	    ef->path, fixed ? "fixed address" : "address chosen by mmap", ef->bias, align);
+	narrate(b, "elf_map", "reserved 0x%lx-0x%lx for %s (%s, bias 0x%lx, alignment 0x%lx)",
+		ef->lo, ef->hi, ef->path, fixed ? "fixed address" : "address chosen by mmap",
+		ef->bias, align);
 	for (size_t i = 0; i < ef->phnum; i++) {
 		if (ef->ph[i].p_type != PT_LOAD)
 			continue;

@@ -1,5 +1,6 @@
 /*
- * loader/mm_identity.c: what begin_new_exec() and load_elf_binary() store in the mm and
+ * loader/mm_identity.c: the loader's own step (no kernel function has this name; its -v
+ * lines say mm_identity): what begin_new_exec() and load_elf_binary() store in the mm and
  * the task (mm->start_code .. env_end, start_brk/brk, saved_auxv, comm), done from user
  * space with prctl(PR_SET_MM, PR_SET_MM_MAP) (no privilege needed without exe_fd) and
  * prctl(PR_SET_NAME). Differs: /proc/self/exe cannot follow (it needs CAP_SYS_ADMIN and

@@ -1,6 +1,6 @@
 /*
  * loader/script_parse.h: the "#!" line as fs/binfmt_script.c:load_script() reads it, and
- * the argv rewrite it makes. Pure: unit-tested edge case by edge case (execve.md section 3).
+ * the argv rewrite it makes. Pure: unit-tested edge case by edge case.
  */
 #ifndef LOADER_SCRIPT_PARSE_H
 #define LOADER_SCRIPT_PARSE_H

@@ -1,7 +1,7 @@
 /*
  * loader/start.c: the C half of the loader's _start (arch/x86_64/start.S). The kernel's
  * equivalent is nothing: it is what a libc's crt1.o and a static-pie's self-relocation
- * would do, written out because the loader links no libc (execve.md section 7).
+ * would do, written out because the loader links no libc.
  */
 #include <elf.h>
 #include "loader/binprm.h"

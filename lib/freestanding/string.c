@@ -3,9 +3,9 @@
  * (GCC may emit calls to memcpy, memmove, memset and memcmp on its own, e.g. for struct
  * copies), plus strlen, strchr, strcmp and strncmp. For programs linked without a libc:
  * loader/loader links it; nostd-demo's programs call none of them (and are built with
- * -fno-builtin). The Check runner gets glibc's. Simple byte loops: the loader copies a few kilobytes at most.
- * -fno-tree-loop-distribute-patterns stops GCC from turning these loops into calls to
- * themselves.
+ * -fno-builtin). The Check runner gets glibc's. Simple byte loops: the loader copies a
+ * few kilobytes at most. -fno-tree-loop-distribute-patterns stops GCC from turning these
+ * loops into calls to themselves.
  */
 #include <stddef.h>
 #include <string.h>

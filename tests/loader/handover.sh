@@ -63,7 +63,7 @@ if [ $rc -ne 0 ] || ! cmp -s "$T/regs.n" "$T/regs.l"; then
 else
 	note "registers at entry: $(wc -l < "$T/regs.n") values as natively"
 fi
-# And the values are the documented ones (execve.md section 2.4): expected/regs.out.
+# And the values are the documented ones (System V x86_64 ABI 3.4.1): expected/regs.out.
 diff -u "$S/tests/loader/expected/regs.out" "$T/regs.l" >&2 ||
 	mismatch "register state under the loader differs from tests/loader/expected/regs.out"
 n=$(sed -n 's/^rflags.status(info) //p' "$T/regs.native")

@@ -46,7 +46,7 @@ done
 # A file open for writing: the kernel refuses with ETXTBSY (exe_file_deny_write_access).
 # The loader asks the kernel's own check, execveat(AT_EXECVE_CHECK) (6.14+), for the
 # program and for each interpreter (here a #! script's). Where that flag is missing the
-# loader cannot see other writers (execve.md 5.12): running it is then the documented
+# loader cannot see other writers (ETXTBSY in execve(2)): running it is then the documented
 # limitation (noted); refusing must say "Text file busy"; anything else is a mismatch.
 have_check=$("$PY" -c '
 import ctypes, os

@@ -16,7 +16,7 @@
  *    argv) are being overwritten, so nothing after this point may use the stack: the
  *    copy and the rest are register-only. No signal frame can be pushed meanwhile: the
  *    loader installed no handler and exec reset the inherited ones to SIG_DFL.
- *  - The ABI at a process's first instruction (System V x86_64 ABI 3.4.1, execve.md 2.4):
+ *  - The ABI at a process's first instruction (System V x86_64 ABI 3.4.1):
  *    %rsp 16-byte aligned pointing at argc; %rdx = 0 ("no function for atexit": glibc's
  *    _start passes %rdx to __libc_start_main as rtld_fini); DF clear; every other general
  *    register zero as ELF_PLAT_INIT leaves them; SSE registers zeroed (fresh FPU state).
