@@ -969,6 +969,7 @@ class Fuzzer:
         self.outcomes = collections.Counter()
         self.groups = collections.OrderedDict()     # (category, family, kind) -> [findings]
         self.unstable = []
+        self.uncompared = []       # native hangs, differing native runs: no verdict to judge by
         self.shown = collections.Counter()
 
     def log(self, *a):
@@ -1110,6 +1111,8 @@ class Fuzzer:
                 elif v == 'unstable':
                     self.unstable.append('%d:%d %s (%s: kernel %s, loader %s)' % (
                         seed, index, name, cat, k.how, l.how))
+                elif v != 'agree':
+                    self.uncompared.append('%d:%d %s (%s)' % (seed, index, name, v))
                 index += 1
                 now = time.monotonic()
                 if now - last >= a.progress:
@@ -1155,9 +1158,11 @@ class Fuzzer:
                 self.log('    %5d  %s %s [%s]' % (len(fs), key[1], key[2], ' '.join(names)))
                 self.log('           e.g. --replay %s: %s: %s' % (f['rep'], f['target'], f['desc']))
                 self.log('           %s' % self.explain(f))
-        if self.unstable:
-            self.log('unstable (not counted): ' + '; '.join(self.unstable[:10]) +
-                     (' ...' if len(self.unstable) > 10 else ''))
+        for what, runs in (('unstable (not counted)', self.unstable),
+                           ('not compared', self.uncompared)):
+            if runs:
+                self.log('%s: %s%s' % (what, '; '.join(runs[:10]),
+                                       ' ...' if len(runs) > 10 else ''))
 
     def replay(self, spec):
         seed, index, only = spec
