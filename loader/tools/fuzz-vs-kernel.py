@@ -29,7 +29,8 @@ those it makes after its point of no return). So, kernel verdict -> what the loa
                                  program that died of a signal without output may instead
                                  be refused with 126 (the loader's up-front checks)
 Disagreements, most severe first (a mutant counts once, under its most severe one):
-  crash     the loader was killed by a signal the native run was not
+  crash     the loader was killed by a signal the native run was not, before it started
+            the program (its -v narration tells; a signal after that is the program's)
   hang      the loader timed out where the native run did not
   runs      the loader ran what the kernel refused or killed after its point of no return
   refuses   the loader refused what the kernel ran
@@ -300,9 +301,12 @@ def retarget_interp(img, path):
 
 
 # --------------------------------------------------------------------------------------
-# Mutations. An Op is concrete: byte writes (past the end: the file grows, zero-filled)
-# and truncations, computed against the image at generation time, so it can be replayed,
-# described and applied alone (to reduce a finding to the mutation that matters).
+# Mutations. An Op is concrete, computed against the image at generation time: byte
+# writes ('w', offset, bytes; past the end the file grows, zero-filled), copies within the
+# file ('c', [(to, from, length), ...], all read before any is written: moving program
+# headers around carries whatever they hold when the op is applied) and truncations
+# ('t', length). So it can be replayed, described and applied alone (to reduce a finding
+# to the mutation that matters) and then means what its description says.
 
 class Op:
     def __init__(self, kind, desc, actions):
@@ -310,17 +314,26 @@ class Op:
 
     def grows(self, img):
         """How many bytes the op would add to img."""
-        return max([a[1] + len(a[2]) - len(img) for a in self.actions if a[0] == 'w'] + [0])
+        ends = [a[1] + len(a[2]) for a in self.actions if a[0] == 'w']
+        ends += [to + n for a in self.actions if a[0] == 'c' for to, _, n in a[1]]
+        return max([e - len(img) for e in ends] + [0])
 
     def apply(self, img):
         for a in self.actions:
             if a[0] == 'w':
-                _, off, data = a
-                if off + len(data) > len(img):
-                    img.extend(b'\0' * (off + len(data) - len(img)))
-                img[off:off + len(data)] = data
+                put_bytes(img, a[1], a[2])
+            elif a[0] == 'c':
+                chunks = [(to, bytes(img[frm:frm + n]).ljust(n, b'\0')) for to, frm, n in a[1]]
+                for to, data in chunks:
+                    put_bytes(img, to, data)
             else:
                 del img[a[1]:]
+
+
+def put_bytes(img, off, data):
+    if off + len(data) > len(img):
+        img.extend(b'\0' * (off + len(data) - len(img)))
+    img[off:off + len(data)] = data
 
 
 def write_int(off, size, v):
@@ -378,6 +391,10 @@ def rel_values(e, i, field):
              (va + 1, 'off congruence'), (va + PAGE, 'old+page'), (0x10000, '64 KiB'),
              (0x400000, '0x400000'), (0x7f0000000000 + (va & (PAGE - 1)), '0x7f0000000000'),
              (va & (PAGE - 1), 'page 0')]
+        # beyond user space but congruent with p_offset, so mmap's own check passes
+        v += [((big & ~(PAGE - 1)) | (off & (PAGE - 1)), name + ', congruent')
+              for big, name in ((TASK_SIZE, 'TASK_SIZE'), (1 << 47, '2^47'), (1 << 63, '2^63'),
+                                (U64 - PAGE + 1, '2^64-page'))]
         v += [(q['p_vaddr'], 'another PT_LOAD') for q in loads]
         return v
     if field == 'p_offset':
@@ -454,8 +471,9 @@ def op_ph_field(e, rng):
               [write_int(p['at'] + fo, width, v)])
 
 
-def phdr_bytes(e, i):
-    return bytes(e.img[e.ph[i]['at']:e.ph[i]['at'] + PHDR_SIZE])
+def move_phdrs(e, pairs):
+    """Copy phdr b over phdr a for each (a, b)."""
+    return ('c', [(e.ph[a]['at'], e.ph[b]['at'], PHDR_SIZE) for a, b in pairs])
 
 
 def op_order(e, rng):
@@ -466,17 +484,17 @@ def op_order(e, rng):
     if how == 'swap loads' and len(loads) >= 2:
         i, j = rng.sample(loads, 2)
     elif how == 'reverse loads' and len(loads) >= 2:
-        acts = [('w', e.ph[a]['at'], phdr_bytes(e, b)) for a, b in zip(loads, reversed(loads))]
-        return Op('order', 'PT_LOADs in reverse order', acts)
+        return Op('order', 'PT_LOADs in reverse order',
+                  [move_phdrs(e, zip(loads, reversed(loads)))])
     elif how == 'first to last':
         n = len(e.ph)
-        acts = [('w', e.ph[k]['at'], phdr_bytes(e, (k + 1) % n)) for k in range(n)]
-        return Op('order', 'phdr[0] moved after phdr[%d]' % (n - 1), acts)
+        return Op('order', 'phdr[0] moved after phdr[%d]' % (n - 1),
+                  [move_phdrs(e, [(k, (k + 1) % n) for k in range(n)])])
     else:
         i, j = rng.sample(range(len(e.ph)), 2)
     return Op('order', 'swap phdr[%d](%s) and phdr[%d](%s)' % (
         i, pt_name(e.ph[i]['p_type']), j, pt_name(e.ph[j]['p_type'])),
-        [('w', e.ph[i]['at'], phdr_bytes(e, j)), ('w', e.ph[j]['at'], phdr_bytes(e, i))])
+        [move_phdrs(e, [(i, j), (j, i)])])
 
 
 def op_overlap(e, rng):
@@ -488,7 +506,7 @@ def op_overlap(e, rng):
     how = rng.choice(['same page', 'next page', 'duplicate', 'memsz into'])
     if how == 'duplicate':
         return Op('overlap', 'phdr[%d] = copy of phdr[%d] (PT_LOAD)' % (i, j),
-                  [('w', p['at'], phdr_bytes(e, j))])
+                  [move_phdrs(e, [(i, j)])])
     if how == 'memsz into':
         if q['p_vaddr'] <= p['p_vaddr']:
             i, j, p, q = j, i, q, p
@@ -520,8 +538,7 @@ def op_phdr_move(e, rng):
     """The table moved elsewhere, e_phoff following it: a valid file, read another way."""
     if not e.ph or len(e.ph) != e.phnum:
         return None
-    table = bytes(e.img[e.phoff:e.phoff + e.phnum * PHDR_SIZE])
-    n = len(table)
+    n = e.phnum * PHDR_SIZE
     where = [('end of file', (e.size + 7) & ~7), ('end of file, odd offset', e.size + 1),
              ('end of file +4', ((e.size + 7) & ~7) + 4)]
     # across the loader's first 1024 bytes, where the file has room (zero padding)
@@ -531,7 +548,7 @@ def op_phdr_move(e, rng):
         where.append(('across byte 1024, odd offset', a | 1))
     label, at = rng.choice(where)
     return Op('phdr table moved', 'program headers copied to %#x (%s), e_phoff %#x -> %#x' % (
-        at, label, e.phoff, at), [('w', at, table), write_int(32, 8, at)])
+        at, label, e.phoff, at), [('c', [(at, e.phoff, n)]), write_int(32, 8, at)])
 
 
 INTERP_PATHS = {
@@ -914,9 +931,10 @@ def refusal_format(run, prog):
     return 'reason is not strerror[ (detail)]: %r' % reason[:160], None
 
 
-def judge(k, l, prog, trace):
+def judge(k, l, prog, trace, jumped=False):
     """(category, detail) for a loader run l against a deterministic native run k, or
-    (None, what agreed). The detail adds what the two verdicts do not already say."""
+    (None, what agreed). The detail adds what the two verdicts do not already say.
+    jumped: a signal that ended l came after the loader had started the program."""
     if l.how == 'timeout':
         return 'hang', ''
     kernel_ran = k.how.startswith(('exit', 'signal')) and (k.ran or not trace)
@@ -925,6 +943,9 @@ def judge(k, l, prog, trace):
     if l.how.startswith('signal'):
         if kernel_ran and l.key() == k.key():
             return None, 'same signal'
+        if jumped:
+            return ('differs' if kernel_ran else 'runs',
+                    'the program died of %s once the loader had started it' % l.how[7:])
         return 'crash', ''
     if kernel_ran and l.key() == k.key():
         return None, 'same'
@@ -1003,8 +1024,17 @@ class Fuzzer:
     def native(self):
         return spawn(ARGS, self.case, self.args.timeout, self.tracer)
 
-    def under_loader(self):
-        return spawn([self.loader] + ARGS, self.case, self.args.timeout)
+    def under_loader(self, k):
+        """The loader's run, and its (category, detail) against the native run k."""
+        l = spawn([self.loader] + ARGS, self.case, self.args.timeout)
+        cat, why = judge(k, l, ARGS[0], self.tracer is not None)
+        if cat == 'crash':
+            # Whose signal? With -v the loader names its steps on stderr, the last one
+            # (start_thread) just before it jumps: a signal after that is the program's.
+            v = spawn([self.loader, '-v'] + ARGS, self.case, self.args.timeout)
+            if v.how == l.how and re.search(rb'^loader: start_thread: ', v.err, re.M):
+                cat, why = judge(k, l, ARGS[0], self.tracer is not None, jumped=True)
+        return l, cat, why
 
     def check(self, name, ops):
         """Run one mutant. Returns (verdict, kernel run, loader run, category, why), where
@@ -1019,14 +1049,12 @@ class Fuzzer:
         k2 = self.native()
         if k1.key() != k2.key():
             return 'native-nondeterministic', k1, None, None, None
-        l1 = self.under_loader()
-        cat, why = judge(k1, l1, ARGS[0], self.tracer is not None)
+        l1, cat, why = self.under_loader(k1)
         if cat is None:
             return 'agree', k1, l1, None, why
         # confirm: ASLR can make one exec fit where the next does not
         k3 = self.native()
-        l2 = self.under_loader()
-        cat2, _ = judge(k3, l2, ARGS[0], self.tracer is not None)
+        l2, cat2, _ = self.under_loader(k3)
         if k3.key() != k1.key() or cat2 != cat:
             return 'unstable', k1, l1, cat, why
         return 'disagree', k1, l1, cat, why
