@@ -934,7 +934,7 @@ def refusal_format(run, prog):
 def judge(k, l, prog, trace, jumped=False):
     """(category, detail) for a loader run l against a deterministic native run k, or
     (None, what agreed). The detail adds what the two verdicts do not already say.
-    jumped: a signal that ended l came after the loader had started the program."""
+    jumped: the loader had started the program before l ended (see Fuzzer.under_loader)."""
     if l.how == 'timeout':
         return 'hang', ''
     kernel_ran = k.how.startswith(('exit', 'signal')) and (k.ran or not trace)
@@ -949,7 +949,7 @@ def judge(k, l, prog, trace, jumped=False):
         return 'crash', ''
     if kernel_ran and l.key() == k.key():
         return None, 'same'
-    refusal = l.how in ('exit 126', 'exit 127') and (
+    refusal = l.how in ('exit 126', 'exit 127') and not jumped and (
         not kernel_ran or l.err.startswith(b'loader: '))
     if refusal:
         bad, e = refusal_format(l, prog)
@@ -970,7 +970,8 @@ def judge(k, l, prog, trace, jumped=False):
             return 'format', bad
         return None, 'refused'
     if not kernel_ran:
-        return 'runs', ''
+        return 'runs', 'the program ended with %s once the loader had started it' % l.how \
+            if jumped else ''
     if l.how != k.how:
         return 'differs', ''
     return 'differs', 'stdout: kernel %r, loader %r' % (k.out[:80], l.out[:80])
@@ -1028,9 +1029,11 @@ class Fuzzer:
         """The loader's run, and its (category, detail) against the native run k."""
         l = spawn([self.loader] + ARGS, self.case, self.args.timeout)
         cat, why = judge(k, l, ARGS[0], self.tracer is not None)
-        if cat == 'crash':
-            # Whose signal? With -v the loader names its steps on stderr, the last one
-            # (start_thread) just before it jumps: a signal after that is the program's.
+        # Whose signal, whose 126 without the loader's line (ld.so exits 127 too)? With -v
+        # the loader names its steps on stderr, the last one (start_thread) just before it
+        # jumps: what ends the run after that is the program's doing.
+        if cat is not None and (l.how.startswith('signal') or (
+                l.how in ('exit 126', 'exit 127') and not l.err.startswith(b'loader: '))):
             v = spawn([self.loader, '-v'] + ARGS, self.case, self.args.timeout)
             if v.how == l.how and re.search(rb'^loader: start_thread: ', v.err, re.M):
                 cat, why = judge(k, l, ARGS[0], self.tracer is not None, jumped=True)
