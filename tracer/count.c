@@ -1,5 +1,5 @@
 /*
- * tracer/count.c: -c counting storage and strace 6.1's summary table (strace.md 2.1).
+ * tracer/count.c: -c counting storage and strace 6.1's summary table.
  * count_print() is pure over struct count_table: the unit tests feed it tables and
  * compare with golden strings in strace's exact layout.
  */

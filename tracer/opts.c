@@ -73,7 +73,7 @@ static int opt_f(struct trace_opts *o, const char *arg)
 	return 0;
 }
 
-/* strace's -S keys and aliases (strace.md 2.1); the min/max/avg-time keys are not offered. */
+/* strace's -S keys and aliases (strace(1)); the min/max/avg-time keys are not offered. */
 static const struct {
 	const char *name;
 	enum count_sort key;

@@ -1,6 +1,6 @@
 /*
  * tests/progs/regs-start.S: _start of tests/progs/regs. Saves every register the kernel
- * sets at exec before touching any (execve.md section 2.4: rax..r15 all 0, rflags 0x202,
+ * sets at exec before touching any (the x86_64 start_thread(): rax..r15 all 0, rflags 0x202,
  * rsp 16-byte aligned pointing at argc, MXCSR 0x1f80, x87 control word 0x37f, data
  * segment selectors 0), then calls regs_main(saved, sp) with a 16-byte aligned stack.
  * Layout of `saved` (8 bytes each): rax rbx rcx rdx rsi rdi rbp r8..r15 (0..14),

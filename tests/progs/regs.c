@@ -1,7 +1,7 @@
 /*
  * tests/progs/regs.c: print the CPU state tests/progs/regs-start.S saved at the first
  * instruction, one "name value" per line, no addresses: natively this is what the kernel's
- * start_thread leaves (execve.md section 2.4); under loader/loader it must be the same.
+ * start_thread leaves (the x86_64 start_thread()); under loader/loader it must be the same.
  * Freestanding: raw system calls only, so nothing runs before the registers are saved.
  * rflags is split: DF and IF, which matter, and the status bits, which the test reports
  * without requiring them.

@@ -1,7 +1,7 @@
 /*
  * tests/unit/test_loader_create_elf_tables.c: loader/create_elf_tables.c. The stack image
  * is built into a buffer standing for the top of a stack, then decoded back field by
- * field, as a program's _start would read it (execve.md section 2).
+ * field, as a program's _start would read it (fs/binfmt_elf.c:create_elf_tables()).
  */
 #include <check.h>
 #include <elf.h>

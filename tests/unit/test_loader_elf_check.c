@@ -1,6 +1,6 @@
 /*
  * tests/unit/test_loader_elf_check.c: loader/elf_check.c, one test per rejection reason,
- * each with the kernel's errno (execve.md section 1.3) and the detail text.
+ * each with the kernel's errno (fs/binfmt_elf.c, execve(2)) and the detail text.
  */
 #include <check.h>
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* tests/unit/test_loader_script_parse.c: loader/script_parse.c, the #! rules (execve.md 3). */
+/* tests/unit/test_loader_script_parse.c: loader/script_parse.c, the #! rules (fs/binfmt_script.c). */
 #include <check.h>
 #include <errno.h>
 #include <string.h>
