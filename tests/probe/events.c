@@ -21,33 +21,18 @@ static const char *const tracepoint_ids[] = {
 
 static long tracepoint_id(void)
 {
-	for (size_t i = 0; i < sizeof(tracepoint_ids) / sizeof(tracepoint_ids[0]); i++) {
-		FILE *f = fopen(tracepoint_ids[i], "r");
-		long id;
+	long id;
 
-		if (!f)
-			continue;
-		if (fscanf(f, "%ld", &id) != 1)
-			id = -1;
-		fclose(f);
-		if (id >= 0)
+	for (size_t i = 0; i < sizeof(tracepoint_ids) / sizeof(tracepoint_ids[0]); i++)
+		if (probe_read_long(tracepoint_ids[i], &id) == 0 && id >= 0)
 			return id;
-	}
 	return -1;
 }
 
 static const char *paranoid(char *buf, size_t len)
 {
-	FILE *f = fopen("/proc/sys/kernel/perf_event_paranoid", "r");
-	int level;
-
-	if (!f)
-		return "perf_event_paranoid unreadable";
-	if (fscanf(f, "%d", &level) != 1)
-		level = -9;
-	fclose(f);
-	snprintf(buf, len, "perf_event_paranoid %d", level);
-	return buf;
+	return probe_setting("/proc/sys/kernel/perf_event_paranoid", "perf_event_paranoid",
+			     "perf_event_paranoid unreadable", buf, len);
 }
 
 int probe_perf(char *why, size_t len)

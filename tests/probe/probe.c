@@ -37,6 +37,29 @@ static const struct probe {
 };
 #define NPROBES (sizeof(probes) / sizeof(probes[0]))
 
+int probe_read_long(const char *path, long *value)
+{
+	FILE *f = fopen(path, "r");
+	int n;
+
+	if (!f)
+		return -1;
+	n = fscanf(f, "%ld", value);
+	fclose(f);
+	return n == 1 ? 0 : -1;
+}
+
+const char *probe_setting(const char *path, const char *name, const char *absent,
+			  char *buf, size_t len)
+{
+	long value;
+
+	if (probe_read_long(path, &value) != 0)
+		return absent;
+	snprintf(buf, len, "%s %ld", name, value);
+	return buf;
+}
+
 /* Seconds a probe may take before it counts as "no" (a hang is an answer too). */
 enum { PROBE_TIMEOUT = 10 };
 

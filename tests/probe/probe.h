@@ -18,6 +18,16 @@
  */
 typedef int probe_fn(char *why, size_t len);
 
+/* The number in the file at path (a /proc or /sys setting): 0, or -1 if unreadable. */
+int probe_read_long(const char *path, long *value);
+
+/*
+ * A setting, for a reason text: "NAME VALUE" in buf, or absent if the file is missing
+ * (e.g. "Yama ptrace_scope 1", or "no Yama"). Returns buf or absent.
+ */
+const char *probe_setting(const char *path, const char *name, const char *absent,
+			  char *buf, size_t len);
+
 probe_fn probe_int80, probe_i386_exec, probe_ptrace, probe_ptrace_attach, probe_perf,
 	 probe_bpf, probe_pku, probe_userns, probe_aslr, probe_norandom, probe_mdwe,
 	 probe_mountns, probe_seccomp, probe_root;

@@ -19,16 +19,8 @@
 /* Yama's setting, for the reason only (the answer comes from trying). */
 static const char *yama(char *buf, size_t len)
 {
-	FILE *f = fopen("/proc/sys/kernel/yama/ptrace_scope", "r");
-	int scope;
-
-	if (!f)
-		return "no Yama";
-	if (fscanf(f, "%d", &scope) != 1)
-		scope = -1;
-	fclose(f);
-	snprintf(buf, len, "Yama ptrace_scope %d", scope);
-	return buf;
+	return probe_setting("/proc/sys/kernel/yama/ptrace_scope", "Yama ptrace_scope",
+			     "no Yama", buf, len);
 }
 
 int probe_ptrace(char *why, size_t len)
