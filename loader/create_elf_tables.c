@@ -83,9 +83,8 @@ static char *put_word(char *w, unsigned long v)
 	return w + sizeof v;
 }
 
-/* The value the new program gets for auxv key type (tmpl: the template's value). */
-static unsigned long aux_value(const struct elf_tables_in *in, const struct elf_tables_out *o,
-			       unsigned long type, unsigned long tmpl)
+unsigned long elf_aux_value(const struct elf_tables_in *in, const struct elf_tables_out *o,
+			    unsigned long type, unsigned long tmpl)
 {
 	switch (type) {
 	case AT_PHDR:	return in->at_phdr;
@@ -186,7 +185,7 @@ int create_elf_tables(void *buf, size_t bufsize, unsigned long top,
 
 		w = put_word(w, type);
 		w = put_word(w, type == AT_NULL ? 0 :
-			     aux_value(in, out, type, in->auxv_template[2 * i + 1]));
+			     elf_aux_value(in, out, type, in->auxv_template[2 * i + 1]));
 	}
 	out->auxv_size = 8 * ei;
 	out->sp = sp;

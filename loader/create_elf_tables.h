@@ -62,4 +62,11 @@ unsigned long arg_bytes(const struct elf_tables_in *in, size_t ptr_argc, unsigne
 /* Bytes create_elf_tables() needs at most for in (without the alignment slack). */
 size_t elf_tables_size(const struct elf_tables_in *in);
 
+/*
+ * The value the new program finds for auxv key type: what the kernel computes for this
+ * exec (AT_PHDR, AT_ENTRY, AT_RANDOM...; addresses from out), else tmpl, the template's.
+ */
+unsigned long elf_aux_value(const struct elf_tables_in *in, const struct elf_tables_out *out,
+			    unsigned long type, unsigned long tmpl);
+
 #endif

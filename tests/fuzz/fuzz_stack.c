@@ -142,24 +142,6 @@ static void check_zero(const struct image *im, unsigned long from, unsigned long
 			    what, from + i, b[i]);
 }
 
-/* The value the program must find for an auxv key (create_elf_tables.h). */
-static unsigned long aux_expected(const struct elf_tables_in *in, const struct elf_tables_out *o,
-				  unsigned long key, unsigned long tmpl_value)
-{
-	switch (key) {
-	case AT_PHDR:	return in->at_phdr;
-	case AT_PHENT:	return sizeof(Elf64_Phdr);
-	case AT_PHNUM:	return in->at_phnum;
-	case AT_BASE:	return in->at_base;
-	case AT_FLAGS:	return 0;
-	case AT_ENTRY:	return in->at_entry;
-	case AT_RANDOM:	return o->random;
-	case AT_EXECFN:	return o->execfn;
-	case AT_PLATFORM: return o->platform;
-	default:	return tmpl_value;
-	}
-}
-
 static void check_image(const struct stack_case *c, const unsigned char *buf, size_t bufsize,
 			size_t need, const struct elf_tables_out *o)
 {
@@ -202,9 +184,9 @@ static void check_image(const struct stack_case *c, const unsigned char *buf, si
 			FUZZ_ASSERT(val == 0, "AT_NULL with value 0x%lx", val);
 			break;
 		}
-		FUZZ_ASSERT(val == aux_expected(in, o, key, c->tmpl[2 * i + 1]),
+		FUZZ_ASSERT(val == elf_aux_value(in, o, key, c->tmpl[2 * i + 1]),
 			    "auxv key %lu is 0x%lx, expected 0x%lx", key, val,
-			    aux_expected(in, o, key, c->tmpl[2 * i + 1]));
+			    elf_aux_value(in, o, key, c->tmpl[2 * i + 1]));
 	}
 	FUZZ_ASSERT(o->auxv_size == 16 * (i + 1), "auxv_size %zu for %zu pairs", o->auxv_size, i + 1);
 	/* between the tables and the random bytes: zero, as on the kernel's fresh pages */

@@ -207,6 +207,28 @@ START_TEST(any_buffer_alignment)
 }
 END_TEST
 
+/* The kernel's values per key: computed ones from in/out, the template's for the rest. */
+START_TEST(aux_values)
+{
+	struct elf_tables_in in = { .at_phdr = 0x400040, .at_phnum = 13, .at_base = 0x7f0000000000,
+				    .at_entry = 0x401000 };
+	struct elf_tables_out out = { .random = 0x7ffc0010, .execfn = 0x7ffc0fe0,
+				      .platform = 0x7ffc0020 };
+
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_PHDR, 1), 0x400040);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_PHENT, 1), 56);	/* not e_phentsize */
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_PHNUM, 1), 13);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_BASE, 1), 0x7f0000000000);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_FLAGS, 1), 0);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_ENTRY, 1), 0x401000);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_RANDOM, 1), 0x7ffc0010);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_EXECFN, 1), 0x7ffc0fe0);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_PLATFORM, 1), 0x7ffc0020);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_HWCAP, 0xbfebfbff), 0xbfebfbff);
+	ck_assert_uint_eq(elf_aux_value(&in, &out, AT_PAGESZ, 4096), 4096);
+}
+END_TEST
+
 START_TEST(too_small)
 {
 	struct elf_tables_in in = input();
@@ -251,6 +273,7 @@ Suite *make_loader_create_elf_tables_suite(void)
 	tcase_add_test(t, no_platform_no_args);
 	tcase_add_test(t, gap_below_strings_zeroed);
 	tcase_add_test(t, any_buffer_alignment);
+	tcase_add_test(t, aux_values);
 	tcase_add_test(t, too_small);
 	tcase_add_test(t, stack_limits);
 	suite_add_tcase(s, t);
