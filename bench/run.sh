@@ -53,7 +53,7 @@ if [ -x "$B/loader/loader" ]; then
 			# The loader's calls: after its own execve, up to the program's first call
 			# (hello: write; /bin/true: ld.so's brk).
 			awk 'NR > 1 && /^[0-9]* *(write|brk)\(/ {exit} NR > 1' "$log" > "$log.own"
-			echo "  => loader's own syscalls before $(basename "$prog")'s first instruction: $(wc -l < "$log.own") (goal <= 12), $(grep -c 'mmap(' "$log.own") of them mmaps of segments"
+			echo "  => loader's own syscalls before $(basename "$prog")'s first instruction: $(wc -l < "$log.own") (goal <= 16), $(grep -c 'mmap(' "$log.own") of them mmaps of segments"
 		done
 		rm -f "$log" "$log.own"
 	fi

@@ -13,6 +13,7 @@
 #include "loader/elf_layout.h"
 #include "loader/fmt.h"
 #include "loader/path_search.h"
+#include "loader/start_thread.h"
 #include "loader/script_parse.h"
 
 /*
@@ -70,6 +71,7 @@ struct region {
 struct binprm {
 	/* options */
 	int verbose, map;
+	int want_userns;		/* --userns */
 	const char *prog;		/* PROGRAM as given: every message names it */
 	const char *argv0;		/* --argv0, or NULL */
 	/* the loader's own process */
@@ -77,6 +79,9 @@ struct binprm {
 	unsigned long stack_end;	/* top of the [stack] mapping the kernel made */
 	int randomize;			/* the kernel randomised the loader's exec (ASLR on) */
 	unsigned long euid, egid;
+	int secure;			/* AT_SECURE: the loader itself gained privilege */
+	int userns;			/* --userns took effect */
+	unsigned long trampoline;	/* start_thread()'s page, 0 if none */
 	unsigned long mmap_min_addr;	/* read lazily; ~0 = not read yet */
 	/* linux_binprm */
 	const char *filename;		/* what execve() got (after PATH search): AT_EXECFN, comm */
@@ -150,20 +155,25 @@ int create_elf_tables_step(struct binprm *b, const struct elf_tables_plan *p,
 			   unsigned char *image, struct elf_tables_out *t);
 /* place_brk.c: the loader's own name for load_elf_binary()'s brk placement */
 void place_brk(struct binprm *b);
-/* mm_identity.c */
-void mm_identity(struct binprm *b, const struct elf_tables_out *t, const void *auxv);
+/* set_mm_map.c: the loader's own step, PR_SET_MM_MAP and PR_SET_NAME */
+void set_mm_map(struct binprm *b, const struct elf_tables_out *t, const void *auxv,
+		struct start_thread_args *a);
+/* userns.c: --userns */
+int userns_enter(struct binprm *b, struct start_thread_args *a);
+/* exec_mmap.c: the trampoline page start_thread() runs from, and its arguments */
+struct start_thread_args *start_thread_args(void);
+start_thread_fn *exec_mmap(struct binprm *b, const struct start_thread_args **out);
 /* narrate.c */
 void narrate(const struct binprm *b, const char *func, const char *f, ...)
 	__attribute__((format(printf, 3, 4)));
 void eprintf(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* -v line named after the calling function (its kernel counterpart) */
 #define say(b, ...) narrate((b), __func__, __VA_ARGS__)
+/* -v line of a step no kernel function does */
+#define say_own(b, ...) narrate((b), "the loader's own step", __VA_ARGS__)
 const char *prot_string(int prot, char out[4]);
 /* memory_map.c */
 void memory_map(struct binprm *b, const struct elf_tables_out *t);
 void memory_map_read_sections(struct elf_file *ef);
-/* arch/x86_64/start_thread.S */
-__attribute__((noreturn)) void start_thread(unsigned long entry, unsigned long sp,
-					    const void *image, unsigned long len);
 
 #endif

@@ -4,9 +4,10 @@
  * begin_new_exec() (the kernel's point of no return) -> setup_arg_pages() -> map the
  * program -> load_elf_interp() -> create_elf_tables() -> brk -> finalize_exec() ->
  * start_thread().
- * Differs: nothing is torn down at begin_new_exec() (the loader's own image stays), so
- * every failure, including those the kernel only finds after its point of no return,
- * is still reported; the loader's own point of no return is start_thread().
+ * Differs: nothing is torn down at begin_new_exec(), so every failure, including those
+ * the kernel only finds after its point of no return, is still reported; the loader's
+ * own image goes last, in start_thread() (exec_mmap.c says how), which is the loader's
+ * point of no return.
  */
 #include <linux/errno.h>
 #include <linux/mman.h>
@@ -81,7 +82,7 @@ static int fetch_random_bytes(struct binprm *b)
 static int begin_new_exec(struct binprm *b)
 {
 	say(b, "the kernel's point of no return (it would now drop the old image); "
-	    "the loader keeps checking and tears nothing down");
+	    "the loader keeps checking and drops its own image last, in start_thread()");
 	if (b->have_interp)
 		return elf_check_interp_late(&b->elf_interp.eh, b->elf_interp.ph,
 					     b->elf_interp.phnum, &b->diag);
@@ -126,37 +127,93 @@ static int map_program(struct binprm *b)
 }
 
 /*
- * From create_elf_tables() to start_thread(). The image buffer is a local of this frame,
- * so it lies below every live frame of the loader, as start_thread() requires.
+ * Where create_elf_tables() builds the new stack's image: a buffer below every live frame
+ * of the loader, which start_thread() copies to the top of the [stack]. The loader's own
+ * arguments and environment already fill that top, so a big image on the stack would
+ * need about twice their bytes of RLIMIT_STACK, which the kernel does not: past
+ * IMAGE_ON_STACK_MAX (with the stack in use) RLIMIT_STACK is asked, and an image that
+ * would not fit under it is built in a mapping of its own, which start_thread() unmaps.
  */
+#define IMAGE_ON_STACK_MAX	(96UL << 10)
+#define FRAMES_MAX		(32UL << 10)	/* the loader's deepest frames from here on */
+
+static int image_needs_mapping(struct binprm *b, size_t size)
+{
+	unsigned long used = b->stack_end - (unsigned long)__builtin_frame_address(0);
+	unsigned long long rlim[2] = { ~0ULL, ~0ULL };
+
+	if (used + size + FRAMES_MAX <= IMAGE_ON_STACK_MAX)
+		return 0;
+	sys_prlimit(3 /* RLIMIT_STACK */, rlim);
+	return used + size + FRAMES_MAX > rlim[0];
+}
+
+/* From create_elf_tables() to start_thread(), with the image built at image. */
+static __attribute__((noinline)) int finish_exec(struct binprm *b,
+						 const struct elf_tables_plan *plan,
+						 unsigned char *image, unsigned long mapped)
+{
+	struct start_thread_args *a = start_thread_args();
+	const struct start_thread_args *run;
+	struct elf_tables_out t;
+	const unsigned char *sp_image;
+	start_thread_fn *start;
+	int ret = create_elf_tables_step(b, plan, image, &t);
+
+	if (ret < 0)
+		return ret;
+	sp_image = image + plan->size - t.size;
+	place_brk(b);
+	/*
+	 * finalize_exec(): the kernel stores the new stack rlimit in the mm. Nothing to
+	 * mirror: the loader keeps its own stack, under the RLIMIT_STACK it already has.
+	 */
+	if (b->want_userns) {
+		ret = userns_enter(b, a);
+		if (ret < 0)
+			return ret;
+	}
+	set_mm_map(b, &t, sp_image + (t.auxv - t.sp), a);
+	bprm_creds_from_file(b);
+	a->entry = b->elf_entry;
+	a->sp = t.sp;
+	a->image = (unsigned long)sp_image;
+	a->len = t.size;
+	a->buf_start = mapped ? (unsigned long)image : 0;
+	a->buf_len = mapped;
+	start = exec_mmap(b, &run);
+	if (b->map)
+		memory_map(b, &t);
+	narrate(b, "start_thread", "rip 0x%lx, rsp 0x%lx, all other registers 0: the loader's "
+		"point of no return", b->elf_entry, t.sp);
+	start(run);
+	__builtin_unreachable();	/* start_thread() never returns */
+}
+
 static int start_new_image(struct binprm *b)
 {
 	struct elf_tables_plan plan;
-	struct elf_tables_out t;
 	int ret = elf_tables_plan(b, &plan);
 
 	if (ret < 0)
 		return ret;
-	{
-		unsigned char image[plan.size] __attribute__((aligned(16)));
-		const unsigned char *sp_image;
+	if (image_needs_mapping(b, plan.size)) {
+		unsigned long len = ELF_PAGEALIGN(plan.size);
+		void *m = sys_mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				   -1, 0);
 
-		ret = create_elf_tables_step(b, &plan, image, &t);
-		if (ret < 0)
-			return ret;
-		sp_image = image + plan.size - t.size;
-		place_brk(b);
-		/*
-		 * finalize_exec(): the kernel stores the new stack rlimit in the mm. Nothing to
-		 * mirror: the loader keeps its own stack, under the RLIMIT_STACK it already has.
-		 */
-		mm_identity(b, &t, sp_image + (t.auxv - t.sp));
-		if (b->map)
-			memory_map(b, &t);
-		bprm_creds_from_file(b);
-		narrate(b, "start_thread", "rip 0x%lx, rsp 0x%lx, all other registers 0: "
-			"the loader's point of no return", b->elf_entry, t.sp);
-		start_thread(b->elf_entry, t.sp, sp_image, t.size);
+		if ((unsigned long)m >= -4095UL)
+			return diag_fail(&b->diag, (int)(long)m, "no memory for the new stack's "
+					 "image (%zu bytes)", plan.size);
+		say_own(b, "the new stack's image (%zu bytes) is built in a mapping of its own: "
+			"on the stack it would pass RLIMIT_STACK", plan.size);
+		return finish_exec(b, &plan, m, len);
+	}
+	{
+		/* a local of this frame: below every live frame, as start_thread() requires */
+		unsigned char image[plan.size] __attribute__((aligned(16)));
+
+		return finish_exec(b, &plan, image, 0);
 	}
 }
 
@@ -215,6 +272,6 @@ int load_elf_binary(struct binprm *b)
 		if (b->have_interp)
 			memory_map_read_sections(&b->elf_interp);
 	}
-	close_file_pair(ef, &b->elf_interp);
+	/* the files stay open: start_thread() closes them after set_mm_exe_file() */
 	return start_new_image(b);
 }

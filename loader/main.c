@@ -11,13 +11,17 @@
 #include "loader/sys.h"
 
 static const char usage_text[] =
-"Usage: loader [-v|--verbose] [--map] [--argv0 NAME] [--] PROGRAM [ARG...]\n"
+"Usage: loader [-v|--verbose] [--map] [--userns] [--argv0 NAME] [--] PROGRAM [ARG...]\n"
 "Run PROGRAM in this process the way execve(2) would, without calling execve(2):\n"
 "a user-space re-implementation of the kernel's exec path (fs/exec.c, binfmt_script,\n"
-"binfmt_elf), for static, static-pie, PIE and non-PIE ELF programs and #! scripts.\n"
+"binfmt_elf, as in Linux 6.18), for static, static-pie, PIE and non-PIE ELF programs\n"
+"and #! scripts.\n"
 "\n"
 "  -v, --verbose   one line per kernel step on stderr: loader: <kernel function>: ...\n"
 "      --map       draw the new memory image on stderr before jumping to it\n"
+"      --userns    gain, in a user namespace of your own, the capability that makes\n"
+"                  /proc/self/exe the program; every capability is dropped before\n"
+"                  the jump (see loader(1), USER NAMESPACE, for what follows)\n"
 "      --argv0 NAME  pass NAME as argv[0] (default: PROGRAM as given)\n"
 "      --help      show this help and exit\n"
 "      --version   show the version and exit\n"
@@ -30,10 +34,12 @@ static const char usage_text[] =
 "  126  found but cannot be run (the reason starts with the kernel's errno text)\n"
 "    2  bad usage\n"
 "\n"
-"Limits: /proc/self/exe stays the loader (the kernel allows no one else to change it);\n"
-"set-user-ID/set-group-ID bits are not honoured (a warning says so); the file must\n"
-"be readable, which the kernel does not require; ETXTBSY (a file open for writing)\n"
-"needs Linux 6.14+ (execveat AT_EXECVE_CHECK); binfmt_misc is not consulted.\n";
+"Limits: /proc/self/exe becomes PROGRAM only with CAP_SYS_ADMIN or\n"
+"CAP_CHECKPOINT_RESTORE (root, or --userns), else it stays the loader; one page of the\n"
+"loader stays mapped (/memfd:execlab-trampoline); set-user-ID/set-group-ID bits are not\n"
+"honoured (a warning says so); the file must be readable, which the kernel does not\n"
+"require; ETXTBSY (a file open for writing) needs Linux 6.14+ (execveat\n"
+"AT_EXECVE_CHECK); binfmt_misc is not consulted.\n";
 
 static int usage_error(const char *what, const char *arg)
 {
@@ -53,6 +59,8 @@ static void inspect_self(struct binprm *b)
 			b->euid = a[1];
 		else if (a[0] == AT_EGID)
 			b->egid = a[1];
+		else if (a[0] == AT_SECURE)
+			b->secure = a[1] != 0;
 	}
 	/* bprm->p starts at vm_end - 8 and the filename is copied right below it */
 	if (execfn)
@@ -81,6 +89,8 @@ int loader_main(struct loader_process *self)
 			b->verbose = 1;
 		} else if (!strcmp(a, "--map")) {
 			b->map = 1;
+		} else if (!strcmp(a, "--userns")) {
+			b->want_userns = 1;
 		} else if (!strcmp(a, "--argv0")) {
 			if (++i == self->argc)
 				return usage_error("--argv0 needs an argument", NULL);

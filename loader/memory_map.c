@@ -112,7 +112,7 @@ static unsigned long vdso_size(unsigned long base)
 extern const char __ehdr_start[] __attribute__((visibility("hidden")));
 extern const char _end[] __attribute__((visibility("hidden")));
 
-enum row_kind { ROW_STACK, ROW_VDSO, ROW_LOADER, ROW_REGION, ROW_BRK };
+enum row_kind { ROW_STACK, ROW_VDSO, ROW_LOADER, ROW_TRAMPOLINE, ROW_REGION, ROW_BRK };
 
 struct row {
 	unsigned long start, end;
@@ -164,9 +164,15 @@ static void print_row(const struct binprm *b, const struct elf_tables_out *t,
 			"(AT_SYSINFO_EHDR)\n", w->start, w->end, human(w->end - w->start, sz));
 		return;
 	case ROW_LOADER:
-		eprintf("loader: memory_map: %#014lx-%#014lx %6s      the loader's own image: stays "
-			"mapped after the jump (and /proc/self/exe names it)\n", w->start, w->end,
-			human(w->end - w->start, sz));
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s      the loader's own image: %s\n",
+			w->start, w->end, human(w->end - w->start, sz), b->trampoline ?
+			"unmapped by start_thread() just before the jump" :
+			"stays mapped after the jump (no trampoline page)");
+		return;
+	case ROW_TRAMPOLINE:
+		eprintf("loader: memory_map: %#014lx-%#014lx %6s r-x  /memfd:execlab-trampoline: "
+			"start_thread()'s page; the one page of the loader's that stays\n",
+			w->start, w->end, human(w->end - w->start, sz));
 		return;
 	case ROW_BRK:
 		eprintf("loader: memory_map: %#014lx %14s brk starts here (the [heap] appears at "
@@ -197,7 +203,7 @@ static void print_row(const struct binprm *b, const struct elf_tables_out *t,
 
 void memory_map(struct binprm *b, const struct elf_tables_out *t)
 {
-	struct row rows[MAX_REGIONS + 4];
+	struct row rows[MAX_REGIONS + 5];
 	int n = 0;
 
 	rows[n++] = (struct row){ ELF_PAGESTART(t->sp), b->stack_end, ROW_STACK, NULL, 0 };
@@ -206,6 +212,9 @@ void memory_map(struct binprm *b, const struct elf_tables_out *t)
 			rows[n++] = (struct row){ a[1], a[1] + vdso_size(a[1]), ROW_VDSO, NULL, 0 };
 	rows[n++] = (struct row){ (unsigned long)__ehdr_start,
 				  ELF_PAGEALIGN((unsigned long)_end), ROW_LOADER, NULL, 0 };
+	if (b->trampoline)
+		rows[n++] = (struct row){ b->trampoline, b->trampoline + ELF_MIN_ALIGN,
+					  ROW_TRAMPOLINE, NULL, 0 };
 	for (int i = 0; i < b->nregions; i++) {
 		unsigned long s, e;
 		int left = visible_part(b, i, &s, &e);

@@ -3,7 +3,7 @@
  * fs/binfmt_elf.c:load_elf_binary() (mm->start_brk = mm->brk = ELF_PAGEALIGN(elf_brk),
  * moved by arch_randomize_brk() under ASLR); place_brk() is the loader's own name for it.
  * Differs: the kernel sets the mm's brk itself; the loader only computes it here, and
- * mm_identity() hands it to the kernel with PR_SET_MM_MAP.
+ * set_mm_map() hands it to the kernel with PR_SET_MM_MAP.
  */
 #include "loader/binprm.h"
 

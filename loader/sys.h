@@ -99,4 +99,14 @@ static inline int mmap_failed(void *p)
 	return (unsigned long)p >= -4095UL;
 }
 
+static inline long sys_memfd_create(const char *name, unsigned flags)
+{
+	return sys_call2(__NR_memfd_create, (long)name, flags);
+}
+
+static inline long sys_unshare(unsigned long flags)
+{
+	return sys_call1(__NR_unshare, (long)flags);
+}
+
 #endif
