@@ -51,9 +51,10 @@ if [ -x "$B/loader/loader" ]; then
 		for prog in "$B/nostd-demo/hello" /bin/true; do
 			$STRACE -f -qq -o "$log" "$B/loader/loader" "$prog" >/dev/null 2>&1
 			# The loader's calls: after its own execve, up to the program's first call
-			# (hello: write; /bin/true: ld.so's brk).
-			awk 'NR > 1 && /^[0-9]* *(write|brk)\(/ {exit} NR > 1' "$log" > "$log.own"
-			echo "  => loader's own syscalls before $(basename "$prog")'s first instruction: $(wc -l < "$log.own") (goal <= 16), $(grep -c 'mmap(' "$log.own") of them mmaps of segments"
+			# (hello: its write to fd 1; /bin/true: ld.so's brk).
+			awk 'NR > 1 && /^[0-9]* *(write\(1,|brk\()/ {exit} NR > 1' "$log" > "$log.own"
+			goal=; [ "$prog" = "$B/nostd-demo/hello" ] && goal=" (goal <= 16)"
+			echo "  => loader's own syscalls before $(basename "$prog")'s first instruction: $(wc -l < "$log.own")$goal, $(awk '/memfd_create\(/ {t = 1} /mmap\(/ && !t {n++} END {print n + 0}' "$log.own") of them mmaps of segments, then $(sed -n '/memfd_create(/,$p' "$log.own" | wc -l) to make the trampoline and leave"
 		done
 		rm -f "$log" "$log.own"
 	fi
