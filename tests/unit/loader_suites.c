@@ -7,6 +7,7 @@ Suite *make_loader_create_elf_tables_suite(void);
 Suite *make_loader_script_parse_suite(void);
 Suite *make_loader_path_search_suite(void);
 Suite *make_loader_fmt_suite(void);
+Suite *make_loader_proc_maps_suite(void);
 
 void add_loader_suites(SRunner *sr)
 {
@@ -16,4 +17,5 @@ void add_loader_suites(SRunner *sr)
 	srunner_add_suite(sr, make_loader_script_parse_suite());
 	srunner_add_suite(sr, make_loader_path_search_suite());
 	srunner_add_suite(sr, make_loader_fmt_suite());
+	srunner_add_suite(sr, make_loader_proc_maps_suite());
 }
