@@ -32,6 +32,7 @@ struct loader_process {
 	int argc, envc;
 	char **argv, **envp;
 	unsigned long *auxv;
+	unsigned long moved_lo, moved_hi;	/* move_self(): the old image, unmapped; or 0 */
 };
 
 int loader_main(struct loader_process *self);
@@ -153,6 +154,8 @@ struct elf_tables_plan {
 int elf_tables_plan(struct binprm *b, struct elf_tables_plan *p);
 int create_elf_tables_step(struct binprm *b, const struct elf_tables_plan *p,
 			   unsigned char *image, struct elf_tables_out *t);
+/* move_self.c: the loader's own step, out of the way of link-address segments */
+int move_self(struct binprm *b);
 /* place_brk.c: the loader's own name for load_elf_binary()'s brk placement */
 void place_brk(struct binprm *b);
 /* set_mm_map.c: the loader's own step, PR_SET_MM_MAP and PR_SET_NAME */

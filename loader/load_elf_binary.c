@@ -246,6 +246,8 @@ int load_elf_binary(struct binprm *b)
 	if (ret < 0)
 		return ret;
 	ret = begin_new_exec(b);
+	if (ret == 0)
+		ret = move_self(b);
 	if (ret < 0)
 		return ret;
 	setup_arg_pages(b);

@@ -63,13 +63,37 @@ static void self_relocate(unsigned long base)
 	}
 }
 
-/* Called by _start with the kernel's %rsp. Never returns. */
-__attribute__((noreturn, used)) void loader_start_c(unsigned long *sp)
+/*
+ * Called by _start with the kernel's %rsp and, in a copy started by move_self(), the old
+ * image's span [old_lo, old_hi) (else empty). Never returns.
+ */
+__attribute__((noreturn, used)) void loader_start_c(unsigned long *sp, unsigned long old_lo,
+						    unsigned long old_hi)
 {
-	struct loader_process self;
+	struct loader_process self = { 0 };
 	char **p;
 
 	self_relocate((unsigned long)&__ehdr_start);
+	/*
+	 * Unmapping a copy of ourselves is safe once we run from this one: no code runs
+	 * there any more (move_self() jumped here with the kernel's %rsp, so no frame returns
+	 * into it), and nothing we use points into it: argv, envp and auxv are on the stack,
+	 * and this copy's .data and .bss are fresh from the file. move_self() reserved this
+	 * copy with mmap() while the old one was mapped, so the two are disjoint; checked
+	 * anyway, since unmapping ourselves would be fatal.
+	 */
+	if (old_lo < old_hi) {
+		const Elf64_Phdr *ph = (const Elf64_Phdr *)((const char *)&__ehdr_start +
+							    __ehdr_start.e_phoff);
+		unsigned long self_lo = (unsigned long)&__ehdr_start;
+		unsigned long self_hi = self_lo + total_mapping_size(ph, __ehdr_start.e_phnum);
+
+		if (old_hi <= self_lo || old_lo >= self_hi) {
+			sys_munmap((void *)old_lo, old_hi - old_lo);
+			self.moved_lo = old_lo;
+			self.moved_hi = old_hi;
+		}
+	}
 	self.argc = (int)sp[0];
 	self.argv = (char **)(sp + 1);
 	self.envp = self.argv + self.argc + 1;
