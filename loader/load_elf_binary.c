@@ -156,6 +156,8 @@ static int start_new_image(struct binprm *b)
 		bprm_creds_from_file(b);
 		narrate(b, "start_thread", "rip 0x%lx, rsp 0x%lx, all other registers 0: "
 			"the loader's point of no return", b->elf_entry, t.sp);
+		loader_handover(b->file->path, b->file->bias, b->have_interp ? b->elf_interp.path : 0,
+				b->have_interp ? b->elf_interp.bias : 0, b->elf_entry);
 		start_thread(b->elf_entry, t.sp, sp_image, t.size);
 	}
 }
