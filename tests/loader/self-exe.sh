@@ -51,6 +51,8 @@ if probe root; then
 	else
 		note "the ordinary user's side is not checked: $PROBE_WHY"
 	fi
+elif probe_forced root; then
+	skip "$PROBE_WHY: the ordinary user's side needs a real ordinary user"
 else
 	unprivileged_checks self
 fi
