@@ -178,5 +178,8 @@ const char *prot_string(int prot, char out[4]);
 /* memory_map.c */
 void memory_map(struct binprm *b, const struct elf_tables_out *t);
 void memory_map_read_sections(struct elf_file *ef);
+/* loader_handover.c: the debugger's hook, called once right before start_thread() */
+void loader_handover(const char *prog, unsigned long prog_bias, const char *interp,
+		     unsigned long interp_bias, unsigned long entry);
 
 #endif

@@ -186,6 +186,8 @@ static __attribute__((noinline)) int finish_exec(struct binprm *b,
 		memory_map(b, &t);
 	narrate(b, "start_thread", "rip 0x%lx, rsp 0x%lx, all other registers 0: the loader's "
 		"point of no return", b->elf_entry, t.sp);
+	loader_handover(b->file->path, b->file->bias, b->have_interp ? b->elf_interp.path : 0,
+			b->have_interp ? b->elf_interp.bias : 0, b->elf_entry);
 	start(run);
 	__builtin_unreachable();	/* start_thread() never returns */
 }

@@ -61,7 +61,7 @@ wait_until() {
 # answer is kept in $T): tests/probe/probe for kernel and CPU capabilities (`probe --list`
 # names them: int80, i386-exec, ptrace, ptrace-attach, perf, bpf, pku, userns, aslr,
 # norandom, mdwe, mountns, seccomp, root), and the shell for tools the tests use as oracles
-# or to build with (strace, python3, musl-gcc, cc-m32, valgrind, qemu-system-x86_64...).
+# or to build with (strace, python3, musl-gcc, cc-m32, cc-asan, valgrind, qemu-system-x86_64...).
 # PROBE_WHY holds the reason. EXECLAB_PROBE_<NAME>=yes|no (upper case, '-' as '_') forces
 # the answer, so either branch of a test can be run on any machine (tests/probe/forced.sh).
 PROBE=$B/tests/probe/probe
@@ -113,6 +113,12 @@ probe_now() {
 			"$T/probe-m32.c" 2> /dev/null ||
 			{ echo "cc-m32 no: ${CC:-cc} cannot build a freestanding -m32 program"; return 1; }
 		echo "cc-m32 yes: ${CC:-cc} builds freestanding -m32 programs" ;;
+	cc-asan)
+		printf 'int main(void) { return 0; }\n' > "$T/probe-asan.c"
+		${CC:-cc} -fsanitize=address -o "$T/probe-asan" "$T/probe-asan.c" 2> /dev/null &&
+			"$T/probe-asan" ||
+			{ echo "cc-asan no: ${CC:-cc} cannot build and run a -fsanitize=address program (Debian: gcc's libasan)"; return 1; }
+		echo "cc-asan yes: ${CC:-cc} builds -fsanitize=address programs" ;;
 	*)
 		if "$PROBE" --list | grep -q "^$1 "; then
 			"$PROBE" "$1"
