@@ -87,28 +87,10 @@ id_run() {
 # id_same TAG WHO LOADER-OPTS CMD...: stdout and status as natively (and stderr too when
 # SAME_STDERR=1); records a mismatch otherwise.
 id_same() {
-	local tag=$1 who=$2 opts=$3 ok=1; shift 3
+	local tag=$1 who=$2 opts=$3; shift 3
 	id_run "$tag" "$who" "$opts" "$@"
-	if [ "$NATIVE_RC" != "$LOADER_RC" ]; then
-		mismatch "$tag ($who): \`loader${opts:+ $opts} $*\` exited $LOADER_RC, natively $NATIVE_RC"
-		ok=0
-	fi
-	if ! cmp -s "$T/$tag.native.out" "$T/$tag.loader.out"; then
-		mismatch "$tag ($who): stdout of \`loader${opts:+ $opts} $*\` differs from the native run:"
-		diff -u "$T/$tag.native.out" "$T/$tag.loader.out" | head -n 30 >&2
-		ok=0
-	fi
-	if [ "${SAME_STDERR:-0}" = 1 ] && ! cmp -s "$T/$tag.native.err" "$T/$tag.loader.err"; then
-		mismatch "$tag ($who): stderr of \`loader${opts:+ $opts} $*\` differs from the native run:"
-		diff -u "$T/$tag.native.err" "$T/$tag.loader.err" | head -n 30 >&2
-		ok=0
-	fi
-	if [ $ok = 0 ]; then
-		sed -n '1,5s/^/  loader stderr: /p' "$T/$tag.loader.err" >&2
-	else
-		note "$tag ($who${opts:+, $opts}): as natively: exit $NATIVE_RC, $(head -c 100 "$T/$tag.native.out" | head -n 1)"
-	fi
-	return $((1 - ok))
+	compare_runs "$tag" "$tag ($who)" "loader${opts:+ $opts} $*" || return 1
+	note "$tag ($who${opts:+, $opts}): as natively: exit $NATIVE_RC, $(head -c 100 "$T/$tag.native.out" | head -n 1)"
 }
 
 # privileged_way: how this test gets the loader's full identity: as root, plainly; as an

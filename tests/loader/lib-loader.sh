@@ -58,31 +58,38 @@ run_both() {
 	LOADER_RC=$?
 }
 
+# compare_runs TAG LABEL WHAT: after run_both (or a helper like it), record a mismatch for
+# each way the loader's run ($T/TAG.loader.{out,err}, LOADER_RC) differs from the native
+# one: status, stdout, and stderr too when SAME_STDERR=1. LABEL names the case in messages,
+# WHAT the loader's command line. Returns 1 when they differ.
+compare_runs() {
+	local tag=$1 label=$2 what=$3 ok=1
+	if [ "$NATIVE_RC" != "$LOADER_RC" ]; then
+		mismatch "$label: \`$what\` exited $LOADER_RC, natively $NATIVE_RC"
+		ok=0
+	fi
+	if ! cmp -s "$T/$tag.native.out" "$T/$tag.loader.out"; then
+		mismatch "$label: stdout of \`$what\` differs from the native run:"
+		diff -u "$T/$tag.native.out" "$T/$tag.loader.out" | head -n 30 >&2
+		ok=0
+	fi
+	if [ "${SAME_STDERR:-0}" = 1 ] && ! cmp -s "$T/$tag.native.err" "$T/$tag.loader.err"; then
+		mismatch "$label: stderr of \`$what\` differs from the native run:"
+		diff -u "$T/$tag.native.err" "$T/$tag.loader.err" | head -n 30 >&2
+		ok=0
+	fi
+	[ $ok = 1 ] || sed -n '1,5s/^/  loader stderr: /p' "$T/$tag.loader.err" >&2
+	return $((1 - ok))
+}
+
 # same_run TAG CMD...: stdout and exit status of CMD under the loader equal the native run
 # (and stderr too when SAME_STDERR=1).
 same_run() {
 	local tag=$1; shift
 	run_both "$tag" "$@"
-	local ok=1
-	if [ "$NATIVE_RC" != "$LOADER_RC" ]; then
-		mismatch "$tag: \`loader $*\` exited $LOADER_RC, natively $NATIVE_RC"
-		ok=0
-	fi
-	if ! cmp -s "$T/$tag.native.out" "$T/$tag.loader.out"; then
-		mismatch "$tag: stdout of \`loader $*\` differs from the native run:"
-		diff -u "$T/$tag.native.out" "$T/$tag.loader.out" | head -n 30 >&2
-		ok=0
-	fi
-	if [ "${SAME_STDERR:-0}" = 1 ] && ! cmp -s "$T/$tag.native.err" "$T/$tag.loader.err"; then
-		mismatch "$tag: stderr of \`loader $*\` differs from the native run:"
-		diff -u "$T/$tag.native.err" "$T/$tag.loader.err" | head -n 30 >&2
-		ok=0
-	fi
-	if [ $ok = 0 ]; then
-		sed -n '1,5s/^/  loader stderr: /p' "$T/$tag.loader.err" >&2
-	else
+	compare_runs "$tag" "$tag" "loader $*" &&
 		note "$tag: same stdout ($(wc -l < "$T/$tag.native.out") lines), exit $NATIVE_RC"
-	fi
+	return 0
 }
 
 # expect_refusal TAG STATUS REASON CMD...: `loader CMD...` exits STATUS with exactly one
