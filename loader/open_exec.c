@@ -224,6 +224,8 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 		return (int)n;
 	ef->size = st.stx_size;
 	ef->mode = st.stx_mode;
+	ef->uid = st.stx_uid;
+	ef->gid = st.stx_gid;
 
 	/* prepare_binprm(): the first bytes, zero-padded (kernel_read of BINPRM_BUF_SIZE) */
 	n = sys_read(ef->fd, ef->head, HEAD_SIZE);
