@@ -50,6 +50,7 @@ struct elf_file {
 	int fd;				/* -1 once closed */
 	unsigned long size;		/* st_size */
 	unsigned mode;			/* st_mode */
+	unsigned uid, gid;		/* st_uid, st_gid: what set-ID bits would switch to */
 	unsigned long mnt_flags;	/* statfs f_flags of its mount, read for set-ID files */
 	unsigned char head[HEAD_SIZE] __attribute__((aligned(16)));
 	size_t head_len;		/* bytes read; head is zero beyond them */

@@ -26,6 +26,18 @@ int elf_check_header(const Elf64_Ehdr *eh, struct diag *d)
 	if (eh->e_machine != EM_X86_64)
 		return diag_fail(d, -ENOEXEC, "e_machine is %u, expected EM_X86_64 (62)",
 			    eh->e_machine);
+	/*
+	 * x32: ELFCLASS32 with EM_X86_64. The kernel's 64-bit binfmt_elf never looks at
+	 * EI_CLASS (a 64-bit layout marked ELFCLASS32 runs); an x32 program fails its
+	 * next check, load_elf_phdrs()'s e_phentsize (the 32-bit header ends at byte 52, so
+	 * "e_phentsize" is a piece of whatever follows, never 56): ENOEXEC. Only a kernel
+	 * built with CONFIG_X86_X32_ABI hands it to compat_binfmt_elf and runs it. Same errno
+	 * here, for the same files, with a detail that says what the file is.
+	 */
+	if (eh->e_ident[EI_CLASS] == ELFCLASS32 && eh->e_phentsize != sizeof(Elf64_Phdr))
+		return diag_fail(d, -ENOEXEC, "ELFCLASS32 with EM_X86_64: an x32 program; the "
+			    "loader does not run x32, the kernel only when built with "
+			    "CONFIG_X86_X32_ABI");
 	return 0;
 }
 

@@ -17,7 +17,10 @@
 /* "\177ELF" at the start of a buffer of len bytes. */
 int elf_has_magic(const void *buf, size_t len);
 
-/* load_elf_binary(): e_ident magic, e_type EXEC/DYN, e_machine x86_64 -> ENOEXEC. */
+/*
+ * load_elf_binary(): e_ident magic, e_type EXEC/DYN, e_machine x86_64 -> ENOEXEC; an x32
+ * file (ELFCLASS32, not readable as 64-bit: load_elf_phdrs()'s ENOEXEC) is named as such.
+ */
 int elf_check_header(const Elf64_Ehdr *eh, struct diag *d);
 
 /*

@@ -43,14 +43,20 @@ int bprm_stack_limits(struct binprm *b)
 /*
  * fs/exec.c:bprm_creds_from_file(), called by begin_new_exec() for the file finally run
  * (for a #! script, its interpreter: set-user-ID scripts are never honoured). The kernel
- * would switch the credentials; the loader cannot, so it warns, once, just before the
- * jump (so that a failure is still the only line on stderr).
+ * would switch the credentials (bprm_fill_uid()); the loader cannot, so it warns, once,
+ * just before the jump (so that a failure is still the only line on stderr), and only
+ * where they would change: bprm_fill_uid() sets the effective user ID to the file's owner
+ * (set-user-ID) and the effective group ID to its group (set-group-ID with group execute;
+ * without it the bit marks mandatory locking), so root running a root-owned set-user-ID
+ * program, or a set-group-ID file of the caller's own effective group, changes nothing.
+ * Not seen: a user namespace with no mapping for the owner (the kernel then ignores the
+ * bits; stat shows the overflow ID).
  */
 void bprm_creds_from_file(struct binprm *b)
 {
 	const struct elf_file *ef = b->file;
-	int suid = (ef->mode & S_ISUID) != 0;
-	int sgid = (ef->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP);
+	int suid = (ef->mode & S_ISUID) && ef->uid != b->euid;
+	int sgid = (ef->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) && ef->gid != b->egid;
 
 	if (!suid && !sgid)
 		return;

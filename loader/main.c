@@ -37,9 +37,11 @@ static const char usage_text[] =
 "Limits: /proc/self/exe becomes PROGRAM only with CAP_SYS_ADMIN or\n"
 "CAP_CHECKPOINT_RESTORE (root, or --userns), else it stays the loader; one page of the\n"
 "loader stays mapped (/memfd:execlab-trampoline); set-user-ID/set-group-ID bits are not\n"
-"honoured (a warning says so); the file must be readable, which the kernel does not\n"
-"require; ETXTBSY (a file open for writing) needs Linux 6.14+ (execveat\n"
-"AT_EXECVE_CHECK); binfmt_misc is not consulted.\n";
+"honoured (a warning says so where the kernel would switch IDs); the file must be\n"
+"readable, which the kernel does not require; ETXTBSY (a file open for writing) needs\n"
+"Linux 6.14+ (execveat AT_EXECVE_CHECK) and is not seen under valgrind or a sandbox\n"
+"refusing execveat; under PR_SET_MDWE an executable stack stays read-write; x32\n"
+"programs are refused; binfmt_misc is not consulted.\n";
 
 static int usage_error(const char *what, const char *arg)
 {

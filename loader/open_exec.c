@@ -4,8 +4,9 @@
  * a user-space loader must read (and mmap) the file, so it opens O_RDONLY and then makes
  * the exec checks itself: regular file, an execute bit for us. The rest of do_open_execat()
  * (noexec mount, a file open for writing: ETXTBSY) and the LSM hook are asked of the kernel
- * itself on our fd with execveat(AT_EXECVE_CHECK), which runs them and stops (6.14+); on an
- * older kernel statfs tells noexec and ETXTBSY goes unchecked.
+ * itself on our fd with execveat(AT_EXECVE_CHECK), which runs them and stops (6.14+); where
+ * that cannot be asked (an older kernel, a seccomp sandbox, valgrind) statfs tells noexec
+ * and ETXTBSY goes unchecked.
  * Details name no path: the caller knows which file it opened (program, interpreter).
  */
 #include <linux/errno.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include "loader/binprm.h"
 #include "loader/sys.h"
+#include "running_on_valgrind.h"
 
 #ifndef AT_EACCESS
 #define AT_EACCESS 0x200
@@ -64,12 +66,56 @@ long read_file_at(struct elf_file *ef, void *buf, size_t len, unsigned long off)
 	return (long)done;
 }
 
-/* Why open(O_RDONLY) said EACCES: an execute-only file deserves an honest message. */
+/*
+ * The lookup of path failed with EACCES: search permission is denied on a directory of
+ * it (path_resolution(7)). Which one: the first prefix, from the left, that we may not
+ * search (faccessat2 X_OK with the effective IDs, which lookups use), the current
+ * directory first for a relative path. Every prefix before it was searchable, so the
+ * first refusal names the directory itself. Fills dir (size bytes); 0 if none is found.
+ */
+static int unsearchable_dir(const char *path, char *dir, size_t size)
+{
+	size_t len = strlen(path);
+
+	if (len >= size)
+		return 0;
+	if (path[0] != '/' && sys_faccessat2(AT_FDCWD, ".", 1 /* X_OK */, AT_EACCESS) == -EACCES) {
+		memcpy(dir, "the current directory", sizeof "the current directory");
+		return 1;
+	}
+	memcpy(dir, path, len + 1);
+	for (size_t i = 1; i < len; i++) {
+		long r;
+
+		if (dir[i] != '/' || dir[i - 1] == '/')
+			continue;
+		dir[i] = '\0';		/* the prefix up to this slash */
+		r = sys_faccessat2(AT_FDCWD, dir, 1 /* X_OK */, AT_EACCESS);
+		if (r == -EACCES)
+			return 1;
+		if (r < 0)
+			return 0;
+		dir[i] = '/';
+	}
+	return 0;
+}
+
+/*
+ * Why open(O_RDONLY) said EACCES: a directory on the way that cannot be searched (execve
+ * says EACCES too), or an execute-only file, deserves an honest message.
+ */
 static int explain_eacces(struct binprm *b, const char *path)
 {
 	struct stat st;
+	char dir[PATH_SEARCH_MAX];
+	long r = sys_newfstatat(AT_FDCWD, path, &st, 0);
 
-	if (sys_newfstatat(AT_FDCWD, path, &st, 0) == 0 && S_ISREG(st.st_mode) &&
+	if (r == -EACCES && unsearchable_dir(path, dir, sizeof dir))
+		return diag_fail(&b->diag, -EACCES, "cannot search directory %s: no execute "
+				 "permission on it", dir);
+	if (r == -EACCES)
+		return diag_fail(&b->diag, -EACCES, "a directory of the path cannot be searched");
+	if (r == 0 && S_ISREG(st.st_mode) &&
 	    sys_faccessat2(AT_FDCWD, path, 1 /* X_OK */, AT_EACCESS) == 0)
 		return diag_fail(&b->diag, -EACCES, "executable but not readable: the kernel needs "
 			    "only the execute bit, a user-space loader must read the file");
@@ -90,18 +136,68 @@ static int may_exec(struct binprm *b, struct elf_file *ef, const struct statx *s
 }
 
 /*
+ * execveat(AT_EXECVE_CHECK) said EPERM: a security module's verdict on this file, or a
+ * seccomp sandbox refusing execveat itself (container runtimes answer EPERM to calls they
+ * do not allow)? Ask the same question about a file that must pass: the loader's own
+ * executable, /proc/self/exe. The kernel has just executed that very file in this very
+ * process, so the file-based checks (mount, writers, a module's policy for it) let it
+ * through; a filter on execveat refuses it all the same. Only a policy that moved this
+ * process to a domain that may not execute its own file could blur the answer, and then
+ * the first EPERM stands, which is the safe side. No /proc (ENOENT): the first EPERM
+ * stands too. One extra system call, only after an EPERM.
+ */
+static int execveat_sandboxed(void)
+{
+	const char *argv[] = { "loader", NULL }, *envp[] = { NULL };
+
+	return sys_execveat(AT_FDCWD, "/proc/self/exe", argv, envp, AT_EXECVE_CHECK) == -EPERM;
+}
+
+/*
+ * Ask the kernel's exec check about ef: execveat(fd, "", AT_EMPTY_PATH | AT_EXECVE_CHECK)
+ * runs the end of do_open_execat() and security_bprm_creds_for_exec() and stops, returning
+ * 0 (6.14+). Returns its answer, or sets *unasked to why it cannot be had:
+ *   - under valgrind, which carries execveat out itself as a real exec of the file with
+ *     the arguments given (valgrind does not know AT_EXECVE_CHECK): the loader would be
+ *     replaced by the program, run with no arguments. Not asked at all (no system call:
+ *     the client request is a few register instructions);
+ *   - EINVAL: a kernel before 6.14 (no AT_EXECVE_CHECK);
+ *   - ENOSYS: a seccomp filter hides execveat (or a kernel before 3.19 has none);
+ *   - EPERM for any file: a seccomp filter refuses execveat (execveat_sandboxed()).
+ */
+static long ask_exec_check(struct elf_file *ef, const char **unasked)
+{
+	const char *argv[] = { ef->path, NULL }, *envp[] = { NULL };	/* argc 0 would warn */
+	long r;
+
+	*unasked = NULL;
+	if (running_on_valgrind()) {
+		*unasked = "running under valgrind, which would carry execveat(AT_EXECVE_CHECK) "
+			   "out as a real exec";
+		return -EINVAL;
+	}
+	r = sys_execveat(ef->fd, "", argv, envp, AT_EMPTY_PATH | AT_EXECVE_CHECK);
+	if (r == -EINVAL)
+		*unasked = "no AT_EXECVE_CHECK before Linux 6.14";
+	else if (r == -ENOSYS)
+		*unasked = "execveat is refused with ENOSYS (a seccomp filter)";
+	else if (r == -EPERM && execveat_sandboxed())
+		*unasked = "execveat is refused with EPERM for any file (a seccomp filter)";
+	return r;
+}
+
+/*
  * The end of do_open_execat() (path_noexec(), exe_file_deny_write_access()) and
- * bprm_execve()'s security_bprm_creds_for_exec(), run by the kernel on our file:
- * execveat(fd, "", AT_EMPTY_PATH | AT_EXECVE_CHECK) stops right after them and returns 0.
- * It costs ~20 us (the kernel builds a bprm), one system call per file. statfs is asked
- * only to explain a refusal, on a kernel without AT_EXECVE_CHECK (EINVAL), or for a file
- * with set-ID bits (bprm_creds_from_file() looks at nosuid).
+ * bprm_execve()'s security_bprm_creds_for_exec(), run by the kernel on our file
+ * (ask_exec_check()). It costs ~20 us (the kernel builds a bprm), one system call per
+ * file. statfs is asked only to explain a refusal, where the kernel's check cannot be
+ * asked, or for a file with set-ID bits (bprm_creds_from_file() looks at nosuid).
  */
 static int do_open_execat(struct binprm *b, struct elf_file *ef, const struct statx *st)
 {
-	const char *argv[] = { ef->path, NULL }, *envp[] = { NULL };	/* argc 0 would warn */
+	const char *unasked;
 	struct statfs sf;
-	long r = sys_execveat(ef->fd, "", argv, envp, AT_EMPTY_PATH | AT_EXECVE_CHECK);
+	long r = ask_exec_check(ef, &unasked);
 
 	sf.f_flags = 0;
 	if (r != 0 || (st->stx_mode & (S_ISUID | S_ISGID))) {
@@ -114,11 +210,11 @@ static int do_open_execat(struct binprm *b, struct elf_file *ef, const struct st
 		    "checks, asked with execveat(AT_EXECVE_CHECK)", ef->path);
 		return 0;
 	}
-	if (r == -EINVAL) {	/* no AT_EXECVE_CHECK (before 6.14): noexec only */
+	if (unasked) {		/* the older checks: noexec only */
 		if (sf.f_flags & ST_NOEXEC)
 			return diag_fail(&b->diag, -EACCES, "on a noexec mount");
-		say(b, "%s: no noexec mount (statfs); no AT_EXECVE_CHECK before Linux 6.14, so "
-		    "ETXTBSY and LSM refusals are not seen", ef->path);
+		say(b, "%s: no noexec mount (statfs); %s, so ETXTBSY and LSM refusals are not "
+		    "seen", ef->path, unasked);
 		return 0;
 	}
 	if (r == -EACCES)	/* the execute bits were ours to check, and passed */
@@ -128,6 +224,9 @@ static int do_open_execat(struct binprm *b, struct elf_file *ef, const struct st
 	if (r == -ETXTBSY)
 		return diag_fail(&b->diag, -ETXTBSY, "open for writing: the kernel refuses to run "
 			    "a file being written");
+	if (r == -EPERM)
+		return diag_fail(&b->diag, -EPERM, "refused by the kernel's exec check (a security "
+			    "module)");
 	return diag_fail(&b->diag, (int)r, "the kernel's exec check (execveat AT_EXECVE_CHECK)");
 }
 
@@ -169,6 +268,8 @@ int open_exec(struct binprm *b, const char *path, struct elf_file *ef)
 		return (int)n;
 	ef->size = st.stx_size;
 	ef->mode = st.stx_mode;
+	ef->uid = st.stx_uid;
+	ef->gid = st.stx_gid;
 
 	/* prepare_binprm(): the first bytes, zero-padded (kernel_read of BINPRM_BUF_SIZE) */
 	n = sys_read(ef->fd, ef->head, HEAD_SIZE);

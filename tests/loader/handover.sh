@@ -157,25 +157,51 @@ run_timeout 10 "$L" -v "$P/basic-pie" --exit=0 > /dev/null 2> "$T/mm.err"
 grep -Eq '^loader: [^:]*: (PR_SET_MM_MAP: code |/proc/self/exe will be .*PR_SET_MM_MAP.*code )' "$T/mm.err" ||
 	mismatch "-v does not report the PR_SET_MM_MAP it made: $(grep PR_SET_MM_MAP "$T/mm.err")"
 
-# Set-ID bits are not honoured: one warning line, the program runs as
-# natively (the copy is ours, so natively too it runs with our IDs). No warning where the
-# kernel would not switch either: set-group-ID without group execute (a locking mark),
-# no_new_privs, a nosuid mount.
+# Set-ID bits are not honoured: one warning line where the kernel would switch the
+# effective user or group ID (bprm_fill_uid()), the program runs as natively. No warning
+# where the IDs would not change: a set-user-ID file we own, a set-group-ID file of our own
+# effective group (a copy we make is both); set-group-ID without group execute (a locking
+# mark); no_new_privs; a nosuid mount.
 nosuid_tmp=$("$PY" -c 'import os, sys; print(int(bool(os.statvfs(sys.argv[1]).f_flag & os.ST_NOSUID)))' "$T")
 cp "$P/basic-pie" "$T/setid"
-for mode_warn in "4755:set-user-ID" "2755:set-group-ID" "6755:set-user-ID" "2745:" "0755:"; do
-	mode=${mode_warn%%:*} want=${mode_warn#*:}
-	chmod "$mode" "$T/setid"
+# setid_case MODE OWNER:GROUP WARNING: the copy with that mode and owner (OWNER:GROUP
+# empty: as made), run natively and by the loader with a clean environment (natively a
+# switch makes it AT_SECURE, and glibc drops variables such as TMPDIR); the loader's
+# stderr is WARNING's line, or empty.
+setid_case() {
+	local mode=$1 owner=$2 want=$3 n l
+	[ -z "$owner" ] || chown "$owner" "$T/setid"
+	chmod "$mode" "$T/setid"	# after chown, which clears the set-ID bits
 	[ "$nosuid_tmp" = 1 ] && want=
-	same_run "setid-$mode" "$T/setid" --exit=0
+	n=$(run_timeout 10 env -i "$T/setid" --exit=0 2>&1); nrc=$?
+	l=$(run_timeout 10 env -i "$L" "$T/setid" --exit=0 2> "$T/setid.err"); lrc=$?
+	[ "$n:$nrc" = "$l:$lrc" ] ||
+		mismatch "mode $mode ${owner:-(ours)}: loader exit $lrc, natively $nrc; or their stdout differs"
 	if [ -n "$want" ]; then
-		check_eq "stderr of loader on a mode $mode file" \
+		check_eq "stderr of loader on a mode $mode file ${owner:-(ours)}" \
 			"loader: $T/setid: warning: $want bit not honoured: the program runs with your own user and group IDs" \
-			"$(cat "$T/setid-$mode.loader.err")"
+			"$(cat "$T/setid.err")"
 	else
-		check_eq "stderr of loader on a mode $mode file" "" "$(cat "$T/setid-$mode.loader.err")"
+		check_eq "stderr of loader on a mode $mode file ${owner:-(ours)}" "" "$(cat "$T/setid.err")"
 	fi
+}
+for mode in 4755 2755 6755 2745 0755; do
+	setid_case $mode "" ""
 done
+# As root, a file of another owner or group: the kernel would switch (the copy stays
+# readable and executable by all, so the native run as uid 65534 / gid 65534 works).
+if [ "$(id -u)" -eq 0 ]; then
+	setid_case 4755 65534:0 set-user-ID
+	setid_case 2755 0:65534 set-group-ID
+	setid_case 6755 0:65534 set-group-ID	# the user ID would not change, the group would
+	setid_case 6755 65534:65534 set-user-ID
+	setid_case 2745 0:65534 ""		# a locking mark: no switch
+	setid_case 4755 0:0 ""
+	chown 65534:0 "$T/setid"	# below: a file that would switch, but must not warn
+else
+	note "set-ID files of another owner or group: need root to make them (chown); the" \
+		"no_new_privs and nosuid cases below then only check that nothing is printed"
+fi
 chmod 4755 "$T/setid"
 if command -v setpriv >/dev/null 2>&1; then
 	setpriv --no-new-privs "$L" "$T/setid" --exit=0 > /dev/null 2> "$T/nnp.err"

@@ -26,4 +26,31 @@ for prog in "$P/wx" "$P/wx-static" "$P/wx-static-pie" "$P/wx-nopie" "$P/tls" \
 		note "under PR_SET_MDWE: $(basename "$prog") exits $l, as natively"
 	fi
 done
+
+# A -z execstack program: the kernel's setup_arg_pages() makes [stack] rwx even under
+# MDWE (it sets VM_EXEC itself; only mmap and mprotect enforce MDWE), and the program runs.
+# A user-space loader has only mprotect, which MDWE refuses: the program must still run
+# as natively, with [stack] rw- (the documented difference), and -v must say why.
+need_prog selfmaps-execstack
+stack_perms() { sed -n 's/^[0-9a-f]*-[0-9a-f]* \([rwxps-]*\) .*\[stack\]$/\1/p' "$1"; }
+mdwe "$P/selfmaps-execstack" > "$T/es.native" 2>&1; n=$?
+mdwe "$L" "$P/selfmaps-execstack" > "$T/es.loader" 2>&1; l=$?
+check_eq "under PR_SET_MDWE, exit status of loader selfmaps-execstack" "$n" "$l"
+np=$(stack_perms "$T/es.native"); lp=$(stack_perms "$T/es.loader")
+case $np/$lp in
+"$lp/$np") note "under PR_SET_MDWE an execstack program's [stack] is $lp, as natively" ;;
+rwxp/rw-p) note "under PR_SET_MDWE an execstack program's [stack]: natively rwxp (the kernel's own VM_EXEC), rw-p under the loader (mprotect refused): documented" ;;
+*) mismatch "under PR_SET_MDWE an execstack program's [stack] is '$lp' under the loader, '$np' natively" ;;
+esac
+[ "$np" = rwxp ] || note "this kernel does not make an execstack program's stack rwx under MDWE ('$np')"
+mdwe "$L" -v "$P/selfmaps-execstack" > /dev/null 2> "$T/es.err"
+if [ "$lp" = rw-p ]; then
+	grep -q '^loader: setup_arg_pages: .*memory-deny-write-execute.*stays rw-' "$T/es.err" ||
+		mismatch "loader -v does not say MDWE kept [stack] rw-: $(grep setup_arg_pages "$T/es.err")"
+fi
+# --map draws the stack as it is.
+mdwe "$L" --map "$P/selfmaps-execstack" > /dev/null 2> "$T/es.map"
+if grep -q 'made rwx' "$T/es.map"; then
+	[ "$lp" = rwxp ] || mismatch "loader --map draws [stack] rwx when it is $lp: $(grep 'made rwx' "$T/es.map")"
+fi
 finish "under PR_SET_MDWE the loader starts what the kernel starts"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # PATH search (like env(1)/execvp): a bare name is looked up in PATH;
-# ENOENT entries are skipped; an EACCES match is remembered and the search goes on; if a
-# later entry runs, it runs; if nothing runs, 126 "Permission denied"; if nothing is
-# found at all, 127 "No such file or directory". env(1) is the native reference.
+# ENOENT entries are skipped; an EACCES match (or a PATH directory that cannot be
+# searched) is remembered and the search goes on; if a later entry runs, it runs; if
+# nothing runs, 126 "Permission denied"; if nothing is found at all, 127 "No such file or
+# directory". env(1) is the native reference.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need_cmd env
 
@@ -66,6 +67,36 @@ if [ -x "$auxv" ]; then
 		check_eq "PATH-found auxv: $k" "$n" "$l"
 	done
 fi
+
+# A PATH directory that cannot be searched: execve(2) fails there with EACCES, so env(1)
+# says "Permission denied" and exits 126 although the program is nowhere; so does the
+# loader, with a detail naming the directory. Root may search any directory: as root,
+# this case runs as uid 65534 (setpriv), for whom the directory (mode 0) is closed too.
+mkdir "$T/locked"
+chmod 0 "$T/locked"
+unsearchable_case() {
+	local as=
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv > /dev/null 2>&1 ||
+			{ note "unsearchable PATH directory: skipped (as root it needs setpriv)"; return; }
+		chmod 755 "$T"
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp"
+	fi
+	# $as is split on blanks on purpose: a command prefix, or nothing.
+	(cd / && $as env PATH="$T/locked:$T/empty" prog > "$T/locked.native.out" 2> "$T/locked.native.err")
+	NATIVE_RC=$?
+	(cd / && $as env PATH="$T/locked:$T/empty" "$L" prog > "$T/locked.loader.out" 2> "$T/locked.loader.err")
+	LOADER_RC=$?
+	grep -q 'Permission denied' "$T/locked.native.err" ||
+		note "env(1) with an unsearchable PATH directory said: $(cat "$T/locked.native.err")"
+	check_eq "unsearchable PATH directory: exit status (env(1) gives $NATIVE_RC)" "$NATIVE_RC" "$LOADER_RC"
+	check_eq "unsearchable PATH directory: the loader's message" \
+		"loader: prog: Permission denied (cannot search directory $T/locked: no execute permission on it)" \
+		"$(cat "$T/locked.loader.err")"
+	note "unsearchable PATH directory${as:+ (as uid 65534)}: env(1) exit $NATIVE_RC '$(cat "$T/locked.native.err")', loader exit $LOADER_RC"
+}
+unsearchable_case
+chmod 700 "$T/locked"
 
 # The loader's own messages for the failures (its contract, not env's wording).
 LOADER_PATH="$T/d1:$T/d2"

@@ -87,6 +87,23 @@ START_TEST(header_ignores_what_the_kernel_ignores)
 }
 END_TEST
 
+START_TEST(header_x32)
+{
+	Elf64_Ehdr eh = tl_ehdr(2);
+
+	/* an x32 program: its 52-byte header is followed by its first phdr's p_type (PT_LOAD) */
+	eh.e_ident[EI_CLASS] = ELFCLASS32;
+	eh.e_phentsize = 0;
+	REJECTS(elf_check_header(&eh, &d), -ENOEXEC, "ELFCLASS32 with EM_X86_64: an x32 program");
+	/* a 64-bit layout marked ELFCLASS32 is read as the kernel reads it: it runs */
+	eh.e_phentsize = sizeof(Elf64_Phdr);
+	ck_assert_int_eq(elf_check_header(&eh, &d), 0);
+	/* ELFCLASS32 with another machine is judged by e_machine, as before */
+	eh.e_machine = EM_386;
+	REJECTS(elf_check_header(&eh, &d), -ENOEXEC, "e_machine is 3");
+}
+END_TEST
+
 START_TEST(phdr_valid_and_limits)
 {
 	Elf64_Ehdr eh = tl_ehdr(13);
@@ -402,6 +419,7 @@ Suite *make_loader_elf_check_suite(void)
 	tcase_add_test(h, header_type_none_and_core);
 	tcase_add_test(h, header_machine);
 	tcase_add_test(h, header_ignores_what_the_kernel_ignores);
+	tcase_add_test(h, header_x32);
 	tcase_add_test(p, phdr_valid_and_limits);
 	tcase_add_test(p, phdr_entsize);
 	tcase_add_test(p, phdr_num_zero);
