@@ -6,10 +6,10 @@
 # and 4 under an EPERM filter. strace counts them.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need strace
-need seccomp "deny-execveat installs a seccomp filter"
-need_prog deny-execveat
+need seccomp "deny-syscall installs a seccomp filter"
+need_prog deny-syscall
 need_prog basic-pie
-D=$P/deny-execveat
+D=$P/deny-syscall
 
 # calls ERRNO [FILTER...]: execveat calls of `loader basic-pie`, under FILTER if given.
 calls() {
@@ -20,7 +20,7 @@ calls() {
 	grep -c 'execveat(' "$T/calls.$err"
 }
 check_eq "execveat calls of loader basic-pie" 2 "$(calls 0)"
-check_eq "execveat calls of loader basic-pie, execveat failing with ENOSYS" 2 "$(calls 38 "$D" 38)"
-check_eq "execveat calls of loader basic-pie, execveat failing with EPERM" 4 "$(calls 1 "$D" 1)"
+check_eq "execveat calls of loader basic-pie, execveat failing with ENOSYS" 2 "$(calls 38 "$D" execveat 38)"
+check_eq "execveat calls of loader basic-pie, execveat failing with EPERM" 4 "$(calls 1 "$D" execveat 1)"
 note "under EPERM: $(sed -E 's/^[0-9]+ +execveat\(([^,]*), "([^"]*)".* = (-?[0-9]+ [A-Z]*).*$/execveat(\1, "\2") = \3;/' "$T/calls.1" | tr '\n' ' ')"
 finish "one execveat per file; the second question only after an EPERM"
