@@ -507,10 +507,6 @@ static void print_summary(void)
 
 	if (features_print_summary(f))
 		return;
-	if (tstate.summary_printer) {
-		tstate.summary_printer(f, &tstate.counts);
-		return;
-	}
 	for (int p = 0; p < PERS_COUNT; p++) {
 		if (!count_has_calls(&tstate.counts, p))
 			continue;

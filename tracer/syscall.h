@@ -42,8 +42,6 @@ struct trace_state {
 	int (*child_hook)(void *arg);
 	void *child_hook_arg;
 	int seccomp;
-	/* --json, --compare: replace the -c table printer at the end if set. */
-	void (*summary_printer)(FILE *out, const struct count_table *t);
 	/* -Z / -e status=failed: a call's line is printed at its exit, only if it failed. */
 	int failed_only;
 	/*

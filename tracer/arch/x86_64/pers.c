@@ -1,10 +1,7 @@
 /*
- * tracer/arch/x86_64/regs.c: register access that PTRACE_GET_SYSCALL_INFO does not cover.
+ * tracer/arch/x86_64/pers.c: the personalities of x86_64 as strace names them.
  */
-#include <errno.h>
 #include <stddef.h>
-#include <sys/ptrace.h>
-#include <sys/user.h>
 #include "tracer/arch/x86_64/arch.h"
 #include "tracer/sysent.h"
 
@@ -17,13 +14,4 @@ static const char *const headings[PERS_COUNT] = {
 const char *arch_pers_heading(int pers)
 {
 	return pers >= 0 && pers < PERS_COUNT ? headings[pers] : NULL;
-}
-
-long arch_get_scno(pid_t pid)
-{
-	long v;
-
-	errno = 0;
-	v = ptrace(PTRACE_PEEKUSER, pid, offsetof(struct user_regs_struct, orig_rax), 0);
-	return errno ? -errno : v;
 }
