@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "lib/path_search.h"
 #include "tracer/arch/x86_64/arch.h"
 #include "tracer/event.h"
 #include "tracer/features.h"
@@ -42,49 +43,32 @@ unsigned long startup_ptrace_options(int follow, int attached)
 
 /* ---- finding PROGRAM ------------------------------------------------------------------- */
 
-static int try_path(const char *path)
+struct found {
+	char *buf;
+	size_t len;
+};
+
+/* A candidate is PROGRAM if it is a regular file we may execute (execv decides the rest). */
+static int check_candidate(const char *path, void *ctx)
 {
+	struct found *f = ctx;
 	struct stat st;
 
 	if (stat(path, &st) < 0)
 		return -errno;
 	if (!S_ISREG(st.st_mode) || access(path, X_OK) < 0)
 		return -EACCES;
+	if ((size_t)snprintf(f->buf, f->len, "%s", path) >= f->len)
+		return -ENAMETOOLONG;
 	return 0;
 }
 
 int startup_resolve(const char *prog, char *buf, size_t len)
 {
-	const char *path, *p;
-	int err = -ENOENT;
+	char candidate[PATH_SEARCH_MAX];
+	struct found f = { buf, len };
 
-	if (!*prog)
-		return -ENOENT;
-	if (strchr(prog, '/')) {
-		if ((size_t)snprintf(buf, len, "%s", prog) >= len)
-			return -ENAMETOOLONG;
-		return try_path(buf);
-	}
-	path = getenv("PATH");
-	if (!path)
-		path = "/usr/local/bin:/bin:/usr/bin";
-	for (p = path;; p++) {
-		const char *end = strchr(p, ':') ? strchr(p, ':') : p + strlen(p);
-		int n = end - p, r;
-
-		/* An empty PATH element means the current directory. */
-		if ((size_t)snprintf(buf, len, "%.*s%s%s", n, p, n ? "/" : "", prog) < len) {
-			r = try_path(buf);
-			if (r == 0)
-				return 0;
-			if (r == -EACCES)
-				err = r;	/* found but not executable: keep looking, remember */
-		}
-		if (!*end)
-			break;
-		p = end;
-	}
-	return err;
+	return path_search(prog, getenv("PATH"), candidate, check_candidate, &f);
 }
 
 /* ---- explaining EPERM ---------------------------------------------------------------- */

@@ -27,7 +27,8 @@ int startup_run_command(char **argv, int follow);
 
 /* ---- the pieces, for tests and for the options ------------------------------------------- */
 
-/* Finds PROGRAM like execvp would (PATH). 0 and path in buf, or -ENOENT / -EACCES. */
+/* Finds PROGRAM in PATH as env(1) does (lib/path_search.h): 0 and its path in buf, or
+ * -ENOENT / -EACCES (or the error that stopped the search). */
 int startup_resolve(const char *prog, char *buf, size_t len);
 
 /* ptrace options for a tracee we started (attached = 0) or attached to. */

@@ -10,6 +10,7 @@ int main(void)
 	SRunner *sr = srunner_create(NULL);
 	int failed;
 
+	add_lib_suites(sr);
 	add_nostd_suites(sr);
 	add_loader_suites(sr);
 	add_tracer_suites(sr);

@@ -7,6 +7,7 @@
 
 #include <check.h>
 
+void add_lib_suites(SRunner *sr);	/* tests/unit/lib_suites.c */
 void add_nostd_suites(SRunner *sr);	/* tests/unit/nostd_suites.c */
 void add_loader_suites(SRunner *sr);	/* tests/unit/loader_suites.c */
 void add_tracer_suites(SRunner *sr);	/* tests/unit/tracer_suites.c */

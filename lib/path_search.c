@@ -1,11 +1,12 @@
 /*
- * loader/path_search.c: mirrors the search loop of glibc's __execvpe() as env(1) uses it
+ * lib/path_search.c: mirrors the search loop of glibc's __execvpe() as env(1) uses it
  * (not a kernel step: the kernel never searches PATH). Differs in that it does not fall
- * back to /bin/sh on ENOEXEC: the loader reports what the kernel said. Pure.
+ * back to /bin/sh on ENOEXEC: the caller reports what the kernel said. Pure: built into
+ * the freestanding loader and into trace.
  */
 #include <linux/errno.h>
 #include <string.h>
-#include "loader/path_search.h"
+#include "lib/path_search.h"
 
 int path_search(const char *name, const char *path, char *buf, path_try_fn try_one, void *ctx)
 {

@@ -1,13 +1,13 @@
 /*
- * tests/unit/test_loader_path_search.c: loader/path_search.c, the env(1)/execvp policy,
+ * tests/unit/test_path_search.c: lib/path_search.c, the env(1)/execvp policy,
  * with a fake attempt that answers from a table and records what was tried.
  */
 #include <check.h>
 #include <errno.h>
 #include <string.h>
-#include "loader/path_search.h"
+#include "lib/path_search.h"
 
-Suite *make_loader_path_search_suite(void);
+Suite *make_path_search_suite(void);
 
 struct fake {
 	const char *path[8];
@@ -127,9 +127,9 @@ START_TEST(overlong_entry_skipped)
 }
 END_TEST
 
-Suite *make_loader_path_search_suite(void)
+Suite *make_path_search_suite(void)
 {
-	Suite *s = suite_create("loader_path_search");
+	Suite *s = suite_create("path_search");
 	TCase *t = tcase_create("policy");
 
 	tcase_add_test(t, slash_means_no_search);
