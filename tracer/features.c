@@ -15,17 +15,17 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "tracer/arch/x86_64/arch.h"
-#include "tracer/compare.h"
-#include "tracer/event.h"
+#include "arch.h"
+#include "tracer/report/compare.h"
+#include "tracer/engine/event.h"
 #include "tracer/features.h"
-#include "tracer/filter.h"
-#include "tracer/output.h"
-#include "tracer/seccomp_filter.h"
-#include "tracer/startup.h"
-#include "tracer/summary_json.h"
-#include "tracer/syscall.h"
-#include "tracer/unwind.h"
+#include "tracer/select/selection.h"
+#include "tracer/report/output.h"
+#include "tracer/select/seccomp_filter.h"
+#include "tracer/engine/startup.h"
+#include "tracer/report/json.h"
+#include "tracer/engine/syscall.h"
+#include "tracer/report/unwind.h"
 
 static struct selection sel;
 static struct seccomp_prog prog;

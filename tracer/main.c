@@ -4,9 +4,9 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include "tracer/event.h"
+#include "tracer/engine/event.h"
 #include "tracer/opts.h"
-#include "tracer/startup.h"
+#include "tracer/engine/startup.h"
 
 int main(int argc, char **argv)
 {

@@ -15,7 +15,6 @@ int main(void)
 	add_loader_suites(sr);
 	add_tracer_suites(sr);
 	add_decode_suites(sr);
-	add_feature_suites(sr);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

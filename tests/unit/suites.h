@@ -12,6 +12,5 @@ void add_nostd_suites(SRunner *sr);	/* tests/unit/nostd_suites.c */
 void add_loader_suites(SRunner *sr);	/* tests/unit/loader_suites.c */
 void add_tracer_suites(SRunner *sr);	/* tests/unit/tracer_suites.c */
 void add_decode_suites(SRunner *sr);	/* tests/unit/decode_suites.c */
-void add_feature_suites(SRunner *sr);	/* tests/unit/feature_suites.c */
 
 #endif

@@ -2,7 +2,7 @@
  * tracer/arch/x86_64/pers.c: the personalities of x86_64 as strace names them.
  */
 #include <stddef.h>
-#include "tracer/arch/x86_64/arch.h"
+#include "arch.h"
 #include "tracer/sysent.h"
 
 /* strace's personality names on x86_64: "64 bit", "32 bit", "x32". */

@@ -1,12 +1,12 @@
 /*
- * tracer/count.c: -c counting storage and strace 6.1's summary table.
+ * tracer/report/count.c: -c counting storage and strace 6.1's summary table.
  * count_print() is pure over struct count_table: the unit tests feed it tables and
  * compare with golden strings in strace's exact layout.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/count.h"
+#include "tracer/report/count.h"
 
 int count_table_init(struct count_table *t)
 {

@@ -1,5 +1,5 @@
 /*
- * tracer/mem.c: reading tracee memory for the decoders (struct tracee_mem, decode.h).
+ * tracer/engine/mem.c: reading tracee memory for the decoders (struct tracee_mem, decode.h).
  * process_vm_readv reads a whole string or struct in one system call; where it is not
  * permitted (or not built into the kernel), PTRACE_PEEKDATA reads a word at a time.
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
-#include "tracer/mem.h"
+#include "tracer/engine/mem.h"
 
 static int use_peek;	/* process_vm_readv failed with ENOSYS/EPERM once: stop trying it */
 

@@ -1,11 +1,11 @@
 /*
- * tracer/tcb.c: the table of tracees. A chained hash of TCB_BUCKETS heads keyed by pid
+ * tracer/engine/tcb.c: the table of tracees. A chained hash of TCB_BUCKETS heads keyed by pid
  * (pids are dense small integers, so pid % buckets spreads well) plus a free list, so
  * that thousands of short-lived threads cost a pointer swap each, not a malloc/free.
  */
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/tcb.h"
+#include "tracer/engine/tcb.h"
 
 #define TCB_BUCKETS 1024	/* a power of two */
 

@@ -1,5 +1,5 @@
 /*
- * tracer/seccomp_filter.c: the selection (tracer/filter.h) as a seccomp-bpf program.
+ * tracer/select/seccomp_filter.c: the selection (tracer/select/selection.h) as a seccomp-bpf program.
  *
  * Mirrors the idea of strace's filter_seccomp.c (strace --seccomp-bpf), but lets
  * libseccomp generate the program. One libseccomp context per personality, merged: each
@@ -18,7 +18,7 @@
 #include <linux/audit.h>
 #include <linux/capability.h>
 #include <linux/seccomp.h>
-#include "tracer/seccomp_filter.h"
+#include "tracer/select/seccomp_filter.h"
 
 /* The personalities the program covers, and libseccomp's token for each. */
 static const struct {

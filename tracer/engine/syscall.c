@@ -1,5 +1,5 @@
 /*
- * tracer/syscall.c: entering and exiting a call (see syscall.h).
+ * tracer/engine/syscall.c: entering and exiting a call (see syscall.h).
  *
  * In -c mode a stop costs one PTRACE_GET_SYSCALL_INFO, the rusage wait4 already gave us
  * (or one vDSO clock read with -w) and a counter update: no allocation, no decoding, no
@@ -11,9 +11,9 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <time.h>
-#include "tracer/mem.h"
-#include "tracer/output.h"
-#include "tracer/syscall.h"
+#include "tracer/engine/mem.h"
+#include "tracer/report/output.h"
+#include "tracer/engine/syscall.h"
 #include "tracer/sysent.h"
 
 struct trace_state tstate;

@@ -1,5 +1,5 @@
 /*
- * tracer/startup.h: the beginning and the end of a run. Start PROGRAM as a tracee or
+ * tracer/engine/startup.h: the beginning and the end of a run. Start PROGRAM as a tracee or
  * attach to -p PID; at the end print the -c table, detach (-p) or kill what is left,
  * and exit like the traced program.
  */

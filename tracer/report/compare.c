@@ -1,13 +1,13 @@
 /*
- * tracer/compare.c: --compare's table and JSON (pure), and the command splitter.
+ * tracer/report/compare.c: --compare's table and JSON (pure), and the command splitter.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/compare.h"
-#include "tracer/summary_json.h"
+#include "tracer/report/compare.h"
+#include "tracer/report/json.h"
 
 /* One row: a syscall of one personality, and the largest count any command has for it. */
 struct row {

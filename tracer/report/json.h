@@ -1,6 +1,6 @@
 /*
- * tracer/summary_json.h: `--json` (with -c), `--cost` and `--tree`: pure printers over the
- * -c data of tracer/count.h plus the two structs below, which the engine fills.
+ * tracer/report/json.h: `--json` (with -c), `--cost` and `--tree`: pure printers over the
+ * -c data of tracer/report/count.h plus the two structs below, which the engine fills.
  *
  * JSON document (keys are stable; members appear in this order):
  * {
@@ -24,7 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
-#include "tracer/count.h"
+#include "tracer/report/count.h"
 
 /* --cost: what tracing cost. The engine counts; overhead is its estimate (see below). */
 struct trace_cost {
@@ -93,7 +93,7 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
 		       const struct run_result *r, const struct trace_cost *cost,
 		       const struct proc_node *tree, size_t ntree);
 
-/* ---- helpers shared with tracer/compare.c ---- */
+/* ---- helpers shared with tracer/report/compare.c ---- */
 
 /* Writes s as a JSON string, quotes included: escapes ", \ and control characters, and
  * writes bytes that are not valid UTF-8 as \u00XX (their Latin-1 reading). */

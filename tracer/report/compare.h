@@ -1,5 +1,5 @@
 /*
- * tracer/compare.h: `--compare 'CMD A' 'CMD B' ...`: one table of syscall counts, a column
+ * tracer/report/compare.h: `--compare 'CMD A' 'CMD B' ...`: one table of syscall counts, a column
  * per command. Pure formatters over the count tables the engine filled, one per command.
  *
  *   syscall          /bin/true  loader/loader /bin/true
@@ -21,7 +21,7 @@
 #define EXECLAB_COMPARE_H
 
 #include <stdio.h>
-#include "tracer/count.h"
+#include "tracer/report/count.h"
 
 struct compare_run {
 	const char *label;			/* the command string, as given */

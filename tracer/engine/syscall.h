@@ -1,5 +1,5 @@
 /*
- * tracer/syscall.h: the entering and exiting phases of a traced call. The glue between
+ * tracer/engine/syscall.h: the entering and exiting phases of a traced call. The glue between
  * the decoders (decode.h), the line formatter (output.h) and the counter (count.h);
  * none of those knows about the others.
  *
@@ -16,9 +16,9 @@
 
 #include <stdio.h>
 #include <sys/resource.h>
-#include "tracer/count.h"
+#include "tracer/report/count.h"
 #include "tracer/decode.h"
-#include "tracer/tcb.h"
+#include "tracer/engine/tcb.h"
 
 struct trace_state {
 	int print_calls;		/* per-call lines (not with -c) */

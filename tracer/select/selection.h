@@ -1,5 +1,5 @@
 /*
- * tracer/filter.h: the selection set of `-e trace=LIST`, `-e status=failed` and `-Z`.
+ * tracer/select/selection.h: the selection set of `-e trace=LIST`, `-e status=failed` and `-Z`.
  *
  * A selection is one bitmap per personality over syscall numbers 0 .. sysent_count(pers)-1,
  * built from strace's syntax (see selection_parse()). It answers one question on the hot
@@ -7,7 +7,7 @@
  *
  * Numbers outside the table (syscalls newer than libseccomp's list, printed as
  * "syscall_0x1c8") are selected only by `all` (the default), never by a list, not even a
- * negated one: the seccomp filter (tracer/seccomp_filter.c) cannot name them either, so
+ * negated one: the seccomp filter (tracer/select/seccomp_filter.c) cannot name them either, so
  * this keeps the seccomp path and the ptrace-only path in agreement.
  *
  * Needs sysent_init() to have run.

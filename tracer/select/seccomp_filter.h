@@ -1,6 +1,6 @@
 /*
- * tracer/seccomp_filter.h: a seccomp-bpf program that stops the tracee only on the
- * selected syscalls (tracer/filter.h), built with libseccomp.
+ * tracer/select/seccomp_filter.h: a seccomp-bpf program that stops the tracee only on the
+ * selected syscalls (tracer/select/selection.h), built with libseccomp.
  *
  * The program, for each of x86_64 and i386 (an exec into an i386 binary keeps the filter
  * and is checked with i386 numbers):
@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <linux/filter.h>
 #include <seccomp.h>
-#include "tracer/filter.h"
+#include "tracer/select/selection.h"
 
 /* A compiled program, ready for the kernel; built in the tracer, installed in the child. */
 struct seccomp_prog {

@@ -1,5 +1,5 @@
 /*
- * tracer/summary_json.c: --json, --cost and --tree printers (pure: data in, text out).
+ * tracer/report/json.c: --json, --cost and --tree printers (pure: data in, text out).
  */
 #define _GNU_SOURCE		/* qsort_r, sigabbrev_np */
 #include <errno.h>
@@ -13,7 +13,7 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include "tracer/summary_json.h"
+#include "tracer/report/json.h"
 
 #define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
 

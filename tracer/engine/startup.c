@@ -1,5 +1,5 @@
 /*
- * tracer/startup.c: start or attach, and end (see startup.h).
+ * tracer/engine/startup.c: start or attach, and end (see startup.h).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,13 +14,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lib/path_search.h"
-#include "tracer/arch/x86_64/arch.h"
-#include "tracer/event.h"
+#include "arch.h"
+#include "tracer/engine/event.h"
 #include "tracer/features.h"
-#include "tracer/output.h"
-#include "tracer/startup.h"
-#include "tracer/syscall.h"
-#include "tracer/tcb.h"
+#include "tracer/report/output.h"
+#include "tracer/engine/startup.h"
+#include "tracer/engine/syscall.h"
+#include "tracer/engine/tcb.h"
 
 static pid_t main_pid;
 static int attached_mode;
@@ -352,7 +352,7 @@ static void setup_signals(int attaching)
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 		/*
-		 * Ctrl-Z: trace stops when the program does (tracer/event.c). Not if trace
+		 * Ctrl-Z: trace stops when the program does (tracer/engine/event.c). Not if trace
 		 * was started with them ignored: the program inherits that (a handler is reset
 		 * to the default by execve). Not SIGTTOU: trace's own writes to the terminal
 		 * from a background job (stty tostop) raise it, and a caught SIGTTOU makes the

@@ -1,5 +1,5 @@
 /*
- * tracer/unwind.h: `-k`: the tracee's user stack at a syscall stop, via libunwind-ptrace.
+ * tracer/report/unwind.h: `-k`: the tracee's user stack at a syscall stop, via libunwind-ptrace.
  *
  * Per process (thread group): one libunwind address space (caching policy
  * UNW_CACHE_GLOBAL) and the executable mappings parsed from /proc/TGID/maps. Per thread:

@@ -1,5 +1,5 @@
 /*
- * tracer/output.h: where trace's lines go and how they are laid out, strace's way:
+ * tracer/report/output.h: where trace's lines go and how they are laid out, strace's way:
  * "[pid N] " before each line when more than one tracee is alive, " = " aligned at
  * column 40, "<unfinished ...>" when another tracee's line interrupts an open call and
  * "<... NAME resumed>" when that call's second half comes.
@@ -11,7 +11,7 @@
 #define EXECLAB_TRACER_OUTPUT_H
 
 #include <stdio.h>
-#include "tracer/tcb.h"
+#include "tracer/engine/tcb.h"
 
 /* Opens path for writing (NULL: stderr). Returns 0 or -errno. */
 int output_open(const char *path);

@@ -1,5 +1,5 @@
 /*
- * tracer/filter.c: parse strace's `-e trace=` syntax into per-personality bitmaps.
+ * tracer/select/selection.c: parse strace's `-e trace=` syntax into per-personality bitmaps.
  *
  * Mirrors strace's filter_qualify.c semantics (the last trace= wins; `!` negates the whole
  * list; `?` silences an unknown name; `/` starts a regex), re-written over sysent.h.
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/filter.h"
+#include "tracer/select/selection.h"
 
 #define WORDS(n) (((n) + 63) / 64)
 

@@ -1,5 +1,5 @@
 /*
- * tracer/tcb.h: per-tracee state ("trace control block"), one per traced thread.
+ * tracer/engine/tcb.h: per-tracee state ("trace control block"), one per traced thread.
  *
  * Tracees come and go by the thousand (short-lived threads), so a tcb is taken from a
  * free list and found through a small hash keyed by pid: no allocation on the hot path

@@ -1,5 +1,5 @@
 /*
- * tracer/unwind.c: -k stack traces with libunwind-ptrace and a symbol cache.
+ * tracer/report/unwind.c: -k stack traces with libunwind-ptrace and a symbol cache.
  *
  * Where the time goes without a cache (strace -k: 38x slower on `find`): for every frame,
  * unw_get_proc_name() makes libunwind-ptrace open and map the ELF file behind the address
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <elf.h>
 #include <libunwind-ptrace.h>
-#include "tracer/unwind.h"
+#include "tracer/report/unwind.h"
 
 #define MAX_FRAMES 256		/* as strace: a deeper stack is cut */
 

@@ -1,4 +1,4 @@
-/* tracer/mem.h: the engine's reader of tracee memory (decode.h's struct tracee_mem). */
+/* tracer/engine/mem.h: the engine's reader of tracee memory (decode.h's struct tracee_mem). */
 #ifndef EXECLAB_TRACER_MEM_H
 #define EXECLAB_TRACER_MEM_H
 

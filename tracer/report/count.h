@@ -1,7 +1,7 @@
 /*
- * tracer/count.h: CONTRACT for -c data, shared by the counter and summary printer
- * (tracer/count.c, engine work) and the JSON / --compare printers (tracer/summary_json.c,
- * tracer/compare.c). Plain data: the printers are pure over it.
+ * tracer/report/count.h: CONTRACT for -c data, shared by the counter and summary printer
+ * (tracer/report/count.c, engine work) and the JSON / --compare printers (tracer/report/json.c,
+ * tracer/report/compare.c). Plain data: the printers are pure over it.
  */
 #ifndef EXECLAB_COUNT_H
 #define EXECLAB_COUNT_H
@@ -44,7 +44,7 @@ void count_table_free(struct count_table *t);
 /* Prints strace's -c table for one personality (header, rows, dashes, total) to out. */
 void count_print(FILE *out, const struct count_table *t, int pers, enum count_sort sort);
 
-/* ---- additions by the engine (tracer/count.c) ---------------------------------------- */
+/* ---- additions by the engine (tracer/report/count.c) ---------------------------------------- */
 
 /* 1 if pers has at least one call counted (strace prints only those tables). */
 int count_has_calls(const struct count_table *t, int pers);

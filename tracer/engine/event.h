@@ -1,5 +1,5 @@
 /*
- * tracer/event.h: THE event loop. next_event() waits for any tracee (wait4(-1, __WALL))
+ * tracer/engine/event.h: THE event loop. next_event() waits for any tracee (wait4(-1, __WALL))
  * and classifies what it reports; dispatch_event() hands it to the one handler for its
  * kind and restarts the tracee. main() is `while (dispatch_event(next_event())) ;`.
  */
@@ -8,7 +8,7 @@
 
 #include <sys/resource.h>
 #include <sys/types.h>
-#include "tracer/tcb.h"
+#include "tracer/engine/tcb.h"
 
 enum event_kind {
 	EVT_NONE = 0,		/* no tracee left: the run is over */

@@ -1,5 +1,5 @@
 /*
- * tracer/output.c: line layout (see output.h). The only state is the stream, the tracee
+ * tracer/report/output.c: line layout (see output.h). The only state is the stream, the tracee
  * whose line is still open (its call has entered but not exited) and that line's column.
  */
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "tracer/decode.h"
-#include "tracer/output.h"
+#include "tracer/report/output.h"
 
 static FILE *out;
 static int shared;		/* out is a copy of stderr: the program writes there too */

@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_summary_json.c: --json, --cost and --tree printers (tracer/summary_json.c)
+ * tests/unit/test_json.c: --json, --cost and --tree printers (tracer/report/json.c)
  * against golden strings; every text is also checked against JSON's grammar.
  */
 #include <check.h>
@@ -9,16 +9,16 @@
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
-#include "tracer/summary_json.h"
+#include "tracer/report/json.h"
 
-int feature_sysent_init(void);
+int unit_sysent_init(void);
 
 /* A -c table built by hand (count_table_init() is the engine's; not needed here). */
 static struct count_table table;
 
 static void setup(void)
 {
-	ck_assert_int_eq(feature_sysent_init(), 0);
+	ck_assert_int_eq(unit_sysent_init(), 0);
 	for (int p = 0; p < PERS_COUNT; p++) {
 		table.size[p] = sysent_count(p);
 		table.stat[p] = calloc((size_t)table.size[p], sizeof(struct syscall_stat));
@@ -385,9 +385,9 @@ START_TEST(tree_golden)
 }
 END_TEST
 
-Suite *make_summary_json_suite(void)
+Suite *make_json_suite(void)
 {
-	Suite *s = suite_create("summary_json");
+	Suite *s = suite_create("json");
 	TCase *tc = tcase_create("print");
 
 	tcase_add_checked_fixture(tc, setup, teardown);

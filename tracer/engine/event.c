@@ -1,5 +1,5 @@
 /*
- * tracer/event.c: the event loop (see event.h).
+ * tracer/engine/event.c: the event loop (see event.h).
  *
  * Classification, with PTRACE_SEIZE and PTRACE_O_TRACESYSGOOD (ptrace(2) "Stopped
  * states"):
@@ -14,12 +14,12 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
-#include "tracer/count.h"
-#include "tracer/event.h"
+#include "tracer/report/count.h"
+#include "tracer/engine/event.h"
 #include "tracer/opts.h"
-#include "tracer/output.h"
-#include "tracer/syscall.h"
-#include "tracer/startup.h"
+#include "tracer/report/output.h"
+#include "tracer/engine/syscall.h"
+#include "tracer/engine/startup.h"
 
 struct run_end run_end;
 
@@ -66,7 +66,7 @@ void event_job_stop(int sig)
 
 static int is_job_stop_signal(int sig)
 {
-	return sig == SIGTSTP || sig == SIGTTIN;	/* not SIGTTOU: see tracer/startup.c */
+	return sig == SIGTSTP || sig == SIGTTIN;	/* not SIGTTOU: see tracer/engine/startup.c */
 }
 
 static void stop_self(int sig)

@@ -1,16 +1,16 @@
-/* tests/unit/test_filter.c: -e trace= syntax (tracer/filter.c) over the real sysent table. */
+/* tests/unit/test_selection.c: -e trace= syntax (tracer/select/selection.c) over the real sysent table. */
 #include <check.h>
 #include <errno.h>
 #include <string.h>
-#include "tracer/filter.h"
+#include "tracer/select/selection.h"
 
-int feature_sysent_init(void);
+int unit_sysent_init(void);
 
 static struct selection sel;
 
 static void setup(void)
 {
-	ck_assert_int_eq(feature_sysent_init(), 0);
+	ck_assert_int_eq(unit_sysent_init(), 0);
 	ck_assert_int_eq(selection_init(&sel), 0);
 }
 
@@ -297,9 +297,9 @@ START_TEST(other_qualifier)
 }
 END_TEST
 
-Suite *make_filter_suite(void)
+Suite *make_selection_suite(void)
 {
-	Suite *s = suite_create("filter");
+	Suite *s = suite_create("selection");
 	TCase *tc = tcase_create("parse");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
