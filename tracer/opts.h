@@ -49,8 +49,6 @@ struct trace_opts {
 	int tree;			/* --tree */
 };
 
-extern struct trace_opts opts;
-
 /* What opts_parse() tells main(). */
 enum opts_result {
 	OPTS_RUN = 0,

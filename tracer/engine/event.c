@@ -14,12 +14,9 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
-#include "tracer/report/count.h"
 #include "tracer/engine/event.h"
-#include "tracer/opts.h"
-#include "tracer/report/output.h"
 #include "tracer/engine/syscall.h"
-#include "tracer/engine/startup.h"
+#include "tracer/report/output.h"
 
 struct run_end run_end;
 
@@ -27,18 +24,26 @@ static pid_t main_pid;
 static volatile sig_atomic_t interrupted;
 static struct event ev;
 
-int event_run_result(struct run_result *r)
+#define MAX_WATCHES 4
+static const struct tracee_watch *watches[MAX_WATCHES];
+static int nwatches;
+
+/* Calls member fn of every watch that has one, with the arguments that follow. */
+#define NOTIFY(fn, ...) \
+	for (int i_ = 0; i_ < nwatches; i_++) \
+		if (watches[i_]->fn) \
+			watches[i_]->fn(__VA_ARGS__)
+
+void event_watch(const struct tracee_watch *w)
 {
-	if (!run_end.have_status)
-		return -ENOENT;
-	r->exited = run_end.exited;
-	r->status = run_end.status;
-	return 0;
+	if (nwatches < MAX_WATCHES)
+		watches[nwatches++] = w;
 }
 
-void event_set_main_pid(pid_t pid)
+void event_started(pid_t pid, const char *argv0)
 {
 	main_pid = pid;
+	NOTIFY(started, pid, argv0);
 }
 
 void event_interrupt(int sig)
@@ -66,7 +71,7 @@ void event_job_stop(int sig)
 
 static int is_job_stop_signal(int sig)
 {
-	return sig == SIGTSTP || sig == SIGTTIN;	/* not SIGTTOU: see tracer/engine/startup.c */
+	return sig == SIGTSTP || sig == SIGTTIN;	/* not SIGTTOU: see tracer/engine/signals.c */
 }
 
 static void stop_self(int sig)
@@ -161,11 +166,11 @@ struct event *next_event(void)
 			 * Anything else we cannot keep (no -f, out of memory) is let go, never
 			 * left stopped.
 			 */
-			if (!(opts.follow || tstate.force_follow) || !(ev.t = tcb_new(pid))) {
+			if (!(tstate.follow || tstate.force_follow) || !(ev.t = tcb_new(pid))) {
 				ptrace(PTRACE_DETACH, pid, 0L, 0L);
 				continue;
 			}
-			if (!opts.follow)
+			if (!tstate.follow)
 				tcb_set_silent(ev.t, 1);
 		}
 		if (ev.kind == EVT_EXITED)
@@ -246,10 +251,10 @@ static int on_newchild(struct event *e)
 	if (ptrace(PTRACE_GETEVENTMSG, e->t->pid, 0L, &child) == 0) {
 		struct tcb *c = tcb_find(child);
 
-		if (!c && (c = tcb_new(child)) && !opts.follow)
+		if (!c && (c = tcb_new(child)) && !tstate.follow)
 			tcb_set_silent(c, 1);	/* followed only for the seccomp filter */
-		if (c && tstate.new_hook)
-			tstate.new_hook(e->t, (pid_t)child, (unsigned)e->status >> 16);
+		if (c)
+			NOTIFY(created, e->t, (pid_t)child, (unsigned)e->status >> 16);
 	}
 	event_restart(e->t, 0);
 	return 1;
@@ -257,8 +262,7 @@ static int on_newchild(struct event *e)
 
 static void drop(struct tcb *t, const struct run_result *r)
 {
-	if (tstate.gone_hook)
-		tstate.gone_hook(t, r);
+	NOTIFY(gone, t, r);
 	output_forget(t);
 	tcb_drop(t);
 }
@@ -288,8 +292,7 @@ static int on_exec(struct event *e)
 				output_line(execer, "+++ superseded by execve in pid %lu +++", old);
 		}
 	}
-	if (tstate.exec_hook)
-		tstate.exec_hook(e->t, (pid_t)old);
+	NOTIFY(execed, e->t, (pid_t)old);
 	event_restart(e->t, 0);
 	return 1;
 }

@@ -1,7 +1,7 @@
 /*
  * tracer/engine/event.h: THE event loop. next_event() waits for any tracee (wait4(-1, __WALL))
  * and classifies what it reports; dispatch_event() hands it to the one handler for its
- * kind and restarts the tracee. main() is `while (dispatch_event(next_event())) ;`.
+ * kind and restarts the tracee. run() (run.h) is `while (dispatch_event(next_event())) ;`.
  */
 #ifndef EXECLAB_TRACER_EVENT_H
 #define EXECLAB_TRACER_EVENT_H
@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 #include "tracer/engine/tcb.h"
+#include "tracer/report/count.h"
 
 enum event_kind {
 	EVT_NONE = 0,		/* no tracee left: the run is over */
@@ -33,7 +34,7 @@ struct event {
 	struct rusage ru;	/* from wait4: the -c system time */
 };
 
-/* How the run ended, for main()'s exit. */
+/* How the run ended (run.h hands it on in struct run_outcome). */
 struct run_end {
 	int have_status;	/* the started program (or -p PID) ended and we saw how */
 	int exited;		/* 1: status is an exit code; 0: status is the killing signal */
@@ -44,12 +45,29 @@ struct run_end {
 
 extern struct run_end run_end;
 
-struct run_result;
-/* Fills count.h's struct run_result (for --json, --tree). 0, or -ENOENT if not known. */
-int event_run_result(struct run_result *r);
+/*
+ * What watches the tracees' lives (--tree, -k, --cost), off the hot path; any member may
+ * be NULL. started: the run's main tracee (the program, still before its execve: argv0
+ * is its argv[0]; or the -p PID: argv0 NULL). created: parent's fork/vfork/clone event
+ * (event: PTRACE_EVENT_*) made child. execed: t execed (old_tid: its tid before the exec,
+ * != t->pid after a non-leader exec). gone: t is being dropped; r says how it ended, NULL
+ * if unknown (superseded by an exec).
+ */
+struct tracee_watch {
+	void (*started)(pid_t pid, const char *argv0);
+	void (*created)(struct tcb *parent, pid_t child, int event);
+	void (*execed)(struct tcb *t, pid_t old_tid);
+	void (*gone)(struct tcb *t, const struct run_result *r);
+};
 
-/* The tracee whose exit status trace takes (the started program / the -p PID). */
-void event_set_main_pid(pid_t pid);
+/* Adds w (static storage) to the watches of every run to come. */
+void event_watch(const struct tracee_watch *w);
+
+/*
+ * pid is the run's main tracee, whose exit status trace takes (the started program / the
+ * -p PID): tells the watches.
+ */
+void event_started(pid_t pid, const char *argv0);
 
 /* Set from trace's own signal handlers: the loop stops at the next event. */
 void event_interrupt(int sig);

@@ -14,18 +14,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lib/path_search.h"
-#include "arch.h"
 #include "tracer/engine/event.h"
-#include "tracer/features.h"
-#include "tracer/report/output.h"
+#include "tracer/engine/signals.h"
 #include "tracer/engine/startup.h"
 #include "tracer/engine/syscall.h"
 #include "tracer/engine/tcb.h"
-
-static pid_t main_pid;
-static int attached_mode;
-/* SIGCHLD, SIGINT, SIGQUIT as trace was started: what the program gets. */
-static struct sigaction orig_sig[3];
 
 unsigned long startup_ptrace_options(int follow, int attached)
 {
@@ -151,7 +144,7 @@ static int report_ptrace_error(pid_t pid, const char *what, int err, const char 
 
 /* ---- starting PROGRAM ---------------------------------------------------------------- */
 
-static int start_child(char **argv, int follow)
+int startup_start(char **argv, int follow, pid_t *main_pid)
 {
 	char path[4096];
 	int err = startup_resolve(argv[0], path, sizeof(path)), status;
@@ -168,6 +161,7 @@ static int start_child(char **argv, int follow)
 	 */
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
 
+	signals_save_original();
 	sigaction(SIGCHLD, &dfl, NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -180,10 +174,8 @@ static int start_child(char **argv, int follow)
 		 * not the program's, and is hidden (TCB_HIDE), as strace does.
 		 */
 		kill(getpid(), SIGSTOP);
-		sigaction(SIGCHLD, &orig_sig[0], NULL);
-		/* --compare set trace's own signals before its later programs start */
-		sigaction(SIGINT, &orig_sig[1], NULL);
-		sigaction(SIGQUIT, &orig_sig[2], NULL);
+		/* a run before this one (--compare) set trace's own signals */
+		signals_restore_original();
 		if (tstate.child_hook && (err = tstate.child_hook(tstate.child_hook_arg)) < 0) {
 			dprintf(2, "trace: cannot prepare the program: %s\n", strerror(-err));
 			_exit(TRACE_EXIT_ERROR);
@@ -226,17 +218,7 @@ static int start_child(char **argv, int follow)
 	if (!t)
 		return TRACE_EXIT_ERROR;
 	t->flags |= TCB_HIDE;
-	main_pid = pid;
-	return 0;
-}
-
-int startup_run_command(char **argv, int follow)
-{
-	int err = start_child(argv, follow);
-
-	if (err)
-		return err;
-	event_set_main_pid(main_pid);
+	*main_pid = pid;
 	return 0;
 }
 
@@ -262,7 +244,7 @@ static int seize_thread(pid_t tid, int follow)
 	return 0;
 }
 
-static int attach(pid_t pid, int follow)
+int startup_attach(pid_t pid, int follow, pid_t *main_pid)
 {
 	char dir[64];
 	int err, added;
@@ -301,119 +283,7 @@ static int attach(pid_t pid, int follow)
 		closedir(d);
 	} while (added);
 	fprintf(stderr, "trace: Process %d attached\n", (int)pid);
-	main_pid = pid;
-	attached_mode = 1;
-	return 0;
-}
-
-/* ---- trace's own signals ------------------------------------------------------------- */
-
-static void on_fatal(int sig)
-{
-	event_interrupt(sig);
-	/*
-	 * If sig came between the loop's check and its wait4, wait4 would sleep on; a SIGALRM
-	 * a second later interrupts it (EINTR) so the loop sees the flag.
-	 */
-	alarm(1);
-}
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-}
-
-static void on_job_stop(int sig)
-{
-	event_job_stop(sig);
-}
-
-static void install(int sig, void (*fn)(int))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: wait4 must return EINTR */
-	sigaction(sig, &sa, NULL);
-}
-
-static void setup_signals(int attaching)
-{
-	install(SIGTERM, on_fatal);
-	install(SIGHUP, on_fatal);
-	install(SIGALRM, on_alarm);
-	if (attaching) {
-		install(SIGINT, on_fatal);
-		install(SIGQUIT, on_fatal);
-	} else {
-		/* Ctrl-C reaches the program's process group; the program decides, we follow. */
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-		/*
-		 * Ctrl-Z: trace stops when the program does (tracer/engine/event.c). Not if trace
-		 * was started with them ignored: the program inherits that (a handler is reset
-		 * to the default by execve). Not SIGTTOU: trace's own writes to the terminal
-		 * from a background job (stty tostop) raise it, and a caught SIGTTOU makes the
-		 * kernel restart the write and raise it again for ever; trace must stop there.
-		 */
-		static const int stops[] = { SIGTSTP, SIGTTIN };
-
-		for (size_t i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
-			struct sigaction cur;
-
-			if (sigaction(stops[i], NULL, &cur) == 0 && cur.sa_handler != SIG_IGN) {
-				memset(&cur, 0, sizeof(cur));
-				cur.sa_handler = on_job_stop;
-				sigemptyset(&cur.sa_mask);
-				cur.sa_flags = SA_RESTART;	/* output writes go on */
-				sigaction(stops[i], &cur, NULL);
-			}
-		}
-	}
-}
-
-int startup_init(const struct trace_opts *o)
-{
-	int err, follow;
-
-	sigaction(SIGCHLD, NULL, &orig_sig[0]);
-	sigaction(SIGINT, NULL, &orig_sig[1]);
-	sigaction(SIGQUIT, NULL, &orig_sig[2]);
-	if ((err = output_open(o->outfile)) < 0) {
-		fprintf(stderr, "trace: %s: %s\n", o->outfile, strerror(-err));
-		return TRACE_EXIT_ERROR;
-	}
-	tstate.counting = o->count != COUNT_OFF || o->compare;
-	tstate.print_calls = o->count != COUNT_ONLY && !o->compare;
-	tstate.wall = o->wall;
-	tstate.dopts.strsize = o->strsize;
-	if ((err = syscall_init()) < 0) {
-		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));
-		return TRACE_EXIT_ERROR;
-	}
-	/*
-	 * the options: the -e selection (tstate.selected), the seccomp program (tstate.seccomp,
-	 * tstate.child_hook), -k, --cost and --tree hooks, after the syscall table exists and
-	 * before any tracee does (tracer/features.c).
-	 */
-	if ((err = features_init(o)) != 0)
-		return err;
-	if (o->sort_given && !tstate.counting)
-		fprintf(stderr, "trace: -S has no effect without -c or -C\n");
-	if (o->compare) {
-		setup_signals(0);
-		features_compare(o);	/* runs every command, prints, exits */
-	}
-	/* With a seccomp filter, descendants are followed even without -f (features.c). */
-	follow = o->follow || tstate.force_follow;
-	err = o->attach_pid ? attach(o->attach_pid, follow) : start_child(o->argv, follow);
-	if (err)
-		return err;
-	event_set_main_pid(main_pid);
-	features_started(o, main_pid);
-	setup_signals(o->attach_pid != 0);
+	*main_pid = pid;
 	return 0;
 }
 
@@ -433,7 +303,7 @@ static void interrupt_one(struct tcb *t, void *arg)
  * goes with the detach, so the process does not lose it. A tracee in a group-stop stays
  * stopped after the detach (the kernel re-enters the group-stop), as without us.
  */
-static void detach_all(void)
+void startup_detach_all(pid_t main_pid)
 {
 	alarm(0);
 	tcb_foreach(interrupt_one, NULL);
@@ -465,64 +335,9 @@ static void kill_one(struct tcb *t, void *arg)
 	kill(t->pid, SIGKILL);
 }
 
-void startup_die_by_signal(int sig)
+void startup_kill_all(void)
 {
-	struct rlimit none = { 0, 0 };
-	sigset_t set;
-
-	/*
-	 * Re-raise the program's fatal signal on ourselves so our parent sees the same
-	 * status (128+N in a shell). Our own core dump would only be noise: the program's
-	 * dump (if any) was reported as "(core dumped)". The default action must be in
-	 * force and the signal unblocked, or kill() would not end us.
-	 */
-	setrlimit(RLIMIT_CORE, &none);
-	signal(sig, SIG_DFL);
-	sigemptyset(&set);
-	sigaddset(&set, sig);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
-	kill(getpid(), sig);
-	_exit(128 + sig);	/* a signal whose default is not to terminate */
-}
-
-static void print_summary(void)
-{
-	FILE *f = output_stream();
-
-	if (features_print_summary(f))
-		return;
-	for (int p = 0; p < PERS_COUNT; p++) {
-		if (!count_has_calls(&tstate.counts, p))
-			continue;
-		if (arch_pers_heading(p))
-			fprintf(f, "%s\n", arch_pers_heading(p));
-		count_print(f, &tstate.counts, p, opts.sort);
-	}
-}
-
-void startup_finish(void)
-{
-	int code = 0;
-
-	if (run_end.interrupted) {
-		if (attached_mode) {
-			detach_all();
-		} else {
-			tcb_foreach(kill_one, NULL);
-			while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
-				;
-		}
-	}
-	if (tstate.counting || opts.tree)
-		print_summary();
-	output_close();
-	if (run_end.interrupted && !attached_mode)
-		startup_die_by_signal(run_end.interrupted);
-	if (!attached_mode && run_end.have_status) {
-		if (!run_end.exited)
-			startup_die_by_signal(run_end.status);
-		code = run_end.status;
-	}
-	fflush(stdout);
-	exit(code);
+	tcb_foreach(kill_one, NULL);
+	while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
+		;
 }

@@ -1,7 +1,7 @@
 /*
- * tracer/engine/startup.h: the beginning and the end of a run. Start PROGRAM as a tracee or
- * attach to -p PID; at the end print the -c table, detach (-p) or kill what is left,
- * and exit like the traced program.
+ * tracer/engine/startup.h: the beginning and the end of a run's tracees. Start PROGRAM as
+ * a tracee or attach to every thread of -p PID; when trace is interrupted, kill what it
+ * started or detach from what it attached to.
  */
 #ifndef EXECLAB_TRACER_STARTUP_H
 #define EXECLAB_TRACER_STARTUP_H
@@ -11,21 +11,22 @@
 #include "tracer/opts.h"
 
 /*
- * Everything before the loop: output, syscall table, tracees, trace's own signals.
- * Returns 0, or an exit status (enum trace_exit) after printing one message.
+ * Starts argv[0] (found in PATH) as a tracee, stopped before its execve; with follow, its
+ * threads and children are traced too. *main_pid: its pid. Returns 0 or an exit status
+ * (enum trace_exit) after one message.
  */
-int startup_init(const struct trace_opts *o);
+int startup_start(char **argv, int follow, pid_t *main_pid);
 
-/* Everything after the loop. Does not return: exits (or dies) like the program. */
-void startup_finish(void) __attribute__((noreturn));
+/* Attaches to every thread of pid (-p). Returns 0 or an exit status after one message. */
+int startup_attach(pid_t pid, int follow, pid_t *main_pid);
 
-/*
- * Starts argv[0] as the traced program (a fresh run of the loop: --compare runs several
- * in turn). Returns 0 or an exit status after one message.
- */
-int startup_run_command(char **argv, int follow);
+/* Interrupted with -p: detaches every tracee, leaving it as it was; says so for main_pid. */
+void startup_detach_all(pid_t main_pid);
 
-/* ---- the pieces, for tests and for the options ------------------------------------------- */
+/* Interrupted: kills every tracee (a program trace started) and reaps them. */
+void startup_kill_all(void);
+
+/* ---- the pieces, for tests ---------------------------------------------------------------- */
 
 /* Finds PROGRAM in PATH as env(1) does (lib/path_search.h): 0 and its path in buf, or
  * -ENOENT / -EACCES (or the error that stopped the search). */
@@ -39,8 +40,5 @@ unsigned long startup_ptrace_options(int follow, int attached);
  * Yama ptrace_scope, or a container without CAP_SYS_PTRACE / with a seccomp profile.
  */
 void startup_explain_eperm(pid_t pid, char *buf, size_t len);
-
-/* Dies of sig, so that the shell sees 128+sig (resets, unblocks, no core of trace). */
-void startup_die_by_signal(int sig) __attribute__((noreturn));
 
 #endif

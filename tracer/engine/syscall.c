@@ -13,6 +13,7 @@
 #include <time.h>
 #include "tracer/engine/mem.h"
 #include "tracer/report/output.h"
+#include "tracer/report/sysname.h"
 #include "tracer/engine/syscall.h"
 #include "tracer/sysent.h"
 
@@ -33,8 +34,6 @@ int syscall_init(void)
 		exec_nr[p][0] = sysent_lookup(p, "execve");
 		exec_nr[p][1] = sysent_lookup(p, "execveat");
 	}
-	if (tstate.counting)
-		return count_table_init(&tstate.counts);
 	return 0;
 }
 
@@ -45,12 +44,7 @@ int syscall_is_exec(int pers, long nr)
 
 const char *syscall_name(const struct call *c, char *buf, size_t len)
 {
-	const char *name = sysent_name(c->pers, c->nr);
-
-	if (name)
-		return name;
-	snprintf(buf, len, "syscall_0x%lx", (unsigned long)c->nr);
-	return buf;
+	return sysname(c->pers, c->nr, buf, len);
 }
 
 static inline uint64_t stamp(const struct rusage *ru)
@@ -89,7 +83,7 @@ static void print_exit(struct tcb *t, int noreturn)
 {
 	struct strbuf sb;
 	struct tracee_mem mem;
-	char namebuf[32];
+	char namebuf[SYSNAME_MAX];
 
 	tracee_mem_init(&mem, t->pid);
 	sb_init(&sb, linebuf, sizeof(linebuf));

@@ -9,7 +9,7 @@
  *    PTRACE_SYSCALL_INFO_SECCOMP stops already arrive at syscall_entering().
  *  - per printed call hooks (-k stack traces): syscall_printed_hook runs after a call's
  *    line is complete (exit printed), with the tracee still stopped.
- *  - --json / --compare read tstate.counts after the run (count.h).
+ *  - the -c tables (tstate.counts) go to the run's outcome when it ends (run.h).
  */
 #ifndef EXECLAB_TRACER_SYSCALL_H
 #define EXECLAB_TRACER_SYSCALL_H
@@ -24,8 +24,10 @@ struct trace_state {
 	int print_calls;		/* per-call lines (not with -c) */
 	int counting;			/* -c / -C */
 	int wall;			/* -w: wall-clock time per call */
+	int follow;			/* -f: threads and children are traced and shown */
 	struct decode_opts dopts;	/* -s ... */
-	struct count_table counts;	/* -c data, one table per personality */
+	struct count_table counts;	/* -c data of the current run, one table per
+					 * personality */
 	/* -e: returns 0 to leave the call out (not printed, not counted). NULL: all. */
 	int (*selected)(int pers, long nr);
 	/* -k: called after a call's line is printed, tracee still stopped. */
@@ -54,20 +56,11 @@ struct trace_state {
 	uint64_t syscalls;		/* syscall entries seen (hidden ones excluded) */
 	/* -k: at every exit stop (filtered calls too), with t->call's result filled. */
 	void (*exit_hook)(struct tcb *t);
-	/*
-	 * Tracee life cycle (-k, --tree); not on the hot path. new_hook: parent's
-	 * fork/vfork/clone event (event: PTRACE_EVENT_*) made child. exec_hook: t execed
-	 * (old_tid: its tid before the exec, != t->pid after a non-leader exec). gone_hook:
-	 * t is being dropped; r says how it ended, NULL if unknown (superseded by an exec).
-	 */
-	void (*new_hook)(struct tcb *parent, pid_t child, int event);
-	void (*exec_hook)(struct tcb *t, pid_t old_tid);
-	void (*gone_hook)(struct tcb *t, const struct run_result *r);
 };
 
 extern struct trace_state tstate;
 
-/* Builds the syscall table (and the -c tables if counting). Returns 0 or -errno. */
+/* Builds the syscall table. Returns 0 or -errno. */
 int syscall_init(void);
 
 /* A syscall stop of t (entry, exit or seccomp): the hot path. ru: from wait4. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "tracer/report/compare.h"
 #include "tracer/report/json.h"
+#include "tracer/report/sysname.h"
 
 /* One row: a syscall of one personality, and the largest count any command has for it. */
 struct row {
@@ -60,6 +61,7 @@ static struct row *collect_rows(const struct compare_run *runs, size_t n, long *
 		for (long nr = 0;; nr++) {
 			struct row r = { .pers = p, .nr = nr, .only = -1 };
 			bool in_range = false;
+			char name[SYSNAME_MAX];
 
 			for (size_t i = 0; i < n; i++) {
 				uint64_t calls;
@@ -80,10 +82,11 @@ static struct row *collect_rows(const struct compare_run *runs, size_t n, long *
 			if (!r.users)
 				continue;
 			if (p == PERS_X86_64)
-				snprintf(r.name, sizeof(r.name), "%s", count_row_name(p, nr));
+				snprintf(r.name, sizeof(r.name), "%s",
+					 sysname(p, nr, name, sizeof(name)));
 			else
-				snprintf(r.name, sizeof(r.name), "%s (%s)", count_row_name(p, nr),
-					 pers_name(p));
+				snprintf(r.name, sizeof(r.name), "%s (%s)",
+					 sysname(p, nr, name, sizeof(name)), pers_name(p));
 			rows[count++] = r;
 		}
 	}

@@ -1,12 +1,14 @@
 /*
- * tracer/report/count.c: -c counting storage and strace 6.1's summary table.
- * count_print() is pure over struct count_table: the unit tests feed it tables and
+ * tracer/report/count.c: -c counting storage, the row order (-S) and strace 6.1's summary
+ * table. count_print() is pure over struct count_table: the unit tests feed it tables and
  * compare with golden strings in strace's exact layout.
  */
+#define _GNU_SOURCE		/* qsort_r */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tracer/report/count.h"
+#include "tracer/report/sysname.h"
 
 int count_table_init(struct count_table *t)
 {
@@ -43,53 +45,69 @@ int count_has_calls(const struct count_table *t, int pers)
 	return 0;
 }
 
-/* ---- the table ---------------------------------------------------------------------- */
+/* ---- the row order (strace's count.c semantics) ------------------------------------ */
 
-struct row {
-	long nr;
-	const char *name;
-	const struct syscall_stat *st;
-	char namebuf[32];	/* "syscall_0x..." for numbers libseccomp cannot name */
+struct sort_ctx {
+	const struct syscall_stat *stat;
+	int pers;
 };
 
-static int by_number(const struct row *a, const struct row *b)
+static int by_nr(const void *a, const void *b, void *arg)
 {
-	return (a->nr > b->nr) - (a->nr < b->nr);
+	long x = *(const long *)a, y = *(const long *)b;
+
+	(void)arg;
+	return (x > y) - (x < y);
 }
 
-/* Descending on a key, ties in syscall-number order (what strace's stable qsort gives). */
-#define DESC(field) \
-	static int by_##field(const void *pa, const void *pb) \
-	{ \
-		const struct row *a = pa, *b = pb; \
-		if (a->st->field != b->st->field) \
-			return a->st->field > b->st->field ? -1 : 1; \
-		return by_number(a, b); \
+/* Descending on a field; ties in syscall-number order (what strace's stable sort gives). */
+#define DESC_BY(field)                                                                \
+	static int by_##field(const void *a, const void *b, void *arg)               \
+	{                                                                             \
+		const struct sort_ctx *c = arg;                                       \
+		long x = *(const long *)a, y = *(const long *)b;                      \
+		uint64_t fx = c->stat[x].field, fy = c->stat[y].field;                \
+		if (fx != fy)                                                         \
+			return fx < fy ? 1 : -1;                                      \
+		return by_nr(a, b, arg);                                              \
 	}
-DESC(time_ns)
-DESC(calls)
-DESC(errors)
+DESC_BY(time_ns)
+DESC_BY(calls)
+DESC_BY(errors)
 
-static int by_name(const void *pa, const void *pb)
+static int by_name(const void *a, const void *b, void *arg)
 {
-	const struct row *a = pa, *b = pb;
-	int c = strcmp(a->name, b->name);
+	const struct sort_ctx *c = arg;
+	char bx[SYSNAME_MAX], by[SYSNAME_MAX];
+	int d = strcmp(sysname(c->pers, *(const long *)a, bx, sizeof(bx)),
+		       sysname(c->pers, *(const long *)b, by, sizeof(by)));
 
-	return c ? c : by_number(a, b);
+	return d ? d : by_nr(a, b, arg);
 }
 
-static int by_nr(const void *pa, const void *pb)
-{
-	return by_number(pa, pb);
-}
-
-static int (*const sorters[])(const void *, const void *) = {
+static int (*const sorters[])(const void *, const void *, void *) = {
 	[SORT_TIME] = by_time_ns,
 	[SORT_CALLS] = by_calls,
 	[SORT_ERRORS] = by_errors,
 	[SORT_NAME] = by_name,
 	[SORT_NONE] = by_nr,
 };
+
+long count_rows(const struct count_table *t, int pers, enum count_sort sort, long *nrs)
+{
+	struct sort_ctx ctx = { .stat = t->stat[pers], .pers = pers };
+	long n = 0;
+
+	for (long nr = 0; nr < t->size[pers]; nr++)
+		if (t->stat[pers][nr].calls)
+			nrs[n++] = nr;
+	if ((unsigned)sort >= sizeof(sorters) / sizeof(sorters[0]))
+		sort = SORT_TIME;
+	qsort_r(nrs, (size_t)n, sizeof(*nrs), sorters[sort], &ctx);
+	return n;
+}
+
+/* ---- the table ---------------------------------------------------------------------- */
 
 static int ndigits(uint64_t v)
 {
@@ -132,46 +150,37 @@ static void print_row(FILE *out, const int *w, double pct, uint64_t ns, uint64_t
 void count_print(FILE *out, const struct count_table *t, int pers, enum count_sort sort)
 {
 	struct syscall_stat total = { 0 };
-	struct row *rows;
-	size_t n = 0, namew = 0;
+	long *nrs, n;
+	size_t namew = 0;
 	int w[6];
 	char buf[64];
 
 	if (pers < 0 || pers >= PERS_COUNT || !t->stat[pers])
 		return;
-	rows = calloc(t->size[pers] ? t->size[pers] : 1, sizeof(*rows));
-	if (!rows)
+	nrs = calloc(t->size[pers] ? t->size[pers] : 1, sizeof(*nrs));
+	if (!nrs)
 		return;
-	for (long nr = 0; nr < t->size[pers]; nr++) {
-		const struct syscall_stat *st = &t->stat[pers][nr];
-		struct row *r;
+	n = count_rows(t, pers, sort, nrs);
+	for (long i = 0; i < n; i++) {
+		const struct syscall_stat *st = &t->stat[pers][nrs[i]];
+		size_t len = strlen(sysname(pers, nrs[i], buf, sizeof(buf)));
 
-		if (!st->calls)
-			continue;
-		r = &rows[n++];
-		r->nr = nr;
-		r->st = st;
-		r->name = sysent_name(pers, nr);
-		if (!r->name) {
-			snprintf(r->namebuf, sizeof(r->namebuf), "syscall_0x%lx", nr);
-			r->name = r->namebuf;
-		}
-		if (strlen(r->name) > namew)
-			namew = strlen(r->name);
+		if (len > namew)
+			namew = len;
 		total.calls += st->calls;
 		total.errors += st->errors;
 		total.time_ns += st->time_ns;
 	}
-	if ((unsigned)sort >= sizeof(sorters) / sizeof(sorters[0]))
-		sort = SORT_TIME;
-	qsort(rows, n, sizeof(*rows), sorters[sort]);
 
 	/* Column widths: strace's minimums, widened by the total row's values. */
 	w[0] = 6;
 	w[1] = max_int(11, snprintf(buf, sizeof(buf), "%.6f", total.time_ns / 1e9));
 	w[2] = 11;
-	for (size_t i = 0; i < n; i++)
-		w[2] = max_int(w[2], ndigits(usecs_per_call(rows[i].st->time_ns, rows[i].st->calls)));
+	for (long i = 0; i < n; i++) {
+		const struct syscall_stat *st = &t->stat[pers][nrs[i]];
+
+		w[2] = max_int(w[2], ndigits(usecs_per_call(st->time_ns, st->calls)));
+	}
 	w[3] = max_int(9, ndigits(total.calls));
 	w[4] = max_int(9, ndigits(total.errors));
 	w[5] = max_int(16, (int)namew + 1);
@@ -180,14 +189,15 @@ void count_print(FILE *out, const struct count_table *t, int pers, enum count_so
 		w[3], "calls", w[4], "errors", "syscall");
 	for (int i = 0; i < 6; i++)
 		dashes(out, w[i], i < 5 ? " " : "\n");
-	for (size_t i = 0; i < n; i++) {
-		const struct syscall_stat *st = rows[i].st;
+	for (long i = 0; i < n; i++) {
+		const struct syscall_stat *st = &t->stat[pers][nrs[i]];
 		double pct = total.time_ns ? 100.0 * st->time_ns / total.time_ns : 0.0;
 
-		print_row(out, w, pct, st->time_ns, st->calls, st->errors, rows[i].name);
+		print_row(out, w, pct, st->time_ns, st->calls, st->errors,
+			  sysname(pers, nrs[i], buf, sizeof(buf)));
 	}
 	for (int i = 0; i < 6; i++)
 		dashes(out, w[i], i < 5 ? " " : "\n");
 	print_row(out, w, 100.0, total.time_ns, total.calls, total.errors, "total");
-	free(rows);
+	free(nrs);
 }

@@ -1,7 +1,8 @@
 /*
- * tracer/report/count.h: CONTRACT for -c data, shared by the counter and summary printer
- * (tracer/report/count.c, engine work) and the JSON / --compare printers (tracer/report/json.c,
- * tracer/report/compare.c). Plain data: the printers are pure over it.
+ * tracer/report/count.h: CONTRACT for -c data, shared by the counter (the engine's
+ * count_add()), the table printer and row order (tracer/report/count.c) and the JSON /
+ * --compare printers (tracer/report/json.c, tracer/report/compare.c). Plain data: the
+ * printers are pure over it.
  */
 #ifndef EXECLAB_COUNT_H
 #define EXECLAB_COUNT_H
@@ -40,6 +41,13 @@ struct run_result {
 /* Allocates zeroed tables for every personality. Returns 0 or -ENOMEM. */
 int count_table_init(struct count_table *t);
 void count_table_free(struct count_table *t);
+
+/*
+ * The rows of one personality's table with calls > 0, in the -S order (ties in number
+ * order, as strace's stable sort gives): fills nrs (room for t->size[pers] entries) and
+ * returns how many.
+ */
+long count_rows(const struct count_table *t, int pers, enum count_sort sort, long *nrs);
 
 /* Prints strace's -c table for one personality (header, rows, dashes, total) to out. */
 void count_print(FILE *out, const struct count_table *t, int pers, enum count_sort sort);

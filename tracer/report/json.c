@@ -1,107 +1,15 @@
 /*
- * tracer/report/json.c: --json, --cost and --tree printers (pure: data in, text out).
+ * tracer/report/json.c: the --json printer (pure: data in, text out).
  */
-#define _GNU_SOURCE		/* qsort_r, sigabbrev_np */
+#define _GNU_SOURCE		/* sigabbrev_np */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
-#include <time.h>
-#include <unistd.h>
-#include <sys/ptrace.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
 #include "tracer/report/json.h"
-
-#define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *const pers_names[PERS_COUNT] = {
-	[PERS_X86_64] = "x86_64",
-	[PERS_I386] = "i386",
-};
-
-const char *pers_name(int pers)
-{
-	return pers >= 0 && pers < PERS_COUNT ? pers_names[pers] : "?";
-}
-
-const char *count_row_name(int pers, long nr)
-{
-	static char unknown[32];
-	const char *name = sysent_name(pers, nr);
-
-	if (name)
-		return name;
-	snprintf(unknown, sizeof(unknown), "syscall_0x%lx", (unsigned long)nr);
-	return unknown;
-}
-
-/* ---- row order: the -c table's (strace's count.c semantics) ---- */
-
-struct sort_ctx {
-	const struct syscall_stat *stat;
-	int pers;
-};
-
-/* Descending on a field; ties in syscall-number order (strace relies on a stable sort). */
-#define DESC_BY(field)                                                                \
-	static int by_##field(const void *a, const void *b, void *arg)               \
-	{                                                                             \
-		const struct sort_ctx *c = arg;                                       \
-		long x = *(const long *)a, y = *(const long *)b;                      \
-		uint64_t fx = c->stat[x].field, fy = c->stat[y].field;                \
-		if (fx != fy)                                                         \
-			return fx < fy ? 1 : -1;                                      \
-		return (x > y) - (x < y);                                             \
-	}
-DESC_BY(time_ns)
-DESC_BY(calls)
-DESC_BY(errors)
-
-static int by_nr(const void *a, const void *b, void *arg)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-
-	(void)arg;
-	return (x > y) - (x < y);
-}
-
-static int by_name(const void *a, const void *b, void *arg)
-{
-	const struct sort_ctx *c = arg;
-	long x = *(const long *)a, y = *(const long *)b;
-	char nx[32];
-	int d;
-
-	/* count_row_name() may return static storage: copy the first */
-	snprintf(nx, sizeof(nx), "%s", count_row_name(c->pers, x));
-	d = strcmp(nx, count_row_name(c->pers, y));
-	return d ? d : by_nr(a, b, arg);
-}
-
-static int (*const sorters[])(const void *, const void *, void *) = {
-	[SORT_TIME] = by_time_ns,
-	[SORT_CALLS] = by_calls,
-	[SORT_ERRORS] = by_errors,
-	[SORT_NAME] = by_name,
-	[SORT_NONE] = by_nr,
-};
-
-long count_rows(const struct count_table *t, int pers, enum count_sort sort, long *nrs)
-{
-	struct sort_ctx ctx = { .stat = t->stat[pers], .pers = pers };
-	long n = 0;
-
-	for (long nr = 0; nr < t->size[pers]; nr++)
-		if (t->stat[pers][nr].calls)
-			nrs[n++] = nr;
-	if ((unsigned)sort >= NELEMS(sorters))
-		sort = SORT_TIME;
-	qsort_r(nrs, (size_t)n, sizeof(*nrs), sorters[sort], &ctx);
-	return n;
-}
+#include "tracer/report/sysname.h"
 
 /* ---- JSON ---- */
 
@@ -184,6 +92,7 @@ static int json_table(FILE *out, const struct count_table *t, int pers, enum cou
 {
 	long *nrs = malloc(((size_t)t->size[pers] + 1) * sizeof(*nrs));
 	uint64_t calls = 0, errors = 0, time_ns = 0;
+	char name[SYSNAME_MAX];
 	long n;
 
 	if (!nrs)
@@ -194,7 +103,7 @@ static int json_table(FILE *out, const struct count_table *t, int pers, enum cou
 		const struct syscall_stat *st = &t->stat[pers][nrs[i]];
 
 		fprintf(out, "%s\n%s  {\"name\": ", i ? "," : "", indent);
-		json_put_string(out, count_row_name(pers, nrs[i]));
+		json_put_string(out, sysname(pers, nrs[i], name, sizeof(name)));
 		fputs(", ", out);
 		json_stat(out, st->calls, st->errors, st->time_ns);
 		fputc('}', out);
@@ -231,14 +140,6 @@ void json_put_exit(FILE *out, const struct run_result *r)
 	fprintf(out, ", \"signo\": %d}", r->status);
 }
 
-static bool table_has_calls(const struct count_table *t, int pers)
-{
-	for (long nr = 0; nr < t->size[pers]; nr++)
-		if (t->stat[pers][nr].calls)
-			return true;
-	return false;
-}
-
 int summary_json_print(FILE *out, const struct count_table *t, enum count_sort sort,
 		       const struct run_result *r, const struct trace_cost *cost,
 		       const struct proc_node *tree, size_t ntree)
@@ -253,7 +154,7 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
 	if (rc < 0)
 		return rc;
 	for (int p = PERS_X86_64 + 1; p < PERS_COUNT; p++) {
-		if (!table_has_calls(t, p))
+		if (!count_has_calls(t, p))
 			continue;
 		fprintf(out, others ? ",\n    {\n" : ",\n  \"other_personalities\": [\n    {\n");
 		others = true;
@@ -297,151 +198,4 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
 	}
 	fputs("\n}\n", out);
 	return 0;
-}
-
-/* ---- --cost and --tree ---- */
-
-void cost_print(FILE *out, const struct trace_cost *c)
-{
-	fprintf(out, "\nptrace stops: %" PRIu64 "\n", c->ptrace_stops);
-	if (c->stops_avoided_by_seccomp == COST_UNKNOWN)
-		fputs("stops avoided by seccomp filter: unknown\n", out);
-	else
-		fprintf(out, "stops avoided by seccomp filter: %" PRIu64 "\n",
-			c->stops_avoided_by_seccomp);
-	if (c->overhead_us_per_syscall < 0)
-		fputs("estimated tracing overhead: unknown\n", out);
-	else
-		fprintf(out, "estimated tracing overhead: %.1f us/syscall\n",
-			c->overhead_us_per_syscall);
-}
-
-void run_result_text(char *buf, size_t size, const struct run_result *r)
-{
-	const char *abbrev;
-
-	if (r->exited) {
-		snprintf(buf, size, "exited with %d", r->status);
-		return;
-	}
-	abbrev = sigabbrev_np(r->status);
-	if (abbrev)
-		snprintf(buf, size, "killed by SIG%s", abbrev);
-	else
-		snprintf(buf, size, "killed by SIG%d", r->status);
-}
-
-static bool is_pid_in(const struct proc_node *nodes, size_t n, pid_t pid)
-{
-	for (size_t i = 0; i < n; i++)
-		if (nodes[i].pid == pid)
-			return true;
-	return false;
-}
-
-/*
- * Depth-first from each root. Recursion depth is the process tree's depth, which is
- * bounded by the number of tracees; quadratic scan, fine for the hundreds of processes
- * a traced command makes.
- */
-static void tree_walk(FILE *out, const struct proc_node *nodes, size_t n, size_t i, int depth)
-{
-	char status[48];
-
-	run_result_text(status, sizeof(status), &nodes[i].result);
-	fprintf(out, "%*s%d %s: %s\n", 2 * depth, "", (int)nodes[i].pid, nodes[i].command,
-		status);
-	for (size_t j = 0; j < n; j++)
-		if (j != i && nodes[j].ppid == nodes[i].pid)
-			tree_walk(out, nodes, n, j, depth + 1);
-}
-
-void tree_print(FILE *out, const struct proc_node *nodes, size_t n)
-{
-	fputs("process tree:\n", out);
-	for (size_t i = 0; i < n; i++)
-		if (!is_pid_in(nodes, n, nodes[i].ppid))	/* a root: parent not traced */
-			tree_walk(out, nodes, n, i, 0);
-}
-
-/* ---- --cost: what a stop costs ---- */
-
-enum { PROBE_CALLS = 2000 };
-
-static double mono_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-/* The probe child: stops itself, then PROBE_CALLS getppid (raw: no libc caching). */
-static void probe_child(bool traced)
-{
-	if (traced && ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
-		_exit(1);
-	raise(SIGSTOP);
-	for (int i = 0; i < PROBE_CALLS; i++)
-		syscall(SYS_getppid);
-	_exit(0);
-}
-
-/*
- * Runs one probe; returns its duration from the release of its SIGSTOP to its exit (µs),
- * or -errno. Traced: restarted with PTRACE_SYSCALL at every stop.
- */
-static double probe_run(bool traced)
-{
-	double t0;
-	int status;
-	pid_t pid = fork();
-
-	if (pid < 0)
-		return -errno;
-	if (pid == 0)
-		probe_child(traced);
-	if (waitpid(pid, &status, WUNTRACED) != pid || !WIFSTOPPED(status))
-		goto fail;
-	t0 = mono_us();
-	if (traced) {
-		if (ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)(long)PTRACE_O_EXITKILL) != 0 ||
-		    ptrace(PTRACE_SYSCALL, pid, NULL, NULL) != 0)
-			goto fail;
-		while (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status))
-			if (ptrace(PTRACE_SYSCALL, pid, NULL, NULL) != 0)
-				goto fail;
-	} else {
-		kill(pid, SIGCONT);
-		if (waitpid(pid, &status, 0) != pid)
-			goto fail;
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return -ECHILD;
-	return mono_us() - t0;
-fail:
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
-	return -ECHILD;
-}
-
-int cost_measure_stop_us(double *us_per_stop)
-{
-	double plain = probe_run(false), traced;
-
-	if (plain < 0)
-		return (int)plain;
-	traced = probe_run(true);
-	if (traced < 0)
-		return (int)traced;
-	/* 2 stops per getppid (entry, exit); exit_group adds one stop: negligible */
-	*us_per_stop = traced > plain ? (traced - plain) / (2.0 * PROBE_CALLS) : 0;
-	return 0;
-}
-
-double cost_overhead_us(const struct trace_cost *c, double us_per_stop)
-{
-	if (!c->syscalls)
-		return -1;
-	return (double)c->ptrace_stops / (double)c->syscalls * us_per_stop;
 }
