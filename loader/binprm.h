@@ -12,7 +12,7 @@
 #include "loader/create_elf_tables.h"
 #include "loader/elf_layout.h"
 #include "loader/fmt.h"
-#include "loader/path_search.h"
+#include "lib/path_search.h"
 #include "loader/start_thread.h"
 #include "loader/script_parse.h"
 

@@ -1,5 +1,5 @@
 /*
- * tracer/decode.h: CONTRACT between the engine (tracer/syscall.c, tracer/output.c) and
+ * tracer/decode.h: CONTRACT between the engine (tracer/engine/, tracer/report/output.c) and
  * the argument decoders (tracer/decode/FAMILY.c, tracer/xlat.c, tracer/strbuf.c).
  *
  * The engine captures, at each stop, what PTRACE_GET_SYSCALL_INFO returned into a

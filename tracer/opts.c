@@ -13,8 +13,6 @@
 #include "config.h"
 #include "tracer/opts.h"
 
-struct trace_opts opts;
-
 /* Returns 0, or -EINVAL after printing nothing (the caller prints the one line). */
 typedef int (*opt_handler)(struct trace_opts *o, const char *arg);
 

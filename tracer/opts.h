@@ -6,7 +6,7 @@
 #define EXECLAB_TRACER_OPTS_H
 
 #include <sys/types.h>
-#include "tracer/count.h"
+#include "tracer/report/count.h"
 
 /* Exit statuses of trace itself (otherwise it exits like the traced program). */
 enum trace_exit {
@@ -48,8 +48,6 @@ struct trace_opts {
 	int cost;			/* --cost */
 	int tree;			/* --tree */
 };
-
-extern struct trace_opts opts;
 
 /* What opts_parse() tells main(). */
 enum opts_result {

@@ -5,7 +5,6 @@ Suite *make_loader_elf_check_suite(void);
 Suite *make_loader_elf_layout_suite(void);
 Suite *make_loader_create_elf_tables_suite(void);
 Suite *make_loader_script_parse_suite(void);
-Suite *make_loader_path_search_suite(void);
 Suite *make_loader_fmt_suite(void);
 Suite *make_loader_prctl_mm_map_suite(void);
 Suite *make_loader_proc_maps_suite(void);
@@ -16,7 +15,6 @@ void add_loader_suites(SRunner *sr)
 	srunner_add_suite(sr, make_loader_elf_layout_suite());
 	srunner_add_suite(sr, make_loader_create_elf_tables_suite());
 	srunner_add_suite(sr, make_loader_script_parse_suite());
-	srunner_add_suite(sr, make_loader_path_search_suite());
 	srunner_add_suite(sr, make_loader_fmt_suite());
 	srunner_add_suite(sr, make_loader_prctl_mm_map_suite());
 	srunner_add_suite(sr, make_loader_proc_maps_suite());

@@ -10,11 +10,11 @@ int main(void)
 	SRunner *sr = srunner_create(NULL);
 	int failed;
 
+	add_lib_suites(sr);
 	add_nostd_suites(sr);
 	add_loader_suites(sr);
 	add_tracer_suites(sr);
 	add_decode_suites(sr);
-	add_feature_suites(sr);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

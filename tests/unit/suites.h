@@ -7,10 +7,10 @@
 
 #include <check.h>
 
+void add_lib_suites(SRunner *sr);	/* tests/unit/lib_suites.c */
 void add_nostd_suites(SRunner *sr);	/* tests/unit/nostd_suites.c */
 void add_loader_suites(SRunner *sr);	/* tests/unit/loader_suites.c */
 void add_tracer_suites(SRunner *sr);	/* tests/unit/tracer_suites.c */
 void add_decode_suites(SRunner *sr);	/* tests/unit/decode_suites.c */
-void add_feature_suites(SRunner *sr);	/* tests/unit/feature_suites.c */
 
 #endif

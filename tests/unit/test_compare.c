@@ -1,17 +1,17 @@
-/* tests/unit/test_compare.c: --compare's table, JSON and command splitter (tracer/compare.c). */
+/* tests/unit/test_compare.c: --compare's table, JSON and command splitter (tracer/report/compare.c). */
 #include <check.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/compare.h"
+#include "tracer/report/compare.h"
 
-int feature_sysent_init(void);
+int unit_sysent_init(void);
 
 static struct count_table tables[3];
 
 static void setup(void)
 {
-	ck_assert_int_eq(feature_sysent_init(), 0);
+	ck_assert_int_eq(unit_sysent_init(), 0);
 	for (int i = 0; i < 3; i++)
 		for (int p = 0; p < PERS_COUNT; p++) {
 			tables[i].size[p] = sysent_count(p);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/count.h"
+#include "tracer/report/count.h"
 #include "tracer/sysent.h"
 
 static struct count_table t;

@@ -5,7 +5,7 @@
 #include <check.h>
 #include <signal.h>
 #include <sys/ptrace.h>
-#include "tracer/event.h"
+#include "tracer/engine/event.h"
 
 static int stopped(int sig, int event)
 {

@@ -5,8 +5,8 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "tracer/output.h"
-#include "tracer/tcb.h"
+#include "tracer/report/output.h"
+#include "tracer/engine/tcb.h"
 
 static char *text;
 static size_t len;

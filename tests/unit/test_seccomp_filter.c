@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_seccomp_filter.c: the generated program (tracer/seccomp_filter.c), run
+ * tests/unit/test_seccomp_filter.c: the generated program (tracer/select/seccomp_filter.c), run
  * two ways: by a small classic-BPF interpreter below over chosen (arch, nr) pairs, and by
  * the kernel in a forked child (RET_TRACE with no tracer attached -> ENOSYS).
  */
@@ -16,16 +16,16 @@
 #include <sys/wait.h>
 #include <linux/audit.h>
 #include <linux/seccomp.h>
-#include "tracer/seccomp_filter.h"
+#include "tracer/select/seccomp_filter.h"
 
-int feature_sysent_init(void);
+int unit_sysent_init(void);
 
 static struct selection sel;
 static struct seccomp_prog prog;
 
 static void setup(void)
 {
-	ck_assert_int_eq(feature_sysent_init(), 0);
+	ck_assert_int_eq(unit_sysent_init(), 0);
 	ck_assert_int_eq(selection_init(&sel), 0);
 	memset(&prog, 0, sizeof(prog));
 }

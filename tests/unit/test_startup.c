@@ -10,7 +10,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "tracer/startup.h"
+#include "tracer/engine/startup.h"
 
 static char dir[64];
 

@@ -3,7 +3,7 @@
  * entries, and many short-lived entries sharing buckets.
  */
 #include <check.h>
-#include "tracer/tcb.h"
+#include "tracer/engine/tcb.h"
 
 static void count_cb(struct tcb *t, void *arg)
 {

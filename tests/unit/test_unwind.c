@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_unwind.c: -k (tracer/unwind.c) on a real tracee: a forked child calls
+ * tests/unit/test_unwind.c: -k (tracer/report/unwind.c) on a real tracee: a forked child calls
  * unwind_test_outer() -> unwind_test_inner() -> write(); the test stops it at the entry
  * of that write with PTRACE_SYSCALL and checks that the stack names both functions.
  * Also reports (no assertion) the cost of an unwind with and without the symbol cache.
@@ -22,7 +22,7 @@
 #include <sys/syscall.h>
 #include <sys/user.h>
 #include <sys/wait.h>
-#include "tracer/unwind.h"
+#include "tracer/report/unwind.h"
 
 /* Not static, not inlined, no tail call: each keeps a frame and a symbol of its own. */
 __attribute__((noinline)) int unwind_test_inner(int fd);

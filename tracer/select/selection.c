@@ -1,0 +1,356 @@
+/*
+ * tracer/select/selection.c: parse strace's `-e trace=` syntax into per-personality bitmaps.
+ *
+ * Mirrors strace's filter_qualify.c semantics (the last trace= wins; `!` negates the whole
+ * list; `?` silences an unknown name; `/` starts a regex), re-written over sysent.h.
+ */
+#include <errno.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tracer/select/selection.h"
+
+#define WORDS(n) (((n) + 63) / 64)
+
+/*
+ * strace's finer stat classes are judgement, not data libseccomp has, and sysent.h has a
+ * single CLASS_STAT bit for all of them: list their members by name (strace's sysent flags
+ * TST, TLST, TFST, TSTA, TSF, TFSF, TSFA). Names absent from a personality are skipped.
+ */
+static const char *const stat_members[] = {
+	"stat", "stat64", "oldstat", NULL };
+static const char *const lstat_members[] = {
+	"lstat", "lstat64", "oldlstat", NULL };
+static const char *const fstat_members[] = {
+	"fstat", "fstat64", "oldfstat", "newfstatat", "fstatat64", NULL };
+static const char *const any_stat_members[] = {
+	"stat", "stat64", "oldstat", "lstat", "lstat64", "oldlstat",
+	"fstat", "fstat64", "oldfstat", "newfstatat", "fstatat64", "statx", NULL };
+static const char *const statfs_members[] = {
+	"statfs", "statfs64", NULL };
+static const char *const fstatfs_members[] = {
+	"fstatfs", "fstatfs64", NULL };
+static const char *const any_statfs_members[] = {
+	"statfs", "statfs64", "fstatfs", "fstatfs64", "ustat", NULL };
+
+static const struct {
+	const char *name;		/* after the first '%' */
+	const char *const *members;
+} name_classes[] = {
+	{ "stat", stat_members },
+	{ "lstat", lstat_members },
+	{ "fstat", fstat_members },
+	{ "%stat", any_stat_members },
+	{ "statfs", statfs_members },
+	{ "fstatfs", fstatfs_members },
+	{ "%statfs", any_statfs_members },
+};
+
+/* Class names strace accepts besides the ones sysent_class_by_name() knows. */
+static const struct {
+	const char *alias;
+	const char *name;
+} class_aliases[] = {
+	{ "net", "network" },
+};
+
+static void set_bit(uint64_t *bits, long nr)
+{
+	bits[nr / 64] |= UINT64_C(1) << (nr % 64);
+}
+
+/* Selects name in every personality that has it. Returns how many personalities did. */
+static int add_name(uint64_t *bits[PERS_COUNT], const char *name)
+{
+	int found = 0;
+
+	for (int p = 0; p < PERS_COUNT; p++) {
+		long nr = sysent_lookup(p, name);
+
+		if (nr >= 0 && nr < sysent_count(p)) {
+			set_bit(bits[p], nr);
+			found++;
+		}
+	}
+	return found;
+}
+
+/* %CLASS (cls without the '%'). Returns 0, or -EINVAL if the class is unknown. */
+static int add_class(uint64_t *bits[PERS_COUNT], const char *cls)
+{
+	unsigned flag;
+
+	for (size_t i = 0; i < sizeof(name_classes) / sizeof(name_classes[0]); i++) {
+		if (strcmp(cls, name_classes[i].name) != 0)
+			continue;
+		for (const char *const *m = name_classes[i].members; *m; m++)
+			add_name(bits, *m);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(class_aliases) / sizeof(class_aliases[0]); i++)
+		if (strcmp(cls, class_aliases[i].alias) == 0)
+			cls = class_aliases[i].name;
+
+	flag = sysent_class_by_name(cls);
+	if (!flag)
+		return -EINVAL;
+	for (int p = 0; p < PERS_COUNT; p++)
+		for (long nr = 0; nr < sysent_count(p); nr++)
+			if (sysent_classes(p, nr) & flag)
+				set_bit(bits[p], nr);
+	return 0;
+}
+
+/* /REGEX over every name of every personality. Returns matches, or -EINVAL (bad regex). */
+static int add_regex(uint64_t *bits[PERS_COUNT], const char *re)
+{
+	regex_t preg;
+	int found = 0;
+
+	if (regcomp(&preg, re, REG_EXTENDED | REG_NOSUB) != 0)
+		return -EINVAL;
+	for (int p = 0; p < PERS_COUNT; p++)
+		for (long nr = 0; nr < sysent_count(p); nr++) {
+			const char *name = sysent_name(p, nr);
+
+			if (name && regexec(&preg, name, 0, NULL, 0) == 0) {
+				set_bit(bits[p], nr);
+				found++;
+			}
+		}
+	regfree(&preg);
+	return found;
+}
+
+/*
+ * One item of the list. Returns 0, or -EINVAL for an unknown item. Sets *saw_all for
+ * `all` (strace accepts it anywhere in a list; `none` only alone: see the caller).
+ */
+static int add_item(uint64_t *bits[PERS_COUNT], const char *item, bool *saw_all)
+{
+	bool optional = false;
+	int n;
+
+	if (*item == '?') {		/* strace: no error if unknown */
+		optional = true;
+		item++;
+	}
+	if (strcmp(item, "all") == 0) {
+		*saw_all = true;
+		return 0;
+	}
+	if (*item == '%') {
+		n = add_class(bits, item + 1);
+		return n < 0 && !optional ? n : 0;
+	}
+	if (*item == '/')
+		n = add_regex(bits, item + 1);
+	else
+		n = *item ? add_name(bits, item) : 0;
+	return n <= 0 && !optional ? -EINVAL : 0;
+}
+
+static void free_bits(uint64_t *bits[PERS_COUNT])
+{
+	for (int p = 0; p < PERS_COUNT; p++) {
+		free(bits[p]);
+		bits[p] = NULL;
+	}
+}
+
+static int alloc_bits(uint64_t *bits[PERS_COUNT], long size[PERS_COUNT])
+{
+	for (int p = 0; p < PERS_COUNT; p++) {
+		size[p] = sysent_count(p);
+		if (size[p] < 0)
+			size[p] = 0;
+		/* +1 word: calloc(0) may return NULL, and an empty table is legal */
+		bits[p] = calloc(WORDS(size[p]) + 1, sizeof(uint64_t));
+		if (!bits[p]) {
+			free_bits(bits);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int selection_init(struct selection *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->all = true;
+	return alloc_bits(s->bits, s->size);
+}
+
+void selection_set_failed_only(struct selection *s)
+{
+	s->failed_only = true;
+}
+
+/* strace's -e status= names (strace 5.2+). */
+enum {
+	ST_SUCCESSFUL = 1 << 0,
+	ST_FAILED = 1 << 1,
+	ST_UNFINISHED = 1 << 2,
+	ST_UNAVAILABLE = 1 << 3,
+	ST_DETACHED = 1 << 4,
+	ST_ALL = (1 << 5) - 1,
+};
+
+static const struct {
+	const char *name;
+	unsigned bits;
+} status_names[] = {
+	{ "successful", ST_SUCCESSFUL }, { "failed", ST_FAILED },
+	{ "unfinished", ST_UNFINISHED }, { "unavailable", ST_UNAVAILABLE },
+	{ "detached", ST_DETACHED }, { "all", ST_ALL }, { "none", 0 },
+};
+
+/*
+ * status=[!]LIST. trace models one distinction: every call, or only the failed ones
+ * (-Z). A set with `failed` but not `successful` means the latter (the rarer statuses
+ * unfinished/unavailable/detached follow along); the full set the former; anything else
+ * (e.g. `successful` alone) is valid strace but not supported: -ENOTSUP.
+ */
+static int parse_status(struct selection *s, const char *list, const char **bad_token)
+{
+	static char bad[64];
+	unsigned set = 0;
+	bool negate = *list == '!';
+	const char *p = list + negate;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		size_t i;
+
+		for (i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++)
+			if (strlen(status_names[i].name) == len &&
+			    strncmp(p, status_names[i].name, len) == 0)
+				break;
+		if (i == sizeof(status_names) / sizeof(status_names[0])) {
+			snprintf(bad, sizeof(bad), "%.*s", (int)len, p);
+			*bad_token = bad;
+			return -EINVAL;
+		}
+		set |= status_names[i].bits;
+		p += len + (p[len] == ',');
+	}
+	if (negate)
+		set = ~set & ST_ALL;
+	if (set == ST_ALL) {
+		s->failed_only = false;
+		return 0;
+	}
+	if ((set & ST_FAILED) && !(set & ST_SUCCESSFUL)) {
+		s->failed_only = true;
+		return 0;
+	}
+	*bad_token = list;
+	return -ENOTSUP;
+}
+
+int selection_parse(struct selection *s, const char *expr, const char **bad_token)
+{
+	static char bad[128];		/* the offending item, NUL-terminated (see filter.h) */
+	uint64_t *bits[PERS_COUNT] = { NULL };
+	long size[PERS_COUNT];
+	bool negate = false, saw_all = false;
+	bool any = false;		/* the list, before negation, selected something */
+	const char *eq = strchr(expr, '=');
+	const char *body;		/* the list, `!` included: strace's error token */
+	char *copy, *item, *save;
+	int items = 0, rc;
+
+	*bad_token = NULL;
+	if (eq) {
+		size_t klen = (size_t)(eq - expr);
+
+		if (klen == 6 && strncmp(expr, "status", 6) == 0)
+			return parse_status(s, eq + 1, bad_token);
+		if (!(klen == 5 && strncmp(expr, "trace", 5) == 0))
+			return -ENOENT;		/* another qualifier: not ours */
+		expr = eq + 1;
+	}
+	body = expr;
+	while (*expr == '!') {		/* each `!` toggles, as in strace ("!!openat": openat) */
+		negate = !negate;
+		expr++;
+	}
+	copy = strdup(strcmp(expr, "none") == 0 ? "" : expr);	/* `none`: an empty list */
+	if (!copy)
+		return -ENOMEM;
+	rc = alloc_bits(bits, size);
+	if (rc < 0)
+		goto out;
+
+	/* empty items are skipped, as strace does ("openat,,close" is two items) */
+	for (item = copy; item; item = save) {
+		save = strchr(item, ',');
+		if (save)
+			*save++ = '\0';
+		if (!*item)
+			continue;
+		items++;
+		rc = add_item(bits, item, &saw_all);
+		if (rc < 0) {
+			snprintf(bad, sizeof(bad), "%s", item);
+			*bad_token = bad;
+			goto out;
+		}
+	}
+	/* nothing at all ("", ",", "!") is an error naming the whole list; `none` is not */
+	if (!items && strcmp(expr, "none") != 0) {
+		snprintf(bad, sizeof(bad), "%s", body);
+		*bad_token = bad;
+		rc = -EINVAL;
+		goto out;
+	}
+
+	for (int p = 0; p < PERS_COUNT; p++) {
+		for (long w = 0; w < WORDS(size[p]); w++) {
+			if (saw_all)
+				bits[p][w] = ~UINT64_C(0);
+			any |= bits[p][w] != 0;
+			if (negate)
+				bits[p][w] = ~bits[p][w];
+		}
+		/* keep bits past the table clear: selection_count() and the filter rely on it */
+		if (size[p] % 64)
+			bits[p][size[p] / 64] &= (UINT64_C(1) << (size[p] % 64)) - 1;
+	}
+
+	free_bits(s->bits);
+	memcpy(s->bits, bits, sizeof(bits));
+	memcpy(s->size, size, sizeof(size));
+	memset(bits, 0, sizeof(bits));
+	/* `all` or `!none` select numbers outside the table too (see filter.h) */
+	s->all = negate ? !any : saw_all;
+	rc = 0;
+out:
+	free_bits(bits);
+	free(copy);
+	return rc;
+}
+
+bool selection_is_all(const struct selection *s)
+{
+	return s->all;
+}
+
+long selection_count(const struct selection *s, int pers)
+{
+	long n = 0;
+
+	if (pers < 0 || pers >= PERS_COUNT)
+		return 0;
+	if (s->all)
+		return s->size[pers];
+	for (long w = 0; w < WORDS(s->size[pers]); w++)
+		n += __builtin_popcountll(s->bits[pers][w]);
+	return n;
+}
+
+void selection_free(struct selection *s)
+{
+	free_bits(s->bits);
+}

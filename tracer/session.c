@@ -1,0 +1,178 @@
+/*
+ * tracer/session.c: one invocation of trace (see session.h). Every message about a
+ * failure is printed once where it is detected; here they become trace's exit status.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tracer/engine/run.h"
+#include "tracer/engine/syscall.h"
+#include "tracer/report/compare.h"
+#include "tracer/report/cost.h"
+#include "tracer/report/output.h"
+#include "tracer/report/stack.h"
+#include "tracer/report/summary.h"
+#include "tracer/report/tree.h"
+#include "tracer/select/select.h"
+#include "tracer/session.h"
+
+/* Everything before the first run. Returns 0, or an exit status after one message. */
+static int prepare(const struct trace_opts *o)
+{
+	int err;
+
+	if ((err = output_open(o->outfile)) < 0) {
+		fprintf(stderr, "trace: %s: %s\n", o->outfile, strerror(-err));
+		return TRACE_EXIT_ERROR;
+	}
+	tstate.counting = o->count != COUNT_OFF || o->compare;
+	tstate.print_calls = o->count != COUNT_ONLY && !o->compare;
+	tstate.wall = o->wall;
+	tstate.follow = o->follow;
+	tstate.dopts.strsize = o->strsize;
+	if ((err = syscall_init()) < 0) {
+		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));
+		return TRACE_EXIT_ERROR;
+	}
+	return select_calls(o);
+}
+
+/* The reports and tracers that watch the run, once the selection is known. */
+static int watch(const struct trace_opts *o)
+{
+	int err;
+
+	select_filter(o);
+	if (o->stack) {
+		if ((err = stack_start()) < 0) {
+			fprintf(stderr, "trace: -k: %s\n", strerror(-err));
+			return TRACE_EXIT_ERROR;
+		}
+		if (!tstate.print_calls)
+			fprintf(stderr, "trace: -k has no effect with -c\n");
+	}
+	if (o->cost)
+		cost_watch(tstate.seccomp);
+	if (o->tree)
+		tree_track(o->follow);
+	if (o->sort_given && !tstate.counting)
+		fprintf(stderr, "trace: -S has no effect without -c or -C\n");
+	return 0;
+}
+
+/*
+ * A run is over: prints its summary and says how trace ends. An interrupted run kills
+ * what it started, so trace dies of the same signal; one attached to (-p) goes on, and
+ * trace exits 0.
+ */
+static struct trace_end finish(const struct trace_opts *o, struct run_outcome *r)
+{
+	struct trace_end end = { 0, 0 };
+	struct run_result result;
+	struct trace_cost cost;
+	struct summary s = { .sort = o->sort, .json = o->json };
+
+	if (tstate.counting || o->tree) {
+		if (tstate.counting)
+			s.counts = &r->counts;
+		if (run_result_of(r, &result) == 0)
+			s.end = &result;
+		if (o->cost) {
+			cost_collect(&cost, r->stops, r->syscalls);
+			s.cost = &cost;
+		}
+		if (o->tree)
+			s.ntree = tree_nodes(r->attached, &s.tree);
+		if (summary_print(output_stream(), &s) < 0)
+			fprintf(stderr, "trace: %s\n", strerror(ENOMEM));
+	}
+	if (r->end.interrupted && !r->attached)
+		end.signal = r->end.interrupted;
+	else if (!r->attached && r->end.have_status && !r->end.exited)
+		end.signal = r->end.status;
+	else if (!r->attached && r->end.have_status)
+		end.status = r->end.status;
+	count_table_free(&r->counts);
+	return end;
+}
+
+/* --compare: each command of o->argv once under -f -c, then one table. */
+static struct trace_end compare(const struct trace_opts *o)
+{
+	struct trace_end end = { 0, 0 };
+	int n = 0, rc = 0, done = 0;
+
+	while (o->argv[n])
+		n++;
+	struct run_outcome *outcomes = calloc(n, sizeof(*outcomes));
+	struct run_result *results = calloc(n, sizeof(*results));
+	struct compare_run *runs = calloc(n, sizeof(*runs));
+
+	if (!outcomes || !results || !runs) {
+		fprintf(stderr, "trace: --compare: %s\n", strerror(ENOMEM));
+		end.status = TRACE_EXIT_ERROR;
+		goto out;
+	}
+	for (; done < n; done++) {
+		char **argv;
+		struct run_outcome *r = &outcomes[done];
+
+		if (compare_split_argv(o->argv[done], &argv) < 0) {
+			fprintf(stderr, "trace: --compare: bad command '%s'\n", o->argv[done]);
+			end.status = TRACE_EXIT_USAGE;
+			goto out;
+		}
+		rc = run(argv, 0, r);
+		free(argv);
+		if (rc) {	/* "trace: CMD: No such file..." already said */
+			end.status = rc;
+			goto out;
+		}
+		if (r->end.interrupted) {	/* what this command collected, then its signal */
+			end = finish(o, r);
+			goto out;
+		}
+		if (run_result_of(r, &results[done]) < 0)
+			results[done] = (struct run_result){ .exited = 0, .status = SIGKILL };
+		runs[done] = (struct compare_run){ o->argv[done], &r->counts, &results[done] };
+	}
+	if (o->json)
+		rc = compare_print_json(output_stream(), runs, n);
+	else
+		rc = compare_print(output_stream(), runs, n);
+	if (rc < 0) {
+		fprintf(stderr, "trace: --compare: %s\n", strerror(-rc));
+		end.status = TRACE_EXIT_ERROR;
+	}
+out:
+	for (int i = 0; outcomes && i < done; i++)
+		count_table_free(&outcomes[i].counts);
+	free(outcomes);
+	free(results);
+	free(runs);
+	return end;
+}
+
+struct trace_end session_run(const struct trace_opts *o)
+{
+	struct trace_end end = { 0, 0 };
+	struct run_outcome r;
+	int rc = prepare(o);
+
+	if (rc == 0 && o->dump_filter)
+		rc = select_dump_filter(o, stdout);
+	else if (rc == 0)
+		rc = watch(o);
+	if (rc || o->dump_filter) {
+		end.status = rc;
+	} else if (o->compare) {
+		end = compare(o);
+	} else if ((rc = run(o->argv, o->attach_pid, &r)) != 0) {
+		end.status = rc;
+	} else {
+		end = finish(o, &r);
+	}
+	output_close();
+	return end;
+}
