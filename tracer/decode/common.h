@@ -40,9 +40,7 @@ enum {
 
 typedef int (*decoder_fn)(struct dctx *d);
 
-/* The decoder for name, or NULL (then arguments print as hex). tracer/decode/table.c */
-decoder_fn decoder_find(const char *name);
-/* The decoder for nr in pers, joined by sysent_init() (tracer/sysent.c), or NULL. */
+/* The decoder of nr's row in pers (tracer/decode/sysent.c), or NULL: arguments in hex. */
 decoder_fn sysent_decoder(int pers, long nr);
 
 /* ---- arguments ---- */
