@@ -45,6 +45,12 @@ void p_ulong(struct dctx *d, int i)
 	sb_printf(d->sb, "%" PRIu64, arg(d, i));
 }
 
+void p_uint(struct dctx *d, int i)
+{
+	arg_sep(d);
+	sb_printf(d->sb, "%u", (unsigned)arg(d, i));
+}
+
 void p_hex(struct dctx *d, int i)
 {
 	arg_sep(d);

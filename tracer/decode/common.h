@@ -62,6 +62,7 @@ static inline unsigned ptr_size(const struct dctx *d) { return is_compat(d) ? 4 
 void arg_sep(struct dctx *d);
 void p_int(struct dctx *d, int i);		/* signed int: fds, pids, counts */
 void p_long(struct dctx *d, int i);		/* signed long */
+void p_uint(struct dctx *d, int i);		/* unsigned int */
 void p_ulong(struct dctx *d, int i);		/* unsigned long: sizes */
 void p_hex(struct dctx *d, int i);		/* 0x..., 0 as "0" */
 void p_ptr(struct dctx *d, int i);		/* NULL or 0x... */

@@ -1,6 +1,7 @@
 /*
  * tracer/decode/desc.c: decoders for calls on file descriptors: read/write and friends,
- * close, dup*, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd.
+ * dup3, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd (close, dup,
+ * dup2, ftruncate, sendfile are signatures).
  */
 #include <inttypes.h>
 #include <string.h>
@@ -120,19 +121,6 @@ DECODER(writev)
 	arg_sep(d);
 	print_iov(d, arg(d, 1), arg(d, 2), INT64_MAX);
 	p_ulong(d, 2);
-	return RV_DONE;
-}
-
-DECODER(fd1)		/* close, dup, fsync, fchdir, ... */
-{
-	p_fd(d, 0);
-	return RV_DONE;
-}
-
-DECODER(dup2)
-{
-	p_fd(d, 0);
-	p_fd(d, 1);
 	return RV_DONE;
 }
 
@@ -642,13 +630,6 @@ DECODER(flock)
 	return RV_DONE;
 }
 
-DECODER(ftruncate)
-{
-	p_fd(d, 0);
-	p_long(d, 1);
-	return RV_DONE;
-}
-
 DECODER(epoll_create1)
 {
 	static const struct xlat epoll_flags[] = { XLAT_N(02000000, "EPOLL_CLOEXEC"), XLAT_END };
@@ -691,15 +672,6 @@ DECODER(eventfd2)
 {
 	p_ulong(d, 0);
 	p_flags(d, 1, xlat_eventfd_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(sendfile)
-{
-	p_fd(d, 0);
-	p_fd(d, 1);
-	p_ptr(d, 2);
-	p_ulong(d, 3);
 	return RV_DONE;
 }
 

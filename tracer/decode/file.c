@@ -1,7 +1,8 @@
 /*
  * tracer/decode/file.c: decoders for calls that take file names: open*, access*, stat*,
- * readlink*, unlink*, mkdir*, rename*, chdir, getcwd, chmod*, chown*, truncate, link*,
- * *xattr, statfs, statx, umask.
+ * readlink*, unlinkat, renameat2, linkat, getcwd, mknod, fchmodat2, fchownat, *xattr,
+ * statfs, statx, utimensat, umask. Calls of plain paths, fds, modes and ids (chdir, mkdir,
+ * chown, truncate, ...) are signatures in their rows.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -50,13 +51,6 @@ DECODER(openat2)
 		print_addr(d->sb, arg(d, 2));
 	}
 	p_ulong(d, 3);
-	return RV_DONE;
-}
-
-DECODER(creat)
-{
-	p_path(d, 0);
-	p_oct(d, 1);
 	return RV_DONE;
 }
 
@@ -303,34 +297,6 @@ DECODER(getcwd)
 	return 0;
 }
 
-DECODER(path1)		/* chdir, rmdir, unlink, chroot, acct, ... */
-{
-	p_path(d, 0);
-	return RV_DONE;
-}
-
-DECODER(path2)		/* rename, link, symlink, pivot_root */
-{
-	p_path(d, 0);
-	p_path(d, 1);
-	return RV_DONE;
-}
-
-DECODER(path_mode)	/* mkdir, chmod */
-{
-	p_path(d, 0);
-	p_oct(d, 1);
-	return RV_DONE;
-}
-
-DECODER(mkdirat)
-{
-	p_dirfd(d, 0);
-	p_path(d, 1);
-	p_oct(d, 2);
-	return RV_DONE;
-}
-
 DECODER(mknod)
 {
 	p_path(d, 0);
@@ -342,31 +308,10 @@ DECODER(mknod)
 
 DECODER(fchmodat2)
 {
-	dec_mkdirat(d);
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_oct(d, 2);
 	p_flags(d, 3, xlat_at_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(fd_mode)	/* fchmod */
-{
-	p_fd(d, 0);
-	p_oct(d, 1);
-	return RV_DONE;
-}
-
-DECODER(chown)
-{
-	p_path(d, 0);
-	p_int(d, 1);
-	p_int(d, 2);
-	return RV_DONE;
-}
-
-DECODER(fchown)
-{
-	p_fd(d, 0);
-	p_int(d, 1);
-	p_int(d, 2);
 	return RV_DONE;
 }
 
@@ -388,41 +333,25 @@ DECODER(unlinkat)
 	return RV_DONE;
 }
 
-DECODER(renameat)
+static void renameat_args(struct dctx *d)
 {
 	p_dirfd(d, 0);
 	p_path(d, 1);
 	p_dirfd(d, 2);
 	p_path(d, 3);
-	return RV_DONE;
 }
 
 DECODER(renameat2)
 {
-	dec_renameat(d);
+	renameat_args(d);
 	p_flags(d, 4, xlat_rename_flags, NULL);
 	return RV_DONE;
 }
 
 DECODER(linkat)
 {
-	dec_renameat(d);
+	renameat_args(d);
 	p_flags(d, 4, xlat_at_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(symlinkat)
-{
-	p_path(d, 0);
-	p_dirfd(d, 1);
-	p_path(d, 2);
-	return RV_DONE;
-}
-
-DECODER(truncate)
-{
-	p_path(d, 0);
-	p_long(d, 1);
 	return RV_DONE;
 }
 

@@ -1,6 +1,6 @@
 /*
- * tracer/decode/mem.c: decoders for memory-mapping calls: mmap, mmap2, mprotect, munmap,
- * brk, mremap, madvise, msync, mlock.
+ * tracer/decode/mem.c: decoders for memory-mapping calls: mmap, mmap2, mprotect,
+ * pkey_mprotect, brk, mremap, madvise, msync (munmap and mlock are signatures).
  */
 #include <inttypes.h>
 #include "tracer/decode/common.h"
@@ -84,13 +84,6 @@ DECODER(pkey_mprotect)
 	return RV_DONE;
 }
 
-DECODER(munmap)
-{
-	p_ptr(d, 0);
-	p_ulong(d, 1);
-	return RV_DONE;
-}
-
 DECODER(brk)
 {
 	p_ptr(d, 0);
@@ -121,12 +114,5 @@ DECODER(msync)
 	p_ptr(d, 0);
 	p_ulong(d, 1);
 	p_flags(d, 2, xlat_msync_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(mlock)		/* mlock, munlock */
-{
-	p_ptr(d, 0);
-	p_ulong(d, 1);
 	return RV_DONE;
 }

@@ -1,7 +1,8 @@
 /*
  * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
- * clone, clone3, wait4, exit, set_tid_address, set_robust_list, rseq, prlimit64, getrandom,
- * arch_prctl, prctl, uname, sysinfo, getrusage, futex, sched_*affinity, sleeps and clocks.
+ * clone, clone3, wait4, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
+ * futex, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
+ * alarm are signatures).
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
@@ -286,49 +287,6 @@ DECODER(wait4)
 	return 0;
 }
 
-DECODER(int1)		/* exit, exit_group, and other calls of one int */
-{
-	p_int(d, 0);
-	return RV_DONE;
-}
-
-DECODER(int2)
-{
-	p_int(d, 0);
-	p_int(d, 1);
-	return RV_DONE;
-}
-
-DECODER(int3)
-{
-	p_int(d, 0);
-	p_int(d, 1);
-	p_int(d, 2);
-	return RV_DONE;
-}
-
-DECODER(ptr1)		/* set_tid_address, ... */
-{
-	p_ptr(d, 0);
-	return RV_DONE;
-}
-
-DECODER(set_robust_list)
-{
-	p_ptr(d, 0);
-	p_ulong(d, 1);
-	return RV_DONE;
-}
-
-DECODER(rseq)
-{
-	p_ptr(d, 0);
-	p_hex(d, 1);
-	p_int(d, 2);
-	p_hex(d, 3);
-	return RV_DONE;
-}
-
 static void print_rlimit64_at(struct dctx *d, uint64_t addr)
 {
 	uint64_t r[2];
@@ -573,12 +531,6 @@ static void print_bitset(struct dctx *d, int i)
 		sb_printf(d->sb, "%#" PRIx32, (uint32_t)arg(d, i));
 }
 
-static void p_uint(struct dctx *d, int i)
-{
-	arg_sep(d);
-	sb_printf(d->sb, "%u", (unsigned)arg(d, i));
-}
-
 static void p_timespec(struct dctx *d, int i)
 {
 	arg_sep(d);
@@ -760,12 +712,6 @@ DECODER(gettimeofday)
 	p_out_struct(d, 0, print_timeval_at);
 	p_ptr(d, 1);
 	return 0;
-}
-
-DECODER(uint1)		/* alarm */
-{
-	p_uint(d, 0);
-	return RV_DONE;
 }
 
 DECODER(getpriority)

@@ -1,6 +1,6 @@
 /*
  * tracer/decode/signal.c: decoders for signal calls (rt_sigaction, rt_sigprocmask,
- * sigaltstack, rt_sigsuspend, rt_sigpending, kill, tgkill, tkill) and decode_siginfo() for
+ * sigaltstack, rt_sigsuspend, rt_sigpending; kill, tkill and tgkill are signatures) and decode_siginfo() for
  * the "--- SIGCHLD {...} ---" lines.
  */
 #define _GNU_SOURCE
@@ -136,21 +136,6 @@ DECODER(sigaltstack)
 	}
 	p_out_struct(d, 1, print_stack_at);
 	return 0;
-}
-
-DECODER(kill)		/* kill(pid, sig), tkill(tid, sig) */
-{
-	p_int(d, 0);
-	p_signo(d, 1);
-	return RV_DONE;
-}
-
-DECODER(tgkill)
-{
-	p_int(d, 0);
-	p_int(d, 1);
-	p_signo(d, 2);
-	return RV_DONE;
 }
 
 DECODER(rt_sigtimedwait)

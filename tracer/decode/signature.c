@@ -4,7 +4,7 @@
  * Enough to print fds as -1 rather than 0xffffffffffffffff, pointers as NULL, paths as
  * strings, as strace does, for calls that need nothing richer.
  *
- *   f fd    D dirfd (AT_FDCWD)    d int    l long    u unsigned long    x hex
+ *   f fd    D dirfd (AT_FDCWD)    d int    U unsigned int    l long    u unsigned long    x hex
  *   p pointer (NULL)    s path    S string (cut at -s)    o mode (octal)    g signal
  *   c clock id
  */
@@ -21,6 +21,7 @@ DECODER(signature)
 		switch (sig[i]) {
 		case 'f': case 'd': p_int(d, i); break;
 		case 'D': p_dirfd(d, i); break;
+		case 'U': p_uint(d, i); break;
 		case 'l': p_long(d, i); break;
 		case 'u': p_ulong(d, i); break;
 		case 'p': p_ptr(d, i); break;
