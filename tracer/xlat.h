@@ -1,13 +1,21 @@
 /*
  * tracer/xlat.h: value -> name tables (flags and enums) and their printers, used by the
- * decoders. The numbers are the KERNEL's (not glibc's where they differ, e.g. O_LARGEFILE,
- * which glibc defines as 0 on x86_64 while the kernel uses 0x8000).
+ * decoders. The tables (tracer/decode/xlat_*.c) take every value from a header by name,
+ * XLAT(O_CLOEXEC) being { O_CLOEXEC, "O_CLOEXEC" }: the kernel's uapi headers where it
+ * exports the name (so O_LARGEFILE is the kernel's 0100000, not glibc's 0), glibc's where
+ * only glibc has it (the socket API, R_OK, S_IFREG), and tracer/decode/xlat_compat.h for
+ * the names the build machine's headers are too old to have.
+ *
+ * This header includes no system header beyond <stdint.h>, so that a table file can include
+ * the uapi headers, which clash with glibc's <signal.h> and <fcntl.h>.
  */
 #ifndef EXECLAB_XLAT_H
 #define EXECLAB_XLAT_H
 
+#include <stddef.h>
 #include <stdint.h>
-#include "tracer/decode.h"
+
+struct strbuf;
 
 struct xlat {
 	uint64_t val;
