@@ -10,8 +10,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include "tracer/decode.h"
 #include "tracer/xlat.h"
+#include "tracer/decode/xlat_compat.h"
 
 const char *xlat_name(const struct xlat *x, uint64_t val)
 {
@@ -69,7 +71,7 @@ void print_file_mode(struct strbuf *sb, uint32_t mode)
 		sb_puts(sb, "S_ISGID|");
 	if (mode & S_ISVTX)
 		sb_puts(sb, "S_ISVTX|");
-	sb_printf(sb, "%#03o", mode & 0777);	/* 0644; 0 prints as strace's "000" */
+	sb_printf(sb, "%#03o", mode & ACCESSPERMS);	/* 0644; 0 prints as strace's "000" */
 }
 
 void print_mode_arg(struct strbuf *sb, uint32_t mode)
@@ -211,12 +213,12 @@ static const char *const errno_names[] = {
 	ERR_ENTRY(ENOKEY), ERR_ENTRY(EKEYEXPIRED), ERR_ENTRY(EKEYREVOKED),
 	ERR_ENTRY(EKEYREJECTED), ERR_ENTRY(EOWNERDEAD), ERR_ENTRY(ENOTRECOVERABLE),
 	ERR_ENTRY(ERFKILL), ERR_ENTRY(EHWPOISON),
-	/* Kernel-internal values that a tracer sees (include/linux/errno.h); not in <errno.h>. */
-	[512] = "ERESTARTSYS", [513] = "ERESTARTNOINTR", [514] = "ERESTARTNOHAND",
-	[515] = "ENOIOCTLCMD", [516] = "ERESTART_RESTARTBLOCK", [517] = "EPROBE_DEFER",
-	[518] = "EOPENSTALE", [519] = "ENOPARAM", [521] = "EBADHANDLE", [522] = "ENOTSYNC",
-	[523] = "EBADCOOKIE", [524] = "ENOTSUPP", [525] = "ETOOSMALL", [526] = "ESERVERFAULT",
-	[527] = "EBADTYPE", [528] = "EJUKEBOX", [529] = "EIOCBQUEUED", [530] = "ERECALLCONFLICT",
+	/* The kernel's own values that a tracer sees (tracer/decode/xlat_compat.h). */
+	ERR_ENTRY(ERESTARTSYS), ERR_ENTRY(ERESTARTNOINTR), ERR_ENTRY(ERESTARTNOHAND),
+	ERR_ENTRY(ENOIOCTLCMD), ERR_ENTRY(ERESTART_RESTARTBLOCK), ERR_ENTRY(EPROBE_DEFER),
+	ERR_ENTRY(EOPENSTALE), ERR_ENTRY(ENOPARAM), ERR_ENTRY(EBADHANDLE), ERR_ENTRY(ENOTSYNC),
+	ERR_ENTRY(EBADCOOKIE), ERR_ENTRY(ENOTSUPP), ERR_ENTRY(ETOOSMALL), ERR_ENTRY(ESERVERFAULT),
+	ERR_ENTRY(EBADTYPE), ERR_ENTRY(EJUKEBOX), ERR_ENTRY(EIOCBQUEUED), ERR_ENTRY(ERECALLCONFLICT),
 };
 
 const char *errno_name(int err)
@@ -228,32 +230,32 @@ const char *errno_name(int err)
 
 /* Messages strerror() does not know: the kernel-internal restart codes, as strace words them. */
 static const char *const internal_messages[] = {
-	[512 - 512] = "To be restarted if SA_RESTART is set",
-	[513 - 512] = "To be restarted",
-	[514 - 512] = "To be restarted if no handler",
-	[515 - 512] = "No ioctl command",
-	[516 - 512] = "Interrupted by signal",
-	[517 - 512] = "Driver requests probe retry",
-	[518 - 512] = "Open found a stale dentry",
-	[519 - 512] = "Parameter not supported",
-	[521 - 512] = "Illegal NFS file handle",
-	[522 - 512] = "Update synchronization mismatch",
-	[523 - 512] = "Cookie is stale",
-	[524 - 512] = "Operation is not supported",
-	[525 - 512] = "Buffer or request is too small",
-	[526 - 512] = "An untranslatable error occurred",
-	[527 - 512] = "Type not supported by server",
-	[528 - 512] = "Request initiated, but will not complete before timeout",
-	[529 - 512] = "iocb queued, will get completion event",
-	[530 - 512] = "Conflict with recalled state",
+	[ERESTARTSYS - ERESTARTSYS] = "To be restarted if SA_RESTART is set",
+	[ERESTARTNOINTR - ERESTARTSYS] = "To be restarted",
+	[ERESTARTNOHAND - ERESTARTSYS] = "To be restarted if no handler",
+	[ENOIOCTLCMD - ERESTARTSYS] = "No ioctl command",
+	[ERESTART_RESTARTBLOCK - ERESTARTSYS] = "Interrupted by signal",
+	[EPROBE_DEFER - ERESTARTSYS] = "Driver requests probe retry",
+	[EOPENSTALE - ERESTARTSYS] = "Open found a stale dentry",
+	[ENOPARAM - ERESTARTSYS] = "Parameter not supported",
+	[EBADHANDLE - ERESTARTSYS] = "Illegal NFS file handle",
+	[ENOTSYNC - ERESTARTSYS] = "Update synchronization mismatch",
+	[EBADCOOKIE - ERESTARTSYS] = "Cookie is stale",
+	[ENOTSUPP - ERESTARTSYS] = "Operation is not supported",
+	[ETOOSMALL - ERESTARTSYS] = "Buffer or request is too small",
+	[ESERVERFAULT - ERESTARTSYS] = "An untranslatable error occurred",
+	[EBADTYPE - ERESTARTSYS] = "Type not supported by server",
+	[EJUKEBOX - ERESTARTSYS] = "Request initiated, but will not complete before timeout",
+	[EIOCBQUEUED - ERESTARTSYS] = "iocb queued, will get completion event",
+	[ERECALLCONFLICT - ERESTARTSYS] = "Conflict with recalled state",
 };
 
 const char *errno_message(int err)
 {
 	if (!errno_name(err))
 		return NULL;
-	if (err >= 512) {
-		size_t i = (size_t)err - 512;
+	if (err >= ERESTARTSYS) {
+		size_t i = (size_t)err - ERESTARTSYS;
 
 		return i < sizeof internal_messages / sizeof internal_messages[0] ?
 			internal_messages[i] : NULL;
@@ -261,22 +263,25 @@ const char *errno_message(int err)
 	return strerror(err);
 }
 
+/* A ptrace event stop carries the event in the status's bits 16 and up (ptrace(2)). */
+#define PTRACE_EVENT_SHIFT 16
+
 /* ---- wait status ------------------------------------------------------------------- */
 
 void print_wait_status(struct strbuf *sb, int status)
 {
 	sb_puts(sb, "[{");
-	if ((status & 0x7f) == 0) {
-		sb_printf(sb, "WIFEXITED(s) && WEXITSTATUS(s) == %d", (status >> 8) & 0xff);
-	} else if ((status & 0xff) == 0x7f) {
-		sb_printf(sb, "WIFSTOPPED(s) && WSTOPSIG(s) == %s", signal_name((status >> 8) & 0xff));
-		if (status >> 16)
-			sb_printf(sb, " && s >> 16 == %d", (status >> 16) & 0xffff);
-	} else if (status == 0xffff) {
+	if (WIFEXITED(status)) {
+		sb_printf(sb, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(status));
+	} else if (WIFSTOPPED(status)) {
+		sb_printf(sb, "WIFSTOPPED(s) && WSTOPSIG(s) == %s", signal_name(WSTOPSIG(status)));
+		if (status >> PTRACE_EVENT_SHIFT)
+			sb_printf(sb, " && s >> 16 == %d", (status >> PTRACE_EVENT_SHIFT) & 0xffff);
+	} else if (WIFCONTINUED(status)) {
 		sb_puts(sb, "WIFCONTINUED(s)");
 	} else {
-		sb_printf(sb, "WIFSIGNALED(s) && WTERMSIG(s) == %s", signal_name(status & 0x7f));
-		if (status & 0x80)
+		sb_printf(sb, "WIFSIGNALED(s) && WTERMSIG(s) == %s", signal_name(WTERMSIG(status)));
+		if (WCOREDUMP(status))
 			sb_puts(sb, " && WCOREDUMP(s)");
 	}
 	sb_puts(sb, "}]");

@@ -104,6 +104,23 @@ extern const struct xlat xlat_priority_which[];
 extern const struct xlat xlat_flock_ops[];
 extern const struct xlat xlat_ptrace_requests[];
 extern const struct xlat xlat_seccomp_ops[];
+extern const struct xlat xlat_fs_magics[];	/* statfs f_type */
+extern const struct xlat xlat_statfs_flags[];	/* statfs f_flags: ST_* */
+extern const struct xlat xlat_epoll_create_flags[];
+extern const struct xlat xlat_netlink_protocols[];
+extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
+extern const struct xlat xlat_scm_types[];
+extern const struct xlat xlat_sigev_notify[];
+/* si_code: the values any signal may carry (SI_USER, SI_KERNEL, ...), then per signal. */
+extern const struct xlat xlat_si_codes_generic[];
+extern const struct xlat xlat_si_codes_chld[];
+extern const struct xlat xlat_si_codes_segv[];
+extern const struct xlat xlat_si_codes_bus[];
+extern const struct xlat xlat_si_codes_ill[];
+extern const struct xlat xlat_si_codes_fpe[];
+extern const struct xlat xlat_si_codes_trap[];
+extern const struct xlat xlat_si_codes_poll[];
+extern const struct xlat xlat_si_codes_sys[];
 
 /* Appends a file mode as strace prints it in a stat: "S_IFREG|0644", "S_IFDIR|S_ISVTX|0777". */
 void print_file_mode(struct strbuf *sb, uint32_t mode);

@@ -80,6 +80,73 @@
 #define PR_GET_MDWE 66			/* Linux 6.3 */
 #endif
 
+/* <linux/magic.h> lacks these: the kernel keeps them private or the file system is not in it. */
+#ifndef MQUEUE_MAGIC
+#define MQUEUE_MAGIC 0x19800202		/* ipc/mqueue.c */
+#endif
+#ifndef BEFS_SUPER_MAGIC
+#define BEFS_SUPER_MAGIC 0x42465331	/* fs/befs/befs_fs_types.h's BEFS_SUPER_MAGIC1 */
+#endif
+#ifndef ZFS_SUPER_MAGIC
+#define ZFS_SUPER_MAGIC 0x2fc12fc1	/* OpenZFS, out of tree */
+#endif
+#ifndef AUFS_SUPER_MAGIC
+#define AUFS_SUPER_MAGIC 0x61756673	/* aufs, out of tree */
+#endif
+
+/* statfs's f_flags: glibc's <sys/statvfs.h> lacks the kernel's ST_VALID (include/linux/statfs.h). */
+#ifndef ST_VALID
+#define ST_VALID 0x0020
+#endif
+#ifndef ST_NOSYMFOLLOW
+#define ST_NOSYMFOLLOW 0x2000		/* Linux 5.10; glibc 2.39 */
+#endif
+
+/* Control messages: SCM_SECURITY is private to the kernel (include/linux/socket.h). */
+#ifndef SCM_SECURITY
+#define SCM_SECURITY 0x03
+#endif
+#ifndef SCM_PIDFD
+#define SCM_PIDFD 0x04			/* <asm-generic/socket.h>, Linux 6.5 */
+#endif
+
+/*
+ * x86's <asm/signal.h> has SA_RESTORER, but it cannot be included with glibc's <signal.h>,
+ * which the decoders use, and glibc does not define it.
+ */
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000
+#endif
+
+/*
+ * The kernel's own errnos that a tracer sees as a call's result (include/linux/errno.h,
+ * never exported): the restart codes of an interrupted call, and a few that leak from
+ * drivers and NFS.
+ */
+#define ERESTARTSYS 512
+#define ERESTARTNOINTR 513
+#define ERESTARTNOHAND 514
+#define ENOIOCTLCMD 515
+#define ERESTART_RESTARTBLOCK 516
+#define EPROBE_DEFER 517
+#define EOPENSTALE 518
+#define ENOPARAM 519
+#define EBADHANDLE 521
+#define ENOTSYNC 522
+#define EBADCOOKIE 523
+#define ENOTSUPP 524
+#define ETOOSMALL 525
+#define ESERVERFAULT 526
+#define EBADTYPE 527
+#define EJUKEBOX 528
+#define EIOCBQUEUED 529
+#define ERECALLCONFLICT 530
+
+/* <asm-generic/siginfo.h> */
+#ifndef SEGV_CPERR
+#define SEGV_CPERR 10			/* Linux 6.6 */
+#endif
+
 /*
  * personality(2): 0xffffffff asks for the current persona without changing it (no header
  * names it; strace prints the number).

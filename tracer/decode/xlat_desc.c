@@ -68,3 +68,7 @@ const struct xlat xlat_epoll_events[] = {
 const struct xlat xlat_eventfd_flags[] = {
 	XLAT(EFD_SEMAPHORE), XLAT(EFD_CLOEXEC), XLAT(EFD_NONBLOCK), XLAT_END
 };
+
+const struct xlat xlat_epoll_create_flags[] = {
+	XLAT(EPOLL_CLOEXEC), XLAT_END
+};

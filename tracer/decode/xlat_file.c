@@ -3,12 +3,15 @@
  * file types, rename, seek, fadvise, flock, memfd, close_range. Values from the headers by
  * name (tracer/xlat.h's XLAT); table order is printing order.
  */
+#define _GNU_SOURCE
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <linux/close_range.h>
 #include <linux/fadvise.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/magic.h>
 #include <linux/memfd.h>
 #include <linux/stat.h>
 #include "tracer/xlat.h"
@@ -103,4 +106,26 @@ const struct xlat xlat_mfd_flags[] = {
 
 const struct xlat xlat_close_range_flags[] = {
 	XLAT(CLOSE_RANGE_UNSHARE), XLAT(CLOSE_RANGE_CLOEXEC), XLAT_END
+};
+
+/* statfs's f_type (<linux/magic.h>). */
+const struct xlat xlat_fs_magics[] = {
+	XLAT(EXT2_SUPER_MAGIC), XLAT(TMPFS_MAGIC), XLAT(PROC_SUPER_MAGIC), XLAT(SYSFS_MAGIC),
+	XLAT(OVERLAYFS_SUPER_MAGIC), XLAT(BTRFS_SUPER_MAGIC), XLAT(XFS_SUPER_MAGIC),
+	XLAT(CGROUP2_SUPER_MAGIC), XLAT(CGROUP_SUPER_MAGIC), XLAT(DEVPTS_SUPER_MAGIC),
+	XLAT(NFS_SUPER_MAGIC), XLAT(SELINUX_MAGIC), XLAT(SQUASHFS_MAGIC),
+	XLAT(FUSE_SUPER_MAGIC), XLAT(MSDOS_SUPER_MAGIC), XLAT(ISOFS_SUPER_MAGIC),
+	XLAT(RAMFS_MAGIC), XLAT(DEBUGFS_MAGIC), XLAT(SECURITYFS_MAGIC), XLAT(BPF_FS_MAGIC),
+	XLAT(TRACEFS_MAGIC), XLAT(NSFS_MAGIC), XLAT(PIPEFS_MAGIC), XLAT(SOCKFS_MAGIC),
+	XLAT(V9FS_MAGIC), XLAT(ZFS_SUPER_MAGIC), XLAT(F2FS_SUPER_MAGIC),
+	XLAT(BEFS_SUPER_MAGIC), XLAT(MQUEUE_MAGIC), XLAT(HUGETLBFS_MAGIC),
+	XLAT(EFIVARFS_MAGIC), XLAT(BINFMTFS_MAGIC), XLAT(USBDEVICE_SUPER_MAGIC),
+	XLAT(AUFS_SUPER_MAGIC), XLAT_END
+};
+
+/* statfs's f_flags (glibc's <sys/statvfs.h>: the kernel exports no names). */
+const struct xlat xlat_statfs_flags[] = {
+	XLAT(ST_RDONLY), XLAT(ST_NOSUID), XLAT(ST_NODEV), XLAT(ST_NOEXEC),
+	XLAT(ST_SYNCHRONOUS), XLAT(ST_VALID), XLAT(ST_MANDLOCK), XLAT(ST_NOATIME),
+	XLAT(ST_NODIRATIME), XLAT(ST_RELATIME), XLAT(ST_NOSYMFOLLOW), XLAT_END
 };

@@ -4,10 +4,12 @@
  * glibc's socket headers; glibc's values are the ABI. Values from the headers by name
  * (tracer/xlat.h's XLAT); table order is printing order.
  */
+#define _GNU_SOURCE
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <netinet/udp.h>
 #include <sys/socket.h>
+#include <linux/netlink.h>
 #include "tracer/xlat.h"
 #include "tracer/decode/xlat_compat.h"
 
@@ -54,4 +56,28 @@ const struct xlat xlat_msg_flags[] = {
 const struct xlat xlat_sock_levels[] = {
 	XLAT(SOL_IP), XLAT(SOL_SOCKET), XLAT(SOL_TCP), XLAT(SOL_UDP), XLAT(SOL_IPV6),
 	XLAT(SOL_PACKET), XLAT(SOL_NETLINK), XLAT_END
+};
+
+const struct xlat xlat_netlink_protocols[] = {
+	XLAT(NETLINK_ROUTE), XLAT(NETLINK_USERSOCK), XLAT(NETLINK_SOCK_DIAG),
+	XLAT(NETLINK_XFRM), XLAT(NETLINK_SELINUX), XLAT(NETLINK_AUDIT),
+	XLAT(NETLINK_FIB_LOOKUP), XLAT(NETLINK_NETFILTER), XLAT(NETLINK_KOBJECT_UEVENT),
+	XLAT(NETLINK_GENERIC), XLAT(NETLINK_SCSITRANSPORT), XLAT(NETLINK_RDMA), XLAT_END
+};
+
+/* SOL_SOCKET options (<asm/socket.h> through glibc). */
+const struct xlat xlat_sol_socket_options[] = {
+	XLAT(SO_DEBUG), XLAT(SO_REUSEADDR), XLAT(SO_TYPE), XLAT(SO_ERROR), XLAT(SO_DONTROUTE),
+	XLAT(SO_BROADCAST), XLAT(SO_SNDBUF), XLAT(SO_RCVBUF), XLAT(SO_KEEPALIVE),
+	XLAT(SO_OOBINLINE), XLAT(SO_NO_CHECK), XLAT(SO_PRIORITY), XLAT(SO_LINGER),
+	XLAT(SO_BSDCOMPAT), XLAT(SO_REUSEPORT), XLAT(SO_PASSCRED), XLAT(SO_PEERCRED),
+	XLAT(SO_RCVLOWAT), XLAT(SO_SNDLOWAT), XLAT(SO_RCVTIMEO_OLD), XLAT(SO_SNDTIMEO_OLD),
+	XLAT(SO_BINDTODEVICE), XLAT(SO_TIMESTAMP_OLD), XLAT(SO_ACCEPTCONN), XLAT(SO_PEERSEC),
+	XLAT(SO_SNDBUFFORCE), XLAT(SO_RCVBUFFORCE), XLAT(SO_PASSSEC), XLAT(SO_PROTOCOL),
+	XLAT(SO_DOMAIN), XLAT_END
+};
+
+/* Control message types at SOL_SOCKET. */
+const struct xlat xlat_scm_types[] = {
+	XLAT(SCM_RIGHTS), XLAT(SCM_CREDENTIALS), XLAT(SCM_SECURITY), XLAT(SCM_PIDFD), XLAT_END
 };
