@@ -1,9 +1,9 @@
 /*
- * tracer/sysent.h: the syscall table, per personality. CONTRACT between the engine
- * (tracer/ENGINE.c) and the table/decoders (tracer/decode/, tracer/sysent.c, tracer/xlat.c).
+ * tracer/sysent.h: the syscall table, per personality: the contract between the engine and
+ * the table (tracer/decode/sysent.c, one row per number in tracer/decode/syscallent_*.h).
  *
- * Names come from libseccomp (seccomp_syscall_resolve_num_arch), built once by
- * sysent_init(); classes (%file, %process, ...) and decoders are hand-written judgement.
+ * Names come from libseccomp (seccomp_syscall_resolve_num_arch), asked once by sysent_init();
+ * the rest of each number's facts (arguments, classes, decoder) is its row.
  */
 #ifndef EXECLAB_SYSENT_H
 #define EXECLAB_SYSENT_H
@@ -28,7 +28,17 @@ enum sys_class {
 	CLASS_MEMORY = 1u << 6,	/* %memory:  memory mapping */
 	CLASS_CREDS = 1u << 7,	/* %creds */
 	CLASS_CLOCK = 1u << 8,	/* %clock */
-	CLASS_STAT = 1u << 9,	/* %stat, %lstat, %fstat, %statfs ... (strace's finer classes) */
+	/* strace's finer classes */
+	CLASS_STAT_PATH = 1u << 9,	/* %stat:    stat of a path (stat, stat64, oldstat) */
+	CLASS_STAT_LINK = 1u << 10,	/* %lstat:   stat of a link */
+	CLASS_STAT_FD = 1u << 11,	/* %fstat:   stat of a descriptor (fstat, newfstatat, statx) */
+	CLASS_STAT_ANY = 1u << 12,	/* %%stat:   every stat variant */
+	CLASS_STATFS_PATH = 1u << 13,	/* %statfs */
+	CLASS_STATFS_FD = 1u << 14,	/* %fstatfs */
+	CLASS_STATFS_ANY = 1u << 15,	/* %%statfs: with ustat */
+	CLASS_PURE = 1u << 16,		/* %pure:    always succeeds, no arguments (getpid, ...) */
+	/* Any stat or statfs variant: what sysent_class_by_name() gives for every such name. */
+	CLASS_STAT = CLASS_STAT_ANY | CLASS_STATFS_ANY,
 };
 
 /* Builds the name tables for every personality. Returns 0 or -errno. Call once. */

@@ -1,13 +1,21 @@
 /*
  * tracer/xlat.h: value -> name tables (flags and enums) and their printers, used by the
- * decoders. The numbers are the KERNEL's (not glibc's where they differ, e.g. O_LARGEFILE,
- * which glibc defines as 0 on x86_64 while the kernel uses 0x8000).
+ * decoders. The tables (tracer/decode/xlat_*.c) take every value from a header by name,
+ * XLAT(O_CLOEXEC) being { O_CLOEXEC, "O_CLOEXEC" }: the kernel's uapi headers where it
+ * exports the name (so O_LARGEFILE is the kernel's 0100000, not glibc's 0), glibc's where
+ * only glibc has it (the socket API, R_OK, S_IFREG), and tracer/decode/xlat_compat.h for
+ * the names the build machine's headers are too old to have.
+ *
+ * This header includes no system header beyond <stdint.h>, so that a table file can include
+ * the uapi headers, which clash with glibc's <signal.h> and <fcntl.h>.
  */
 #ifndef EXECLAB_XLAT_H
 #define EXECLAB_XLAT_H
 
+#include <stddef.h>
 #include <stdint.h>
-#include "tracer/decode.h"
+
+struct strbuf;
 
 struct xlat {
 	uint64_t val;
@@ -96,6 +104,23 @@ extern const struct xlat xlat_priority_which[];
 extern const struct xlat xlat_flock_ops[];
 extern const struct xlat xlat_ptrace_requests[];
 extern const struct xlat xlat_seccomp_ops[];
+extern const struct xlat xlat_fs_magics[];	/* statfs f_type */
+extern const struct xlat xlat_statfs_flags[];	/* statfs f_flags: ST_* */
+extern const struct xlat xlat_epoll_create_flags[];
+extern const struct xlat xlat_netlink_protocols[];
+extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
+extern const struct xlat xlat_scm_types[];
+extern const struct xlat xlat_sigev_notify[];
+/* si_code: the values any signal may carry (SI_USER, SI_KERNEL, ...), then per signal. */
+extern const struct xlat xlat_si_codes_generic[];
+extern const struct xlat xlat_si_codes_chld[];
+extern const struct xlat xlat_si_codes_segv[];
+extern const struct xlat xlat_si_codes_bus[];
+extern const struct xlat xlat_si_codes_ill[];
+extern const struct xlat xlat_si_codes_fpe[];
+extern const struct xlat xlat_si_codes_trap[];
+extern const struct xlat xlat_si_codes_poll[];
+extern const struct xlat xlat_si_codes_sys[];
 
 /* Appends a file mode as strace prints it in a stat: "S_IFREG|0644", "S_IFDIR|S_ISVTX|0777". */
 void print_file_mode(struct strbuf *sb, uint32_t mode);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include "tracer/decode.h"
 #include "tracer/xlat.h"
 
 static char buf[512];

@@ -45,6 +45,12 @@ void p_ulong(struct dctx *d, int i)
 	sb_printf(d->sb, "%" PRIu64, arg(d, i));
 }
 
+void p_uint(struct dctx *d, int i)
+{
+	arg_sep(d);
+	sb_printf(d->sb, "%u", (unsigned)arg(d, i));
+}
+
 void p_hex(struct dctx *d, int i)
 {
 	arg_sep(d);
@@ -218,7 +224,7 @@ void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
 			out[1] = esc[c];
 			out[2] = '\0';
 			sb_puts(sb, out);
-		} else if (c >= 0x20 && c < 0x7f) {
+		} else if (c >= ' ' && c <= '~') {	/* printable ASCII */
 			sb_putc(sb, (char)c);
 		} else if (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7') {
 			/* A digit follows: the full three digits keep the escape unambiguous. */

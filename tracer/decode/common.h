@@ -40,9 +40,7 @@ enum {
 
 typedef int (*decoder_fn)(struct dctx *d);
 
-/* The decoder for name, or NULL (then arguments print as hex). tracer/decode/table.c */
-decoder_fn decoder_find(const char *name);
-/* The decoder for nr in pers, joined by sysent_init() (tracer/sysent.c), or NULL. */
+/* The decoder of nr's row in pers (tracer/decode/sysent.c), or NULL: arguments in hex. */
 decoder_fn sysent_decoder(int pers, long nr);
 
 /* ---- arguments ---- */
@@ -64,6 +62,7 @@ static inline unsigned ptr_size(const struct dctx *d) { return is_compat(d) ? 4 
 void arg_sep(struct dctx *d);
 void p_int(struct dctx *d, int i);		/* signed int: fds, pids, counts */
 void p_long(struct dctx *d, int i);		/* signed long */
+void p_uint(struct dctx *d, int i);		/* unsigned int */
 void p_ulong(struct dctx *d, int i);		/* unsigned long: sizes */
 void p_hex(struct dctx *d, int i);		/* 0x..., 0 as "0" */
 void p_ptr(struct dctx *d, int i);		/* NULL or 0x... */

@@ -12,9 +12,12 @@
  */
 #include <inttypes.h>
 #include "tracer/decode/common.h"
+#include "tracer/decode/xlat_compat.h"
 
+#define STATE_RV_MASK 0xff
 #define STATE_ENTERED (1 << 8)
 #define STATE_NPRINTED_SHIFT 9
+#define STATE_NPRINTED_MASK 0x7f
 #define STATE_SAVED_SHIFT 16
 #define STATE_SAVED_MASK 0x3fff
 #define STATE_SEP_DONE (1 << 30)
@@ -65,12 +68,12 @@ void decode_entry_sp(struct strbuf *sb, struct call *c, const struct tracee_mem 
 	else
 		sb_printf(sb, "syscall_%#lx(", (unsigned long)c->nr);
 	if (fn) {
-		bits = fn(&d) & 0xff;
+		bits = fn(&d) & STATE_RV_MASK;
 	} else {
 		print_hex_args(&d);
 		bits = RV_DONE;
 	}
-	c->decoder_state = bits | STATE_ENTERED | (d.nprinted & 0x7f) << STATE_NPRINTED_SHIFT |
+	c->decoder_state = bits | STATE_ENTERED | (d.nprinted & STATE_NPRINTED_MASK) << STATE_NPRINTED_SHIFT |
 			   (d.saved & STATE_SAVED_MASK) << STATE_SAVED_SHIFT;
 }
 
@@ -84,7 +87,8 @@ static void print_result(struct strbuf *sb, const struct call *c, int bits, cons
 		const char *name = errno_name(err);
 		const char *msg = errno_message(err);
 		/* Restarted calls never returned to the tracee: strace prints "?" for them. */
-		int restart = err == 512 || err == 513 || err == 514 || err == 516;
+		int restart = err == ERESTARTSYS || err == ERESTARTNOINTR ||
+			      err == ERESTARTNOHAND || err == ERESTART_RESTARTBLOCK;
 
 		if (name && msg)
 			sb_printf(sb, "= %s %s (%s)", restart ? "?" : "-1", name, msg);
@@ -131,17 +135,17 @@ void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *
 
 		sb_init(&sb, scratch, sizeof scratch);
 		dctx_init(&d, &sb, c, mem, o, 0);
-		bits = fn(&d) & 0xff;
-		state = bits | STATE_ENTERED | (d.nprinted & 0x7f) << STATE_NPRINTED_SHIFT |
+		bits = fn(&d) & STATE_RV_MASK;
+		state = bits | STATE_ENTERED | (d.nprinted & STATE_NPRINTED_MASK) << STATE_NPRINTED_SHIFT |
 			(d.saved & STATE_SAVED_MASK) << STATE_SAVED_SHIFT | STATE_SEP_DONE;
 	}
-	bits = state & 0xff;
+	bits = state & STATE_RV_MASK;
 	dctx_init(&d, args, c, mem, o, 1);
-	d.nprinted = (state >> STATE_NPRINTED_SHIFT) & 0x7f;
+	d.nprinted = (state >> STATE_NPRINTED_SHIFT) & STATE_NPRINTED_MASK;
 	d.saved = (state >> STATE_SAVED_SHIFT) & STATE_SAVED_MASK;
 	d.sep_done = (state & STATE_SEP_DONE) != 0;
 	if (fn && !(bits & RV_DONE))
-		bits = fn(&d) & 0xff;
+		bits = fn(&d) & STATE_RV_MASK;
 	sb_putc(args, ')');
 	print_result(result, c, bits, d.aux.buf);
 }
@@ -164,7 +168,7 @@ void decode_unfinished(struct strbuf *sb, struct call *c)
 
 	if (!(state & STATE_ENTERED) || (state & (RV_DONE | STATE_SEP_DONE)))
 		return;
-	if (!((state >> STATE_NPRINTED_SHIFT) & 0x7f))
+	if (!((state >> STATE_NPRINTED_SHIFT) & STATE_NPRINTED_MASK))
 		return;
 	if (!sysent_decoder(c->pers, c->nr))
 		return;

@@ -1,9 +1,15 @@
 /*
  * tracer/decode/desc.c: decoders for calls on file descriptors: read/write and friends,
- * close, dup*, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd.
+ * dup3, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd (close, dup,
+ * dup2, ftruncate, sendfile are signatures).
  */
+#define _GNU_SOURCE
+#include <fcntl.h>
 #include <inttypes.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <linux/fs.h>
 #include "tracer/decode/common.h"
 
 DECODER(read)
@@ -123,19 +129,6 @@ DECODER(writev)
 	return RV_DONE;
 }
 
-DECODER(fd1)		/* close, dup, fsync, fchdir, ... */
-{
-	p_fd(d, 0);
-	return RV_DONE;
-}
-
-DECODER(dup2)
-{
-	p_fd(d, 0);
-	p_fd(d, 1);
-	return RV_DONE;
-}
-
 DECODER(dup3)
 {
 	p_fd(d, 0);
@@ -201,13 +194,6 @@ DECODER(llseek)		/* i386 _llseek(fd, high, low, &result, whence) */
 	return 0;
 }
 
-enum {
-	F_DUPFD_ = 0, F_GETFD_ = 1, F_SETFD_ = 2, F_GETFL_ = 3, F_SETFL_ = 4, F_SETOWN_ = 8,
-	F_GETOWN_ = 9, F_SETSIG_ = 10, F_GETSIG_ = 11, F_SETLEASE_ = 1024, F_GETLEASE_ = 1025,
-	F_NOTIFY_ = 1026, F_DUPFD_CLOEXEC_ = 1030, F_SETPIPE_SZ_ = 1031, F_GETPIPE_SZ_ = 1032,
-	F_ADD_SEALS_ = 1033, F_GET_SEALS_ = 1034,
-};
-
 /*
  * fcntl(fd, cmd[, arg]): the commands without an argument print none; F_GETFD/F_GETFL
  * explain their result: "= 0x1 (flags FD_CLOEXEC)".
@@ -219,12 +205,12 @@ DECODER(fcntl)
 	if (d->exiting) {
 		if (failed(d))
 			return 0;
-		if (cmd == F_GETFD_ && retval(d)) {
+		if (cmd == F_GETFD && retval(d)) {
 			sb_puts(&d->aux, "flags ");
 			xlat_print_flags(&d->aux, xlat_fd_flags, (uint64_t)retval(d), NULL);
 			return RV_HEX;
 		}
-		if (cmd == F_GETFL_) {
+		if (cmd == F_GETFL) {
 			sb_puts(&d->aux, "flags ");
 			print_open_flags(&d->aux, (uint64_t)retval(d));
 			return RV_HEX;
@@ -234,21 +220,21 @@ DECODER(fcntl)
 	p_fd(d, 0);
 	p_enum(d, 1, xlat_fcntl_cmds, "F_???");
 	switch (cmd) {
-	case F_GETFD_: case F_GETFL_: case F_GETOWN_: case F_GETSIG_: case F_GETLEASE_:
-	case F_GETPIPE_SZ_: case F_GET_SEALS_:
+	case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE:
+	case F_GETPIPE_SZ: case F_GET_SEALS:
 		return 0;
-	case F_SETFD_:
+	case F_SETFD:
 		p_flags(d, 2, xlat_fd_flags, NULL);
 		break;
-	case F_SETFL_:
+	case F_SETFL:
 		arg_sep(d);
 		print_open_flags(d->sb, arg(d, 2));
 		break;
-	case F_SETSIG_:
+	case F_SETSIG:
 		p_signo(d, 2);
 		break;
-	case F_DUPFD_: case F_DUPFD_CLOEXEC_: case F_SETOWN_: case F_SETLEASE_: case F_NOTIFY_:
-	case F_SETPIPE_SZ_: case F_ADD_SEALS_:
+	case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETLEASE: case F_NOTIFY:
+	case F_SETPIPE_SZ: case F_ADD_SEALS:
 		p_long(d, 2);
 		break;
 	default:
@@ -258,15 +244,6 @@ DECODER(fcntl)
 	return RV_DONE;
 }
 
-#define TCGETS_ 0x5401
-#define TIOCGWINSZ_ 0x5413
-#define TIOCSWINSZ_ 0x5414
-#define FIONREAD_ 0x541B
-#define TIOCGPGRP_ 0x540F
-#define TIOCSPGRP_ 0x5410
-#define FICLONE_ 0x40049409
-#define FIONBIO_ 0x5421
-
 /* An ioctl request no table names, in strace's _IOC(dir, type, nr, size) form. */
 static void print_ioc(struct strbuf *sb, uint32_t req)
 {
@@ -274,9 +251,12 @@ static void print_ioc(struct strbuf *sb, uint32_t req)
 		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"
 	};
 
-	sb_printf(sb, "_IOC(%s, %#x, %#x, %#x)", dirs[req >> 30], (req >> 8) & 0xff, req & 0xff,
-		  (req >> 16) & 0x3fff);
+	sb_printf(sb, "_IOC(%s, %#x, %#x, %#x)", dirs[_IOC_DIR(req)], _IOC_TYPE(req), _IOC_NR(req),
+		  _IOC_SIZE(req));
 }
+
+/* Within CBAUD: the speed's index among B0..B38400, or with CBAUDEX among B57600... */
+#define BAUD_INDEX (CBAUD & ~CBAUDEX)
 
 /* struct termios as strace abbreviates it: "{B38400 opost isig icanon echo ...}". */
 static void print_termios_at(struct dctx *d, uint64_t addr)
@@ -297,17 +277,17 @@ static void print_termios_at(struct dctx *d, uint64_t addr)
 		print_addr(d->sb, addr);
 		return;
 	}
-	baud = t[2] & 010017;	/* CBAUD */
+	baud = t[2] & CBAUD;
 	sb_putc(d->sb, '{');
 	if (baud < 16)
 		sb_puts(d->sb, speeds[baud]);
-	else if ((baud & 017) >= 1 && (baud & 017) <= 15 && (baud & 010000))
-		sb_puts(d->sb, hispeeds[(baud & 017) - 1]);
+	else if ((baud & BAUD_INDEX) >= 1 && (baud & BAUD_INDEX) <= 15 && (baud & CBAUDEX))
+		sb_puts(d->sb, hispeeds[(baud & BAUD_INDEX) - 1]);
 	else
 		sb_printf(d->sb, "%#o", baud);
 	sb_printf(d->sb, " %sopost %sisig %sicanon %secho ...}",
-		  t[1] & 1 ? "" : "-", t[3] & 1 ? "" : "-", t[3] & 2 ? "" : "-",
-		  t[3] & 010 ? "" : "-");
+		  t[1] & OPOST ? "" : "-", t[3] & ISIG ? "" : "-", t[3] & ICANON ? "" : "-",
+		  t[3] & ECHO ? "" : "-");
 }
 
 static void print_winsize_at(struct dctx *d, uint64_t addr)
@@ -348,14 +328,14 @@ DECODER(ioctl)
 		else
 			print_ioc(d->sb, req);
 		switch (req) {
-		case TIOCSWINSZ_:
+		case TIOCSWINSZ:
 			arg_sep(d);
 			print_winsize_at(d, arg(d, 2));
 			return RV_DONE;
-		case FICLONE_:
+		case FICLONE:
 			p_int(d, 2);	/* the source fd */
 			return RV_DONE;
-		case TIOCSPGRP_: case FIONBIO_:
+		case TIOCSPGRP: case FIONBIO:
 			arg_sep(d);
 			print_int_at(d, arg(d, 2));
 			return RV_DONE;
@@ -372,13 +352,13 @@ DECODER(ioctl)
 		return 0;
 	}
 	switch (req) {
-	case TCGETS_:
+	case TCGETS:
 		print_termios_at(d, arg(d, 2));
 		break;
-	case TIOCGWINSZ_:
+	case TIOCGWINSZ:
 		print_winsize_at(d, arg(d, 2));
 		break;
-	case FIONREAD_: case TIOCGPGRP_:
+	case FIONREAD: case TIOCGPGRP:
 		print_int_at(d, arg(d, 2));
 		break;
 	default:
@@ -642,18 +622,9 @@ DECODER(flock)
 	return RV_DONE;
 }
 
-DECODER(ftruncate)
-{
-	p_fd(d, 0);
-	p_long(d, 1);
-	return RV_DONE;
-}
-
 DECODER(epoll_create1)
 {
-	static const struct xlat epoll_flags[] = { XLAT_N(02000000, "EPOLL_CLOEXEC"), XLAT_END };
-
-	p_flags(d, 0, epoll_flags, NULL);
+	p_flags(d, 0, xlat_epoll_create_flags, NULL);
 	return RV_DONE;
 }
 
@@ -691,15 +662,6 @@ DECODER(eventfd2)
 {
 	p_ulong(d, 0);
 	p_flags(d, 1, xlat_eventfd_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(sendfile)
-{
-	p_fd(d, 0);
-	p_fd(d, 1);
-	p_ptr(d, 2);
-	p_ulong(d, 3);
 	return RV_DONE;
 }
 

@@ -1,16 +1,21 @@
 /*
  * tracer/decode/file.c: decoders for calls that take file names: open*, access*, stat*,
- * readlink*, unlink*, mkdir*, rename*, chdir, getcwd, chmod*, chown*, truncate, link*,
- * *xattr, statfs, statx, umask.
+ * readlink*, unlinkat, renameat2, linkat, getcwd, mknod, fchmodat2, fchownat, *xattr,
+ * statfs, statx, utimensat, umask. Calls of plain paths, fds, modes and ids (chdir, mkdir,
+ * chown, truncate, ...) are signatures in their rows.
  */
+#define _GNU_SOURCE
+#include <fcntl.h>
 #include <inttypes.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include "tracer/decode/common.h"
 
 /* O_CREAT or O_TMPFILE: only then does open* take a mode (and strace print it). */
 static int open_takes_mode(uint64_t flags)
 {
-	return (flags & 0100) || (flags & 020200000) == 020200000;
+	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
 }
 
 DECODER(open)
@@ -53,13 +58,6 @@ DECODER(openat2)
 	return RV_DONE;
 }
 
-DECODER(creat)
-{
-	p_path(d, 0);
-	p_oct(d, 1);
-	return RV_DONE;
-}
-
 DECODER(access)
 {
 	p_path(d, 0);
@@ -94,10 +92,7 @@ struct kernel_stat64 {
 
 static void print_dev(struct strbuf *sb, uint64_t dev)
 {
-	unsigned major = (unsigned)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
-	unsigned minor = (unsigned)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
-
-	sb_printf(sb, "makedev(%#x, %#x)", major, minor);
+	sb_printf(sb, "makedev(%#x, %#x)", major(dev), minor(dev));
 }
 
 /* Appends "{st_mode=S_IFREG|0644, st_size=42, ...}" or the address. */
@@ -111,7 +106,7 @@ static void print_stat_at(struct dctx *d, uint64_t addr)
 	}
 	sb_puts(d->sb, "{st_mode=");
 	print_file_mode(d->sb, st.st_mode);
-	if ((st.st_mode & 0170000) == 0020000 || (st.st_mode & 0170000) == 0060000) {
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
 		sb_puts(d->sb, ", st_rdev=");
 		print_dev(d->sb, st.st_rdev);
 	} else {
@@ -179,8 +174,8 @@ DECODER(statx)
 		p_path(d, 1);
 		arg_sep(d);
 		flags = arg(d, 2);
-		sb_puts(d->sb, xlat_name(xlat_statx_sync, flags & 0x6000) ?: "0x6000");
-		flags &= ~(uint64_t)0x6000;
+		xlat_print_enum(d->sb, xlat_statx_sync, flags & AT_STATX_SYNC_TYPE, NULL);
+		flags &= ~(uint64_t)AT_STATX_SYNC_TYPE;
 		if (flags) {
 			sb_putc(d->sb, '|');
 			xlat_print_flags(d->sb, xlat_at_flags, flags, NULL);
@@ -203,34 +198,6 @@ DECODER(statx)
 	return 0;
 }
 
-static const struct xlat fs_magics[] = {
-	XLAT_N(0xef53, "EXT2_SUPER_MAGIC"), XLAT_N(0x01021994, "TMPFS_MAGIC"),
-	XLAT_N(0x9fa0, "PROC_SUPER_MAGIC"), XLAT_N(0x62656572, "SYSFS_MAGIC"),
-	XLAT_N(0x794c7630, "OVERLAYFS_SUPER_MAGIC"), XLAT_N(0x9123683e, "BTRFS_SUPER_MAGIC"),
-	XLAT_N(0x58465342, "XFS_SUPER_MAGIC"), XLAT_N(0x63677270, "CGROUP2_SUPER_MAGIC"),
-	XLAT_N(0x27e0eb, "CGROUP_SUPER_MAGIC"), XLAT_N(0x1cd1, "DEVPTS_SUPER_MAGIC"),
-	XLAT_N(0x6969, "NFS_SUPER_MAGIC"), XLAT_N(0xf97cff8c, "SELINUX_MAGIC"),
-	XLAT_N(0x73717368, "SQUASHFS_MAGIC"), XLAT_N(0x65735546, "FUSE_SUPER_MAGIC"),
-	XLAT_N(0x4d44, "MSDOS_SUPER_MAGIC"), XLAT_N(0x9660, "ISOFS_SUPER_MAGIC"),
-	XLAT_N(0x858458f6, "RAMFS_MAGIC"), XLAT_N(0x64626720, "DEBUGFS_MAGIC"),
-	XLAT_N(0x73636673, "SECURITYFS_MAGIC"), XLAT_N(0xcafe4a11, "BPF_FS_MAGIC"),
-	XLAT_N(0x74726163, "TRACEFS_MAGIC"), XLAT_N(0x6e736673, "NSFS_MAGIC"),
-	XLAT_N(0x50495045, "PIPEFS_MAGIC"), XLAT_N(0x534f434b, "SOCKFS_MAGIC"),
-	XLAT_N(0x01021997, "V9FS_MAGIC"), XLAT_N(0x2fc12fc1, "ZFS_SUPER_MAGIC"),
-	XLAT_N(0xf2f52010, "F2FS_SUPER_MAGIC"), XLAT_N(0x42465331, "BEFS_SUPER_MAGIC"),
-	XLAT_N(0x19800202, "MQUEUE_MAGIC"), XLAT_N(0x958458f6, "HUGETLBFS_MAGIC"),
-	XLAT_N(0xde5e81e4, "EFIVARFS_MAGIC"), XLAT_N(0x42494e4d, "BINFMTFS_MAGIC"),
-	XLAT_N(0x9fa2, "USBDEVICE_SUPER_MAGIC"), XLAT_N(0x61756673, "AUFS_SUPER_MAGIC"),
-	XLAT_END
-};
-
-static const struct xlat statfs_flags[] = {
-	XLAT_N(0x1, "ST_RDONLY"), XLAT_N(0x2, "ST_NOSUID"), XLAT_N(0x4, "ST_NODEV"),
-	XLAT_N(0x8, "ST_NOEXEC"), XLAT_N(0x10, "ST_SYNCHRONOUS"), XLAT_N(0x20, "ST_VALID"),
-	XLAT_N(0x40, "ST_MANDLOCK"), XLAT_N(0x400, "ST_NOATIME"), XLAT_N(0x800, "ST_NODIRATIME"),
-	XLAT_N(0x1000, "ST_RELATIME"), XLAT_N(0x2000, "ST_NOSYMFOLLOW"), XLAT_END
-};
-
 /* struct statfs on x86_64: eleven longs around a two-int fsid, then spares. */
 static void print_statfs_at(struct dctx *d, uint64_t addr)
 {
@@ -246,13 +213,13 @@ static void print_statfs_at(struct dctx *d, uint64_t addr)
 		return;
 	}
 	sb_puts(d->sb, "{f_type=");
-	xlat_print_enum(d->sb, fs_magics, (uint64_t)f.type, NULL);
+	xlat_print_enum(d->sb, xlat_fs_magics, (uint64_t)f.type, NULL);
 	sb_printf(d->sb, ", f_bsize=%" PRId64 ", f_blocks=%" PRIu64 ", f_bfree=%" PRIu64
 		  ", f_bavail=%" PRIu64 ", f_files=%" PRIu64 ", f_ffree=%" PRIu64
 		  ", f_fsid={val=[%#x, %#x]}, f_namelen=%" PRId64 ", f_frsize=%" PRId64
 		  ", f_flags=", f.bsize, f.blocks, f.bfree, f.bavail, f.files, f.ffree,
 		  (unsigned)f.fsid[0], (unsigned)f.fsid[1], f.namelen, f.frsize);
-	xlat_print_flags(d->sb, statfs_flags, (uint64_t)f.flags, NULL);
+	xlat_print_flags(d->sb, xlat_statfs_flags, (uint64_t)f.flags, NULL);
 	sb_putc(d->sb, '}');
 }
 
@@ -303,34 +270,6 @@ DECODER(getcwd)
 	return 0;
 }
 
-DECODER(path1)		/* chdir, rmdir, unlink, chroot, acct, ... */
-{
-	p_path(d, 0);
-	return RV_DONE;
-}
-
-DECODER(path2)		/* rename, link, symlink, pivot_root */
-{
-	p_path(d, 0);
-	p_path(d, 1);
-	return RV_DONE;
-}
-
-DECODER(path_mode)	/* mkdir, chmod */
-{
-	p_path(d, 0);
-	p_oct(d, 1);
-	return RV_DONE;
-}
-
-DECODER(mkdirat)
-{
-	p_dirfd(d, 0);
-	p_path(d, 1);
-	p_oct(d, 2);
-	return RV_DONE;
-}
-
 DECODER(mknod)
 {
 	p_path(d, 0);
@@ -342,31 +281,10 @@ DECODER(mknod)
 
 DECODER(fchmodat2)
 {
-	dec_mkdirat(d);
+	p_dirfd(d, 0);
+	p_path(d, 1);
+	p_oct(d, 2);
 	p_flags(d, 3, xlat_at_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(fd_mode)	/* fchmod */
-{
-	p_fd(d, 0);
-	p_oct(d, 1);
-	return RV_DONE;
-}
-
-DECODER(chown)
-{
-	p_path(d, 0);
-	p_int(d, 1);
-	p_int(d, 2);
-	return RV_DONE;
-}
-
-DECODER(fchown)
-{
-	p_fd(d, 0);
-	p_int(d, 1);
-	p_int(d, 2);
 	return RV_DONE;
 }
 
@@ -388,41 +306,25 @@ DECODER(unlinkat)
 	return RV_DONE;
 }
 
-DECODER(renameat)
+static void renameat_args(struct dctx *d)
 {
 	p_dirfd(d, 0);
 	p_path(d, 1);
 	p_dirfd(d, 2);
 	p_path(d, 3);
-	return RV_DONE;
 }
 
 DECODER(renameat2)
 {
-	dec_renameat(d);
+	renameat_args(d);
 	p_flags(d, 4, xlat_rename_flags, NULL);
 	return RV_DONE;
 }
 
 DECODER(linkat)
 {
-	dec_renameat(d);
+	renameat_args(d);
 	p_flags(d, 4, xlat_at_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(symlinkat)
-{
-	p_path(d, 0);
-	p_dirfd(d, 1);
-	p_path(d, 2);
-	return RV_DONE;
-}
-
-DECODER(truncate)
-{
-	p_path(d, 0);
-	p_long(d, 1);
 	return RV_DONE;
 }
 

@@ -1,26 +1,31 @@
 /*
- * tracer/decode/mem.c: decoders for memory-mapping calls: mmap, mmap2, mprotect, munmap,
- * brk, mremap, madvise, msync, mlock.
+ * tracer/decode/mem.c: decoders for memory-mapping calls: mmap, mmap2, mprotect,
+ * pkey_mprotect, brk, mremap, madvise, msync (munmap and mlock are signatures).
  */
 #include <inttypes.h>
+#include <sys/mman.h>
 #include "tracer/decode/common.h"
+
+/* mmap2 takes its offset in 4096-byte units, whatever the page size. */
+#define MMAP2_SHIFT 12
 
 static void print_map_flags(struct strbuf *sb, uint64_t flags)
 {
-	const char *type = xlat_name(xlat_map_type, flags & 0xf);
+	const char *type = xlat_name(xlat_map_type, flags & MAP_TYPE);
 
 	if (type)
 		sb_puts(sb, type);
 	else
-		sb_printf(sb, "%#" PRIx64, flags & 0xf);
-	flags &= ~(uint64_t)0xf;
+		sb_printf(sb, "%#" PRIx64, flags & MAP_TYPE);
+	flags &= ~(uint64_t)MAP_TYPE;
 	if (flags) {
 		sb_putc(sb, '|');
 		xlat_print_flags(sb, xlat_map_flags, flags, NULL);
 	}
 }
 
-/* mmap(addr, len, prot, flags, fd, offset) -> address in hex. offset_shift: 12 for mmap2. */
+/* mmap(addr, len, prot, flags, fd, offset) -> address in hex; offset_shift is MMAP2_SHIFT
+ * for mmap2. */
 static int print_mmap(struct dctx *d, const uint64_t *a, int offset_shift)
 {
 	arg_sep(d);
@@ -66,7 +71,7 @@ DECODER(mmap2)
 
 	for (i = 0; i < 6; i++)
 		a[i] = arg(d, i);
-	return print_mmap(d, a, 12);
+	return print_mmap(d, a, MMAP2_SHIFT);
 }
 
 DECODER(mprotect)
@@ -81,13 +86,6 @@ DECODER(pkey_mprotect)
 {
 	dec_mprotect(d);
 	p_int(d, 3);
-	return RV_DONE;
-}
-
-DECODER(munmap)
-{
-	p_ptr(d, 0);
-	p_ulong(d, 1);
 	return RV_DONE;
 }
 
@@ -121,12 +119,5 @@ DECODER(msync)
 	p_ptr(d, 0);
 	p_ulong(d, 1);
 	p_flags(d, 2, xlat_msync_flags, NULL);
-	return RV_DONE;
-}
-
-DECODER(mlock)		/* mlock, munlock */
-{
-	p_ptr(d, 0);
-	p_ulong(d, 1);
 	return RV_DONE;
 }

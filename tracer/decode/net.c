@@ -4,37 +4,13 @@
  * setsockopt/getsockopt. Socket addresses of AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK are
  * decoded; others show their family and raw bytes.
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <string.h>
+#include <sys/socket.h>
 #include "tracer/decode/common.h"
 
-#define AF_UNIX_ 1
-#define AF_INET_ 2
-#define AF_INET6_ 10
-#define AF_NETLINK_ 16
-
-static const struct xlat netlink_protocols[] = {
-	XLAT_N(0, "NETLINK_ROUTE"), XLAT_N(2, "NETLINK_USERSOCK"), XLAT_N(4, "NETLINK_SOCK_DIAG"),
-	XLAT_N(6, "NETLINK_XFRM"), XLAT_N(7, "NETLINK_SELINUX"), XLAT_N(9, "NETLINK_AUDIT"),
-	XLAT_N(10, "NETLINK_FIB_LOOKUP"), XLAT_N(12, "NETLINK_NETFILTER"),
-	XLAT_N(15, "NETLINK_KOBJECT_UEVENT"), XLAT_N(16, "NETLINK_GENERIC"),
-	XLAT_N(18, "NETLINK_SCSITRANSPORT"), XLAT_N(20, "NETLINK_RDMA"), XLAT_END
-};
-
-static const struct xlat sol_socket_options[] = {
-	XLAT_N(1, "SO_DEBUG"), XLAT_N(2, "SO_REUSEADDR"), XLAT_N(3, "SO_TYPE"),
-	XLAT_N(4, "SO_ERROR"), XLAT_N(5, "SO_DONTROUTE"), XLAT_N(6, "SO_BROADCAST"),
-	XLAT_N(7, "SO_SNDBUF"), XLAT_N(8, "SO_RCVBUF"), XLAT_N(9, "SO_KEEPALIVE"),
-	XLAT_N(10, "SO_OOBINLINE"), XLAT_N(11, "SO_NO_CHECK"), XLAT_N(12, "SO_PRIORITY"),
-	XLAT_N(13, "SO_LINGER"), XLAT_N(14, "SO_BSDCOMPAT"), XLAT_N(15, "SO_REUSEPORT"),
-	XLAT_N(16, "SO_PASSCRED"), XLAT_N(17, "SO_PEERCRED"), XLAT_N(18, "SO_RCVLOWAT"),
-	XLAT_N(19, "SO_SNDLOWAT"), XLAT_N(20, "SO_RCVTIMEO_OLD"), XLAT_N(21, "SO_SNDTIMEO_OLD"),
-	XLAT_N(25, "SO_BINDTODEVICE"), XLAT_N(29, "SO_TIMESTAMP_OLD"),
-	XLAT_N(30, "SO_ACCEPTCONN"), XLAT_N(31, "SO_PEERSEC"), XLAT_N(32, "SO_SNDBUFFORCE"),
-	XLAT_N(33, "SO_RCVBUFFORCE"), XLAT_N(34, "SO_PASSSEC"), XLAT_N(38, "SO_PROTOCOL"),
-	XLAT_N(39, "SO_DOMAIN"), XLAT_END
-};
 
 DECODER(socket)
 {
@@ -52,10 +28,10 @@ DECODER(socket)
 		sb_putc(d->sb, '|');
 		xlat_print_flags(d->sb, xlat_socket_flags, type & ~(uint64_t)0xf, NULL);
 	}
-	if (family == AF_INET_ || family == AF_INET6_)
+	if (family == AF_INET || family == AF_INET6)
 		p_enum(d, 2, xlat_ip_protocols, "IPPROTO_???");
-	else if (family == AF_NETLINK_)
-		p_enum(d, 2, netlink_protocols, "NETLINK_???");
+	else if (family == AF_NETLINK)
+		p_enum(d, 2, xlat_netlink_protocols, "NETLINK_???");
 	else
 		p_int(d, 2);
 	return RV_DONE;
@@ -90,7 +66,7 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 	else
 		sb_printf(d->sb, "{sa_family=%#x /* AF_??? */", family);
 	switch (family) {
-	case AF_UNIX_: {
+	case AF_UNIX: {
 		size_t plen = (size_t)len - 2;
 		const unsigned char *path = sa + 2;
 
@@ -108,7 +84,7 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 		sb_putc(d->sb, '"');
 		break;
 	}
-	case AF_INET_: {
+	case AF_INET: {
 		char ip[INET_ADDRSTRLEN];
 		uint16_t port;
 
@@ -117,7 +93,7 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 		sb_printf(d->sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(port), ip);
 		break;
 	}
-	case AF_INET6_: {
+	case AF_INET6: {
 		char ip[INET6_ADDRSTRLEN];
 		uint16_t port;
 		uint32_t flow, scope;
@@ -131,7 +107,7 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 			  ntohs(port), ntohl(flow), ip, scope);
 		break;
 	}
-	case AF_NETLINK_: {
+	case AF_NETLINK: {
 		uint32_t pid, groups;
 
 		memcpy(&pid, sa + 4, sizeof pid);
@@ -276,11 +252,6 @@ DECODER(recvfrom)
 	return 0;
 }
 
-static const struct xlat scm_types[] = {
-	XLAT_N(1, "SCM_RIGHTS"), XLAT_N(2, "SCM_CREDENTIALS"), XLAT_N(3, "SCM_SECURITY"),
-	XLAT_N(4, "SCM_PIDFD"), XLAT_END
-};
-
 /* msg_control: "[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]" */
 static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
 {
@@ -313,12 +284,12 @@ static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
 		sb_printf(d->sb, "%s{cmsg_len=%" PRIu64 ", cmsg_level=", first ? "" : ", ", clen);
 		xlat_print_enum(d->sb, xlat_sock_levels, (uint32_t)level, "SOL_???");
 		sb_puts(d->sb, ", cmsg_type=");
-		if (level == 1)
-			xlat_print_enum(d->sb, scm_types, (uint32_t)type, "SCM_???");
+		if (level == SOL_SOCKET)
+			xlat_print_enum(d->sb, xlat_scm_types, (uint32_t)type, "SCM_???");
 		else
 			sb_printf(d->sb, "%#x", (unsigned)type);
 		sb_puts(d->sb, ", cmsg_data=");
-		if (level == 1 && type == 1) {
+		if (level == SOL_SOCKET && type == SCM_RIGHTS) {
 			sb_putc(d->sb, '[');
 			for (i = 0; i + 4 <= dlen; i += 4) {
 				int fd;
@@ -327,7 +298,7 @@ static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
 				sb_printf(d->sb, "%s%d", i ? ", " : "", fd);
 			}
 			sb_putc(d->sb, ']');
-		} else if (level == 1 && type == 2 && dlen >= 12) {
+		} else if (level == SOL_SOCKET && type == SCM_CREDENTIALS && dlen >= 12) {
 			uint32_t cred[3];
 
 			memcpy(cred, buf + data, sizeof cred);
@@ -418,7 +389,7 @@ static void print_sockopt_name(struct dctx *d)
 {
 	p_enum(d, 1, xlat_sock_levels, "SOL_???");
 	if (arg_int(d, 1) == 1)
-		p_enum(d, 2, sol_socket_options, "SO_???");
+		p_enum(d, 2, xlat_sol_socket_options, "SO_???");
 	else
 		p_int(d, 2);
 }

@@ -1,12 +1,18 @@
 /*
  * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
- * clone, clone3, wait4, exit, set_tid_address, set_robust_list, rseq, prlimit64, getrandom,
- * arch_prctl, prctl, uname, sysinfo, getrusage, futex, sched_*affinity, sleeps and clocks.
+ * clone, clone3, wait4, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
+ * futex, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
+ * alarm are signatures).
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/prctl.h>
 #include <sys/sysinfo.h>
+#include <asm/prctl.h>
+#include <linux/futex.h>
+#include "tracer/decode/xlat_compat.h"
 #include "tracer/decode/common.h"
 
 /*
@@ -126,17 +132,12 @@ DECODER(execveat)
 	return RV_DONE;
 }
 
-#define CLONE_PIDFD_ 0x1000ULL
-#define CLONE_SETTLS_ 0x80000ULL
-#define CLONE_PARENT_SETTID_ 0x100000ULL
-#define CLONE_CHILD_CLEARTID_ 0x200000ULL
-#define CLONE_CHILD_SETTID_ 0x1000000ULL
 
 static void print_clone_flags(struct strbuf *sb, uint64_t flags, int with_signal)
 {
-	uint64_t sig = with_signal ? flags & 0xff : 0;
+	uint64_t sig = with_signal ? flags & CSIGNAL : 0;
 
-	flags &= with_signal ? ~(uint64_t)0xff : ~(uint64_t)0;
+	flags &= with_signal ? ~(uint64_t)CSIGNAL : ~(uint64_t)0;
 	if (flags)
 		xlat_print_flags(sb, xlat_clone_flags, flags, NULL);
 	if (sig)
@@ -171,22 +172,22 @@ DECODER(clone)
 		arg_sep(d);
 		sb_puts(d->sb, "flags=");
 		print_clone_flags(d->sb, flags, 1);
-		if (!(flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_ | CLONE_CHILD_SETTID_ |
-			       CLONE_CHILD_CLEARTID_ | CLONE_SETTLS_)))
+		if (!(flags & (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID |
+			       CLONE_CHILD_CLEARTID | CLONE_SETTLS)))
 			return RV_DONE;
 		return 0;
 	}
-	if (flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_)) {
+	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
 		arg_sep(d);
 		sb_puts(d->sb, "parent_tid=");
 		print_tid_at(d, arg(d, 2));
 	}
-	if (flags & CLONE_SETTLS_) {
+	if (flags & CLONE_SETTLS) {
 		arg_sep(d);
 		sb_puts(d->sb, "tls=");
 		print_addr(d->sb, arg(d, tls));
 	}
-	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_)) {
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
 		arg_sep(d);
 		sb_puts(d->sb, "child_tidptr=");
 		print_addr(d->sb, arg(d, ctid));
@@ -216,31 +217,31 @@ DECODER(clone3)
 		}
 		sb_puts(d->sb, "{flags=");
 		print_clone_flags(d->sb, ca.flags, 0);
-		if (ca.flags & CLONE_PIDFD_)
+		if (ca.flags & CLONE_PIDFD)
 			sb_printf(d->sb, ", pidfd=%#" PRIx64, ca.pidfd);
-		if (ca.flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
+		if (ca.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
 			sb_printf(d->sb, ", child_tid=%#" PRIx64, ca.child_tid);
-		if (ca.flags & CLONE_PARENT_SETTID_)
+		if (ca.flags & CLONE_PARENT_SETTID)
 			sb_printf(d->sb, ", parent_tid=%#" PRIx64, ca.parent_tid);
 		sb_puts(d->sb, ", exit_signal=");
 		print_signo(d->sb, (int)ca.exit_signal);
 		sb_puts(d->sb, ", stack=");
 		print_addr(d->sb, ca.stack);
 		sb_printf(d->sb, ", stack_size=%#" PRIx64, ca.stack_size);
-		if (ca.flags & CLONE_SETTLS_)
+		if (ca.flags & CLONE_SETTLS)
 			sb_printf(d->sb, ", tls=%#" PRIx64, ca.tls);
 		sb_putc(d->sb, '}');
 		return 0;
 	}
 	if (!failed(d) && n >= 64 && mem_read_full(d, arg(d, 0), &ca, n) == 0 &&
-	    (ca.flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_))) {
+	    (ca.flags & (CLONE_PARENT_SETTID | CLONE_PIDFD))) {
 		sb_puts(d->sb, " => {");
-		if (ca.flags & CLONE_PIDFD_) {
+		if (ca.flags & CLONE_PIDFD) {
 			sb_puts(d->sb, "pidfd=");
 			print_tid_at(d, ca.pidfd);
 		}
-		if (ca.flags & CLONE_PARENT_SETTID_) {
-			sb_puts(d->sb, ca.flags & CLONE_PIDFD_ ? ", parent_tid=" : "parent_tid=");
+		if (ca.flags & CLONE_PARENT_SETTID) {
+			sb_puts(d->sb, ca.flags & CLONE_PIDFD ? ", parent_tid=" : "parent_tid=");
 			print_tid_at(d, ca.parent_tid);
 		}
 		sb_putc(d->sb, '}');
@@ -284,49 +285,6 @@ DECODER(wait4)
 		return 0;	/* waitpid */
 	p_out_struct(d, 3, print_rusage_at);
 	return 0;
-}
-
-DECODER(int1)		/* exit, exit_group, and other calls of one int */
-{
-	p_int(d, 0);
-	return RV_DONE;
-}
-
-DECODER(int2)
-{
-	p_int(d, 0);
-	p_int(d, 1);
-	return RV_DONE;
-}
-
-DECODER(int3)
-{
-	p_int(d, 0);
-	p_int(d, 1);
-	p_int(d, 2);
-	return RV_DONE;
-}
-
-DECODER(ptr1)		/* set_tid_address, ... */
-{
-	p_ptr(d, 0);
-	return RV_DONE;
-}
-
-DECODER(set_robust_list)
-{
-	p_ptr(d, 0);
-	p_ulong(d, 1);
-	return RV_DONE;
-}
-
-DECODER(rseq)
-{
-	p_ptr(d, 0);
-	p_hex(d, 1);
-	p_int(d, 2);
-	p_hex(d, 3);
-	return RV_DONE;
 }
 
 static void print_rlimit64_at(struct dctx *d, uint64_t addr)
@@ -405,8 +363,6 @@ DECODER(getrandom)
 	return 0;
 }
 
-#define ARCH_GET_FS_ 0x1003
-#define ARCH_GET_GS_ 0x1004
 
 DECODER(arch_prctl)
 {
@@ -414,7 +370,7 @@ DECODER(arch_prctl)
 
 	if (!d->exiting) {
 		p_enum(d, 0, xlat_arch_prctl, "ARCH_???");
-		if (code == ARCH_GET_FS_ || code == ARCH_GET_GS_)
+		if (code == ARCH_GET_FS || code == ARCH_GET_GS)
 			return 0;
 		p_hex(d, 1);
 		return RV_DONE;
@@ -427,24 +383,13 @@ DECODER(arch_prctl)
 	return 0;
 }
 
-enum {
-	PR_SET_PDEATHSIG_ = 1, PR_GET_PDEATHSIG_ = 2, PR_GET_DUMPABLE_ = 3, PR_SET_DUMPABLE_ = 4,
-	PR_GET_KEEPCAPS_ = 7, PR_SET_KEEPCAPS_ = 8, PR_GET_TIMING_ = 13, PR_SET_NAME_ = 15,
-	PR_GET_NAME_ = 16, PR_GET_SECCOMP_ = 21, PR_CAPBSET_READ_ = 23, PR_CAPBSET_DROP_ = 24,
-	PR_GET_SECUREBITS_ = 27, PR_SET_SECUREBITS_ = 28, PR_SET_TIMERSLACK_ = 29,
-	PR_GET_TIMERSLACK_ = 30, PR_TASK_PERF_EVENTS_DISABLE_ = 31,
-	PR_TASK_PERF_EVENTS_ENABLE_ = 32, PR_MCE_KILL_GET_ = 34, PR_SET_CHILD_SUBREAPER_ = 36,
-	PR_SET_NO_NEW_PRIVS_ = 38, PR_GET_NO_NEW_PRIVS_ = 39, PR_SET_THP_DISABLE_ = 41, PR_GET_THP_DISABLE_ = 42, PR_GET_FP_MODE_ = 46,
-	PR_GET_TAGGED_ADDR_CTRL_ = 56, PR_GET_IO_FLUSHER_ = 58, PR_GET_MDWE_ = 66,
-};
-
 /* prctl(option, ...): only the arguments the option uses, like strace. */
 DECODER(prctl)
 {
 	int option = arg_int(d, 0);
 	int i;
 
-	if (d->exiting && option == PR_GET_DUMPABLE_) {
+	if (d->exiting && option == PR_GET_DUMPABLE) {
 		static const char *const dumpable[] = {
 			"SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT"
 		};
@@ -458,7 +403,7 @@ DECODER(prctl)
 		arg_sep(d);
 		if (failed(d))
 			print_addr(d->sb, arg(d, 1));
-		else if (option == PR_GET_NAME_)
+		else if (option == PR_GET_NAME)
 			print_tracee_str(d, arg(d, 1), -1, 15, 0);
 		else {
 			int v;
@@ -472,30 +417,30 @@ DECODER(prctl)
 	}
 	p_enum(d, 0, xlat_prctl_options, "PR_???");
 	switch (option) {
-	case PR_GET_DUMPABLE_:
+	case PR_GET_DUMPABLE:
 		return 0;	/* the result gets its name at exit */
-	case PR_GET_KEEPCAPS_: case PR_GET_TIMING_: case PR_GET_SECCOMP_:
-	case PR_GET_SECUREBITS_: case PR_GET_TIMERSLACK_: case PR_TASK_PERF_EVENTS_DISABLE_:
-	case PR_TASK_PERF_EVENTS_ENABLE_: case PR_MCE_KILL_GET_: case PR_GET_NO_NEW_PRIVS_:
-	case PR_GET_THP_DISABLE_: case PR_GET_FP_MODE_: case PR_GET_TAGGED_ADDR_CTRL_:
-	case PR_GET_IO_FLUSHER_: case PR_GET_MDWE_:
+	case PR_GET_KEEPCAPS: case PR_GET_TIMING: case PR_GET_SECCOMP:
+	case PR_GET_SECUREBITS: case PR_GET_TIMERSLACK: case PR_TASK_PERF_EVENTS_DISABLE:
+	case PR_TASK_PERF_EVENTS_ENABLE: case PR_MCE_KILL_GET: case PR_GET_NO_NEW_PRIVS:
+	case PR_GET_THP_DISABLE: case PR_GET_FP_MODE: case PR_GET_TAGGED_ADDR_CTRL:
+	case PR_GET_IO_FLUSHER: case PR_GET_MDWE:
 		return RV_DONE;
-	case PR_GET_NAME_: case PR_GET_PDEATHSIG_:
+	case PR_GET_NAME: case PR_GET_PDEATHSIG:
 		return 0;
-	case PR_SET_NAME_:
+	case PR_SET_NAME:
 		arg_sep(d);
 		print_tracee_str(d, arg(d, 1), -1, 15, 0);
 		return RV_DONE;
-	case PR_SET_PDEATHSIG_:
+	case PR_SET_PDEATHSIG:
 		p_signo(d, 1);
 		return RV_DONE;
-	case PR_SET_NO_NEW_PRIVS_: case PR_SET_THP_DISABLE_:
+	case PR_SET_NO_NEW_PRIVS: case PR_SET_THP_DISABLE:
 		for (i = 1; i < 5; i++)
 			p_ulong(d, i);
 		return RV_DONE;
-	case PR_SET_DUMPABLE_: case PR_SET_KEEPCAPS_: case PR_CAPBSET_READ_:
-	case PR_CAPBSET_DROP_: case PR_SET_SECUREBITS_: case PR_SET_TIMERSLACK_:
-	case PR_SET_CHILD_SUBREAPER_:
+	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP: case PR_SET_SECUREBITS: case PR_SET_TIMERSLACK:
+	case PR_SET_CHILD_SUBREAPER:
 		p_ulong(d, 1);
 		return RV_DONE;
 	default:
@@ -557,12 +502,8 @@ DECODER(getrusage)
 	return 0;
 }
 
-enum {
-	FUTEX_WAIT_ = 0, FUTEX_WAKE_ = 1, FUTEX_FD_ = 2, FUTEX_REQUEUE_ = 3,
-	FUTEX_CMP_REQUEUE_ = 4, FUTEX_WAKE_OP_ = 5, FUTEX_LOCK_PI_ = 6, FUTEX_UNLOCK_PI_ = 7,
-	FUTEX_TRYLOCK_PI_ = 8, FUTEX_WAIT_BITSET_ = 9, FUTEX_WAKE_BITSET_ = 10,
-	FUTEX_WAIT_REQUEUE_PI_ = 11, FUTEX_CMP_REQUEUE_PI_ = 12, FUTEX_LOCK_PI2_ = 13,
-};
+/* The command: the bits below FUTEX_PRIVATE_FLAG, as strace reads them. */
+#define FUTEX_CMD_BITS (FUTEX_PRIVATE_FLAG - 1)
 
 static void print_bitset(struct dctx *d, int i)
 {
@@ -571,12 +512,6 @@ static void print_bitset(struct dctx *d, int i)
 		sb_puts(d->sb, "FUTEX_BITSET_MATCH_ANY");
 	else
 		sb_printf(d->sb, "%#" PRIx32, (uint32_t)arg(d, i));
-}
-
-static void p_uint(struct dctx *d, int i)
-{
-	arg_sep(d);
-	sb_printf(d->sb, "%u", (unsigned)arg(d, i));
 }
 
 static void p_timespec(struct dctx *d, int i)
@@ -588,62 +523,62 @@ static void p_timespec(struct dctx *d, int i)
 /* futex(uaddr, op, val, timeout|val2, uaddr2, val3): the arguments op uses. */
 DECODER(futex)
 {
-	unsigned op = (unsigned)arg(d, 1), cmd = op & 127;
+	unsigned op = (unsigned)arg(d, 1), cmd = op & FUTEX_CMD_BITS;
 	const char *name = xlat_name(xlat_futex_ops, cmd);
 
 	p_ptr(d, 0);
 	arg_sep(d);
 	if (name) {
 		sb_puts(d->sb, name);
-		if (op & 128)
+		if (op & FUTEX_PRIVATE_FLAG)
 			sb_puts(d->sb, "_PRIVATE");
-		if (op & 256)
+		if (op & FUTEX_CLOCK_REALTIME)
 			sb_puts(d->sb, "|FUTEX_CLOCK_REALTIME");
-		if (op & ~511u)
-			sb_printf(d->sb, "|%#x", op & ~511u);
+		if (op & ~(unsigned)(FUTEX_CMD_BITS | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
+			sb_printf(d->sb, "|%#x", op & ~(unsigned)(FUTEX_CMD_BITS | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME));
 	} else {
 		sb_printf(d->sb, "%#x /* FUTEX_??? */", op);
 	}
 	switch (cmd) {
-	case FUTEX_WAIT_:
+	case FUTEX_WAIT:
 		p_uint(d, 2);
 		p_timespec(d, 3);
 		break;
-	case FUTEX_WAKE_: case FUTEX_FD_:
+	case FUTEX_WAKE: case FUTEX_FD:
 		p_uint(d, 2);
 		break;
-	case FUTEX_REQUEUE_:
+	case FUTEX_REQUEUE:
 		p_uint(d, 2);
 		p_uint(d, 3);
 		p_ptr(d, 4);
 		break;
-	case FUTEX_CMP_REQUEUE_: case FUTEX_CMP_REQUEUE_PI_:
+	case FUTEX_CMP_REQUEUE: case FUTEX_CMP_REQUEUE_PI:
 		p_uint(d, 2);
 		p_uint(d, 3);
 		p_ptr(d, 4);
 		p_uint(d, 5);
 		break;
-	case FUTEX_WAKE_OP_:
+	case FUTEX_WAKE_OP:
 		p_uint(d, 2);
 		p_uint(d, 3);
 		p_ptr(d, 4);
 		p_hex(d, 5);
 		break;
-	case FUTEX_LOCK_PI_: case FUTEX_LOCK_PI2_:
+	case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2:
 		p_timespec(d, 3);
 		break;
-	case FUTEX_UNLOCK_PI_: case FUTEX_TRYLOCK_PI_:
+	case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI:
 		break;
-	case FUTEX_WAIT_BITSET_:
+	case FUTEX_WAIT_BITSET:
 		p_uint(d, 2);
 		p_timespec(d, 3);
 		print_bitset(d, 5);
 		break;
-	case FUTEX_WAKE_BITSET_:
+	case FUTEX_WAKE_BITSET:
 		p_uint(d, 2);
 		print_bitset(d, 5);
 		break;
-	case FUTEX_WAIT_REQUEUE_PI_:
+	case FUTEX_WAIT_REQUEUE_PI:
 		p_uint(d, 2);
 		p_timespec(d, 3);
 		p_ptr(d, 4);
@@ -762,12 +697,6 @@ DECODER(gettimeofday)
 	return 0;
 }
 
-DECODER(uint1)		/* alarm */
-{
-	p_uint(d, 0);
-	return RV_DONE;
-}
-
 DECODER(getpriority)
 {
 	p_enum(d, 0, xlat_priority_which, "PRIO_???");
@@ -873,11 +802,6 @@ DECODER(setgroups)
 	return RV_DONE;
 }
 
-static const struct xlat sigev_notify[] = {
-	XLAT_N(0, "SIGEV_SIGNAL"), XLAT_N(1, "SIGEV_NONE"), XLAT_N(2, "SIGEV_THREAD"),
-	XLAT_N(4, "SIGEV_THREAD_ID"), XLAT_END
-};
-
 /* struct sigevent: {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (strace's form). */
 static void print_sigevent_at(struct dctx *d, uint64_t addr)
 {
@@ -906,7 +830,7 @@ static void print_sigevent_at(struct dctx *d, uint64_t addr)
 		sb_puts(d->sb, ", ");
 	}
 	sb_puts(d->sb, "sigev_notify=");
-	xlat_print_enum(d->sb, sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
+	xlat_print_enum(d->sb, xlat_sigev_notify, (uint32_t)ev.notify, "SIGEV_???");
 	if (ev.notify == 4)
 		sb_printf(d->sb, ", sigev_notify_thread_id=%d", ev.u.tid);
 	else if (ev.notify == 2)

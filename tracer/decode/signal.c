@@ -1,6 +1,6 @@
 /*
  * tracer/decode/signal.c: decoders for signal calls (rt_sigaction, rt_sigprocmask,
- * sigaltstack, rt_sigsuspend, rt_sigpending, kill, tgkill, tkill) and decode_siginfo() for
+ * sigaltstack, rt_sigsuspend, rt_sigpending; kill, tkill and tgkill are signatures) and decode_siginfo() for
  * the "--- SIGCHLD {...} ---" lines.
  */
 #define _GNU_SOURCE
@@ -8,8 +8,8 @@
 #include <signal.h>
 #include <string.h>
 #include "tracer/decode/common.h"
+#include "tracer/decode/xlat_compat.h"
 
-#define SA_RESTORER_ 0x04000000
 
 /* The kernel's struct sigaction: x86_64 {handler, flags, restorer, mask} in longs; i386 the
  * same order with 4-byte pointers and flags, then the 8-byte mask. */
@@ -40,7 +40,7 @@ static void print_sigaction_at(struct dctx *d, uint64_t addr, uint64_t setsize)
 	print_sigset_bytes(d->sb, mask, setsize < sizeof mask ? (size_t)setsize : sizeof mask);
 	sb_puts(d->sb, ", sa_flags=");
 	xlat_print_flags(d->sb, xlat_sa_flags, flags, NULL);
-	if (flags & SA_RESTORER_) {
+	if (flags & SA_RESTORER) {
 		sb_puts(d->sb, ", sa_restorer=");
 		print_addr(d->sb, restorer);
 	}
@@ -138,21 +138,6 @@ DECODER(sigaltstack)
 	return 0;
 }
 
-DECODER(kill)		/* kill(pid, sig), tkill(tid, sig) */
-{
-	p_int(d, 0);
-	p_signo(d, 1);
-	return RV_DONE;
-}
-
-DECODER(tgkill)
-{
-	p_int(d, 0);
-	p_int(d, 1);
-	p_signo(d, 2);
-	return RV_DONE;
-}
-
 DECODER(rt_sigtimedwait)
 {
 	if (!d->exiting) {
@@ -193,69 +178,17 @@ DECODER(rt_sigreturn)
 
 /* ---- siginfo ---- */
 
-static const struct xlat si_codes_generic[] = {
-	XLAT_N(0, "SI_USER"), XLAT_N(0x80, "SI_KERNEL"), XLAT_N((uint32_t)-1, "SI_QUEUE"),
-	XLAT_N((uint32_t)-2, "SI_TIMER"), XLAT_N((uint32_t)-3, "SI_MESGQ"),
-	XLAT_N((uint32_t)-4, "SI_ASYNCIO"), XLAT_N((uint32_t)-5, "SI_SIGIO"),
-	XLAT_N((uint32_t)-6, "SI_TKILL"), XLAT_N((uint32_t)-7, "SI_DETHREAD"),
-	XLAT_N((uint32_t)-60, "SI_ASYNCNL"), XLAT_END
-};
-
-static const struct xlat si_codes_chld[] = {
-	XLAT_N(1, "CLD_EXITED"), XLAT_N(2, "CLD_KILLED"), XLAT_N(3, "CLD_DUMPED"),
-	XLAT_N(4, "CLD_TRAPPED"), XLAT_N(5, "CLD_STOPPED"), XLAT_N(6, "CLD_CONTINUED"), XLAT_END
-};
-
-static const struct xlat si_codes_segv[] = {
-	XLAT_N(1, "SEGV_MAPERR"), XLAT_N(2, "SEGV_ACCERR"), XLAT_N(3, "SEGV_BNDERR"),
-	XLAT_N(4, "SEGV_PKUERR"), XLAT_N(5, "SEGV_ACCADI"), XLAT_N(6, "SEGV_ADIDERR"),
-	XLAT_N(7, "SEGV_ADIPERR"), XLAT_N(8, "SEGV_MTEAERR"), XLAT_N(9, "SEGV_MTESERR"),
-	XLAT_N(10, "SEGV_CPERR"), XLAT_END
-};
-
-static const struct xlat si_codes_bus[] = {
-	XLAT_N(1, "BUS_ADRALN"), XLAT_N(2, "BUS_ADRERR"), XLAT_N(3, "BUS_OBJERR"),
-	XLAT_N(4, "BUS_MCEERR_AR"), XLAT_N(5, "BUS_MCEERR_AO"), XLAT_END
-};
-
-static const struct xlat si_codes_ill[] = {
-	XLAT_N(1, "ILL_ILLOPC"), XLAT_N(2, "ILL_ILLOPN"), XLAT_N(3, "ILL_ILLADR"),
-	XLAT_N(4, "ILL_ILLTRP"), XLAT_N(5, "ILL_PRVOPC"), XLAT_N(6, "ILL_PRVREG"),
-	XLAT_N(7, "ILL_COPROC"), XLAT_N(8, "ILL_BADSTK"), XLAT_N(9, "ILL_BADIADDR"), XLAT_END
-};
-
-static const struct xlat si_codes_fpe[] = {
-	XLAT_N(1, "FPE_INTDIV"), XLAT_N(2, "FPE_INTOVF"), XLAT_N(3, "FPE_FLTDIV"),
-	XLAT_N(4, "FPE_FLTOVF"), XLAT_N(5, "FPE_FLTUND"), XLAT_N(6, "FPE_FLTRES"),
-	XLAT_N(7, "FPE_FLTINV"), XLAT_N(8, "FPE_FLTSUB"), XLAT_N(14, "FPE_FLTUNK"),
-	XLAT_N(15, "FPE_CONDTRAP"), XLAT_END
-};
-
-static const struct xlat si_codes_trap[] = {
-	XLAT_N(1, "TRAP_BRKPT"), XLAT_N(2, "TRAP_TRACE"), XLAT_N(3, "TRAP_BRANCH"),
-	XLAT_N(4, "TRAP_HWBKPT"), XLAT_N(5, "TRAP_UNK"), XLAT_N(6, "TRAP_PERF"), XLAT_END
-};
-
-static const struct xlat si_codes_poll[] = {
-	XLAT_N(1, "POLL_IN"), XLAT_N(2, "POLL_OUT"), XLAT_N(3, "POLL_MSG"), XLAT_N(4, "POLL_ERR"),
-	XLAT_N(5, "POLL_PRI"), XLAT_N(6, "POLL_HUP"), XLAT_END
-};
-
-static const struct xlat si_codes_sys[] = {
-	XLAT_N(1, "SYS_SECCOMP"), XLAT_N(2, "SYS_USER_DISPATCH"), XLAT_END
-};
-
 static const struct xlat *si_code_table(int signo)
 {
 	switch (signo) {
-	case SIGCHLD: return si_codes_chld;
-	case SIGSEGV: return si_codes_segv;
-	case SIGBUS: return si_codes_bus;
-	case SIGILL: return si_codes_ill;
-	case SIGFPE: return si_codes_fpe;
-	case SIGTRAP: return si_codes_trap;
-	case SIGIO: return si_codes_poll;
-	case SIGSYS: return si_codes_sys;
+	case SIGCHLD: return xlat_si_codes_chld;
+	case SIGSEGV: return xlat_si_codes_segv;
+	case SIGBUS: return xlat_si_codes_bus;
+	case SIGILL: return xlat_si_codes_ill;
+	case SIGFPE: return xlat_si_codes_fpe;
+	case SIGTRAP: return xlat_si_codes_trap;
+	case SIGIO: return xlat_si_codes_poll;
+	case SIGSYS: return xlat_si_codes_sys;
 	default: return NULL;
 	}
 }
@@ -272,10 +205,10 @@ void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 	const struct xlat *table = si_code_table(signo);
 	const char *code_name = NULL;
 
-	if (code <= 0 || code == 0x80)
-		code_name = xlat_name(si_codes_generic, (uint32_t)code);
+	if (code <= 0 || code == SI_KERNEL)
+		code_name = xlat_name(xlat_si_codes_generic, (uint64_t)(int64_t)code);
 	else if (table)
-		code_name = xlat_name(table, (uint32_t)code);
+		code_name = xlat_name(table, (uint64_t)code);
 	sb_printf(sb, "%s {si_signo=%s, si_code=", signal_name(signo), signal_name(signo));
 	if (code_name)
 		sb_puts(sb, code_name);
@@ -300,7 +233,7 @@ void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 			if (code == SI_QUEUE || code == SI_MESGQ || code == SI_ASYNCIO)
 				print_si_value(sb, si);
 		}
-	} else if (code == 0x80) {
+	} else if (code == SI_KERNEL) {
 		if (signo == SIGSEGV || signo == SIGBUS) {
 			sb_puts(sb, ", si_addr=");
 			print_addr(sb, (uint64_t)(uintptr_t)si->si_addr);

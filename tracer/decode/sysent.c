@@ -1,10 +1,13 @@
 /*
- * tracer/sysent.c: the syscall table per personality (tracer/sysent.h).
+ * tracer/decode/sysent.c: the syscall table per personality (tracer/sysent.h).
  *
- * Names are mechanical facts: sysent_init() asks libseccomp for every number of each
- * personality once and copies the names into one arena. Judgement (nargs, classes, which
- * decoder) is hand-written per NAME in tracer/decode/sysdefs.c and tracer/decode/table.c,
- * and joined to the numbers here, so one table serves x86_64 and i386 alike.
+ * Names are libseccomp's: sysent_init() asks it for every number of each personality once
+ * and copies the names into one arena. Everything else about a number is its row in
+ * tracer/decode/syscallent_*.h, in the shape of strace's syscallent.h:
+ *   [NR] = { nargs, classes, decoder, "name" },
+ * where decoder is SEN(x) (the function dec_x, tracer/decode/decoders.h), SIG(letters) (the
+ * arguments described by a signature, tracer/decode/signature.c) or HEX (every argument in
+ * hex). A row counts only when libseccomp gives its number the row's name.
  */
 #include <errno.h>
 #include <seccomp.h>
@@ -12,10 +15,44 @@
 #include <string.h>
 #include <linux/audit.h>
 #include "tracer/sysent.h"
-#include "tracer/decode/common.h"
-#include "tracer/decode/sysdefs.h"
+#include "tracer/decode/decoders.h"
+#include "tracer/decode/sysent_row.h"
 
-/* Past the last known number, stop after this many unknown ones (x86_64 has a gap 335..423). */
+/* The rows' class abbreviations, strace's. */
+#define TF CLASS_FILE
+#define TD CLASS_DESC
+#define TP CLASS_PROCESS
+#define TN CLASS_NETWORK
+#define TS CLASS_SIGNAL
+#define TI CLASS_IPC
+#define TM CLASS_MEMORY
+#define TC CLASS_CREDS
+#define TCL CLASS_CLOCK
+#define TST CLASS_STAT_PATH
+#define TLST CLASS_STAT_LINK
+#define TFST CLASS_STAT_FD
+#define TSTA CLASS_STAT_ANY
+#define TSF CLASS_STATFS_PATH
+#define TFSF CLASS_STATFS_FD
+#define TSFA CLASS_STATFS_ANY
+#define PU CLASS_PURE
+
+/* The rows' decoder column. */
+#define SEN(fn) dec_##fn, NULL
+#define SIG(letters) dec_signature, #letters
+#define HEX NULL, NULL
+
+static const struct sysent_row rows_x86_64[] = {
+#include "tracer/decode/syscallent_x86_64.h"
+#include "tracer/decode/syscallent_common.h"
+};
+
+static const struct sysent_row rows_i386[] = {
+#include "tracer/decode/syscallent_i386.h"
+#include "tracer/decode/syscallent_common.h"
+};
+
+/* Past the last known number, stop after this many unknown ones (x86_64 has a gap 337..423). */
 #define SYSENT_GAP 160
 #define SYSENT_MAX 2048
 #define ARENA_SIZE 16384
@@ -23,38 +60,25 @@
 struct pers_table {
 	uint32_t scmp_arch;
 	uint32_t audit_arch;
+	const struct sysent_row *all_rows;	/* the static table */
+	size_t nrows;
 	long count;				/* one more than the largest known number */
 	const char **names;			/* [count], NULL for holes */
-	const struct sysdef **defs;		/* [count] */
-	decoder_fn *decoders;			/* [count] */
+	const struct sysent_row **rows;		/* [count], NULL where no row counts */
 };
 
+#define ROWS(r) .all_rows = r, .nrows = sizeof r / sizeof r[0]
+
 static struct pers_table tables[PERS_COUNT] = {
-	[PERS_X86_64] = { .scmp_arch = SCMP_ARCH_X86_64, .audit_arch = AUDIT_ARCH_X86_64 },
-	[PERS_I386] = { .scmp_arch = SCMP_ARCH_X86, .audit_arch = AUDIT_ARCH_I386 },
+	[PERS_X86_64] = { .scmp_arch = SCMP_ARCH_X86_64, .audit_arch = AUDIT_ARCH_X86_64,
+			  ROWS(rows_x86_64) },
+	[PERS_I386] = { .scmp_arch = SCMP_ARCH_X86, .audit_arch = AUDIT_ARCH_I386,
+			ROWS(rows_i386) },
 };
 
 static char arena[ARENA_SIZE];
 static size_t arena_used;
 static int initialised;
-
-const struct sysdef *sysdef_find(const char *name)
-{
-	size_t lo = 0, hi = sysdefs_count;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, sysdefs[mid].name);
-
-		if (cmp == 0)
-			return &sysdefs[mid];
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
 
 static const char *arena_copy(const char *s)
 {
@@ -88,16 +112,15 @@ static int build_table(struct pers_table *t)
 	}
 	t->count = last + 1;
 	t->names = calloc((size_t)t->count, sizeof *t->names);
-	t->defs = calloc((size_t)t->count, sizeof *t->defs);
-	t->decoders = calloc((size_t)t->count, sizeof *t->decoders);
-	if (t->count && (!t->names || !t->defs || !t->decoders))
+	t->rows = calloc((size_t)t->count, sizeof *t->rows);
+	if (t->count && (!t->names || !t->rows))
 		return -ENOMEM;
 	for (nr = 0; nr < t->count; nr++) {
+		const struct sysent_row *row = (size_t)nr < t->nrows ? &t->all_rows[nr] : NULL;
+
 		t->names[nr] = names[nr];
-		if (!names[nr])
-			continue;
-		t->defs[nr] = sysdef_find(names[nr]);
-		t->decoders[nr] = decoder_find(names[nr]);
+		if (names[nr] && row && row->name && strcmp(row->name, names[nr]) == 0)
+			t->rows[nr] = row;
 	}
 	return 0;
 }
@@ -168,36 +191,42 @@ long sysent_lookup(int pers, const char *name)
 	return -1;
 }
 
-static const struct sysdef *def_of(int pers, long nr)
+const struct sysent_row *sysent_row(int pers, long nr)
 {
 	const struct pers_table *t = table_of(pers);
 
-	return t && nr >= 0 && nr < t->count ? t->defs[nr] : NULL;
+	return t && nr >= 0 && nr < t->count ? t->rows[nr] : NULL;
+}
+
+const struct sysent_row *sysent_rows(int pers, size_t *count)
+{
+	if (pers < 0 || pers >= PERS_COUNT) {
+		*count = 0;
+		return NULL;
+	}
+	*count = tables[pers].nrows;
+	return tables[pers].all_rows;
 }
 
 unsigned sysent_classes(int pers, long nr)
 {
-	const struct sysdef *def = def_of(pers, nr);
+	const struct sysent_row *row = sysent_row(pers, nr);
 
-	return def ? def->classes : 0;
+	return row ? row->classes : 0;
 }
 
 int sysent_nargs(int pers, long nr)
 {
-	const struct sysdef *def = def_of(pers, nr);
+	const struct sysent_row *row = sysent_row(pers, nr);
 
-	if (!def)
-		return 6;
-	if (pers == PERS_I386 && def->nargs32)
-		return def->nargs32;
-	return def->nargs;
+	return row ? row->nargs : 6;
 }
 
 decoder_fn sysent_decoder(int pers, long nr)
 {
-	const struct pers_table *t = table_of(pers);
+	const struct sysent_row *row = sysent_row(pers, nr);
 
-	return t && nr >= 0 && nr < t->count ? t->decoders[nr] : NULL;
+	return row ? row->decode : NULL;
 }
 
 /* strace's class names (-e trace=%NAME); the finer stat classes all map to CLASS_STAT. */
@@ -227,60 +256,30 @@ unsigned sysent_class_by_name(const char *name)
 	return 0;
 }
 
-/* strace's finer classes, as lists of names (strace's TST, TLST, TFST, TSF, TFSF, TSFA, PU). */
-static const char *const stat_names[] = { "stat", "stat64", "oldstat", NULL };
-static const char *const lstat_names[] = { "lstat", "lstat64", "oldlstat", NULL };
-static const char *const fstat_names[] = {
-	"fstat", "fstat64", "oldfstat", "newfstatat", "fstatat64", "statx", NULL
-};
-static const char *const statfs_names[] = { "statfs", "statfs64", NULL };
-static const char *const fstatfs_names[] = { "fstatfs", "fstatfs64", NULL };
-static const char *const ustat_names[] = { "ustat", NULL };
-static const char *const pure_names[] = {
-	"getegid", "getegid32", "geteuid", "geteuid32", "getgid", "getgid32", "getpgrp",
-	"getpid", "getppid", "gettid", "getuid", "getuid32", NULL
-};
-
+/* strace's finer classes: names after the first '%' and the row bit that says membership. */
 static const struct {
-	const char *name;			/* without the leading % */
-	const char *const *lists[3];
+	const char *name;
+	unsigned classes;
 } fine_classes[] = {
-	{ "stat", { stat_names } },
-	{ "lstat", { lstat_names } },
-	{ "fstat", { fstat_names } },
-	{ "%stat", { stat_names, lstat_names, fstat_names } },
-	{ "statfs", { statfs_names } },
-	{ "fstatfs", { fstatfs_names } },
-	{ "%statfs", { statfs_names, fstatfs_names, ustat_names } },
-	{ "pure", { pure_names } },
+	{ "stat", CLASS_STAT_PATH }, { "lstat", CLASS_STAT_LINK }, { "fstat", CLASS_STAT_FD },
+	{ "%stat", CLASS_STAT_ANY }, { "statfs", CLASS_STATFS_PATH },
+	{ "fstatfs", CLASS_STATFS_FD }, { "%statfs", CLASS_STATFS_ANY }, { "pure", CLASS_PURE },
 };
-
-static int in_list(const char *const *list, const char *name)
-{
-	for (; list && *list; list++)
-		if (strcmp(*list, name) == 0)
-			return 1;
-	return 0;
-}
 
 int sysent_in_class(int pers, long nr, const char *name)
 {
-	const char *sys = sysent_name(pers, nr);
 	size_t i;
-	unsigned cls;
+	unsigned cls = 0;
 
 	if (!name)
 		return -1;
 	if (name[0] == '%')
 		name++;
-	for (i = 0; i < sizeof fine_classes / sizeof fine_classes[0]; i++) {
-		if (strcmp(fine_classes[i].name, name) != 0)
-			continue;
-		return sys && (in_list(fine_classes[i].lists[0], sys) ||
-			       in_list(fine_classes[i].lists[1], sys) ||
-			       in_list(fine_classes[i].lists[2], sys));
-	}
-	cls = sysent_class_by_name(name);
+	for (i = 0; i < sizeof fine_classes / sizeof fine_classes[0] && !cls; i++)
+		if (strcmp(fine_classes[i].name, name) == 0)
+			cls = fine_classes[i].classes;
+	if (!cls)
+		cls = sysent_class_by_name(name);
 	if (!cls)
 		return -1;
 	return (sysent_classes(pers, nr) & cls) != 0;
