@@ -433,7 +433,7 @@ int elf_map_image(struct binprm *b, struct elf_file *ef, unsigned long load_bias
 		ret = elf_check_segments(ef->ph, ef->phnum, ef->bias, interp, &b->diag);
 	if (ret < 0)
 		return ret;
-	narrate(b, "elf_map", "%s: first PT_LOAD (%d) asked at 0x%lx (%s), bias 0x%lx%s",
+	narrate(b, "elf_map", "%s: first PT_LOAD (phdr %d) asked at 0x%lx (%s), bias 0x%lx%s",
 		ef->path, first, ELF_PAGESTART(load_bias + ef->ph[first].p_vaddr),
 		fixed ? "fixed" : "a hint to mmap", ef->bias,
 		im.res_hi ? ", the image's whole size mapped from it" : "");
