@@ -3,7 +3,8 @@
 # loader reads it (/proc/sys/vm/mmap_rnd_bits) only for a randomised PIE, so an ET_EXEC
 # program or a static-pie costs no system call for it. The sysctl is mode 0600: a user who
 # may not read it gets the default, 28, and -v says so; one who may gets no such line. The
-# PIE runs as natively either way.
+# PIE runs as natively either way. (mmap-rnd-bits-nobody.sh: the same, from root, as uid
+# 65534.)
 . "$top_srcdir/tests/loader/lib-loader.sh"
 need aslr "the sysctl is read only when a PIE's address is randomised"
 need strace "the loader's own system calls are counted"
@@ -19,26 +20,9 @@ for v in basic-pie basic-nopie basic-static-pie; do
 	check_eq "opens of $SYSCTL by loader $v" $want "$n"
 done
 
-# -v: the default is narrated exactly when the sysctl cannot be read by this user. As root,
-# also as uid 65534, for whom the kernel's mode 0600 makes it unreadable.
-rnd_line() {	# WHO [PREFIX...]: run the PIE under the loader as WHO (through PREFIX)
-	who=$1; shift
-	"$@" sh -c 'test -r "$1" && echo readable || echo unreadable' sh "$SYSCTL" > "$T/r"
-	run_timeout 10 "$@" "$L" -v "$P/basic-pie" > "$T/pie.out" 2> "$T/pie.err" ||
-		mismatch "loader -v basic-pie as $who failed: $(tail -n 2 "$T/pie.err")"
-	line=$(grep '^loader: arch_mmap_rnd: ' "$T/pie.err")
-	case $(cat "$T/r")/$line in
-	readable/) note "$who reads vm.mmap_rnd_bits ($(cat "$SYSCTL" 2>/dev/null)): no default line" ;;
-	unreadable/*"assuming the default, 28"*) note "$who: $line" ;;
-	*) mismatch "$who: $SYSCTL is $(cat "$T/r"), but the loader said '$line'" ;;
-	esac
-}
+# -v: the default is narrated exactly when the sysctl cannot be read by this user.
+. "$top_srcdir/tests/loader/lib-mmap-rnd-bits.sh"
 rnd_line "uid $(id -u)"
-if probe root; then
-	need_cmd setpriv "util-linux"
-	chmod 755 "$T"
-	rnd_line "uid 65534" setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp
-fi
 
 # The kernel is the oracle: the PIE's output and status are the same under the loader.
 run_both pie "$P/basic-pie"
