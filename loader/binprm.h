@@ -138,11 +138,16 @@ int load_script(struct binprm *b);
 /* fs/binfmt_elf.c */
 int load_elf_binary(struct binprm *b);
 int load_elf_phdrs(struct binprm *b, struct elf_file *ef, int err);
-/* How elf_map_image() maps a file: the ELF interpreter (its errors are ELIBBAD's), and
- * at want_bias exactly rather than where mmap chooses. */
-enum elf_map_flags { ELF_MAP_INTERP = 1 << 0, ELF_MAP_FIXED = 1 << 1 };
-int elf_map_image(struct binprm *b, struct elf_file *ef, unsigned long want_bias,
+/*
+ * elf_map.c: map an image, its first PT_LOAD (file order) asked at PAGESTART(load_bias +
+ * p_vaddr): an interpreter (ELF_MAP_INTERP: it may replace the program's pages), at that
+ * address exactly (ELF_MAP_FIXED; else a hint to mmap), over total_size (ELF_MAP_TOTAL).
+ * elf_map_where(): where mmap would put the first PT_LOAD (mapped, then unmapped).
+ */
+enum elf_map_flags { ELF_MAP_INTERP = 1 << 0, ELF_MAP_FIXED = 1 << 1, ELF_MAP_TOTAL = 1 << 2 };
+int elf_map_image(struct binprm *b, struct elf_file *ef, unsigned long load_bias,
 		  enum elf_map_flags flags);
+int elf_map_where(struct binprm *b, struct elf_file *ef, unsigned long *where);
 int load_elf_interp(struct binprm *b);
 /* fs/exec.c:setup_arg_pages() */
 void setup_arg_pages(struct binprm *b);
@@ -167,6 +172,8 @@ int userns_enter(struct binprm *b, struct start_thread_args *a);
 /* exec_mmap.c: the trampoline page start_thread() runs from, and its arguments */
 struct start_thread_args *start_thread_args(void);
 start_thread_fn *exec_mmap(struct binprm *b, const struct start_thread_args **out);
+/* read_sysctl.c: a number from a /proc/sys file; 0 or -errno */
+int read_sysctl(const char *path, unsigned long *value);
 /* narrate.c */
 void narrate(const struct binprm *b, const char *func, const char *f, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -68,6 +68,11 @@ int elf_check_interp_phdr(const Elf64_Phdr *ph, uint64_t file_size, struct diag 
 	if (ph->p_filesz > ELF_INTERP_PATH_MAX || ph->p_filesz < 2)
 		return diag_fail(d, -ENOEXEC, "PT_INTERP p_filesz is %lu, expected 2..%d",
 			    (unsigned long)ph->p_filesz, ELF_INTERP_PATH_MAX);
+	/* elf_read() -> kernel_read(): rw_verify_area() refuses a loff_t range past 2^63 - 1 */
+	if (ph->p_offset > (uint64_t)INT64_MAX - ph->p_filesz)
+		return diag_fail(d, -EINVAL, "PT_INTERP path (%lu bytes at offset %lu) ends past "
+			    "the largest file offset (2^63 - 1)", (unsigned long)ph->p_filesz,
+			    (unsigned long)ph->p_offset);
 	if (ph->p_offset > file_size || file_size - ph->p_offset < ph->p_filesz)
 		return diag_fail(d, -EIO, "PT_INTERP path (%lu bytes at offset %lu) goes past "
 			    "the end of the file (%lu bytes)", (unsigned long)ph->p_filesz,

@@ -31,7 +31,10 @@ int elf_check_header(const Elf64_Ehdr *eh, struct diag *d);
 int elf_check_phdr_table(const Elf64_Ehdr *eh, uint64_t file_size, int err,
 			 uint64_t *off, size_t *size, struct diag *d);
 
-/* load_elf_binary(): PT_INTERP p_filesz in 2..4096 (ENOEXEC), its bytes inside the file (EIO). */
+/*
+ * load_elf_binary(): PT_INTERP p_filesz in 2..4096 (ENOEXEC), its bytes at file offsets
+ * below 2^63 (EINVAL, from kernel_read()) and inside the file (EIO).
+ */
 int elf_check_interp_phdr(const Elf64_Phdr *ph, uint64_t file_size, struct diag *d);
 /* load_elf_binary(): the path's last byte is NUL (ENOEXEC). */
 int elf_check_interp_path(const char *path, size_t len, struct diag *d);

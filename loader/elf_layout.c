@@ -1,7 +1,8 @@
 /*
  * loader/elf_layout.c: mirrors the arithmetic helpers of fs/binfmt_elf.c (6.18):
  * total_mapping_size(), maximum_alignment(), make_prot(), elf_map()/elf_load() sizes, the
- * phdr_addr loop and the brk rules of load_elf_binary(). Pure (no system calls), so the
+ * phdr_addr loop, the brk rules and the placement of load_elf_binary() and
+ * load_elf_interp() (load bias, first mapping). Pure (no system calls), so the
  * Check runner tests it directly.
  */
 #include <linux/mman.h>
@@ -77,6 +78,44 @@ int first_load_is_bss_only(const Elf64_Phdr *ph, size_t n)
 	int i = first_load(ph, n);
 
 	return i >= 0 && ph[i].p_filesz == 0;
+}
+
+unsigned long arch_mmap_rnd(unsigned long random, unsigned bits)
+{
+	unsigned long mask = bits >= 64 ? ~0UL : (1UL << bits) - 1;
+
+	return (random & mask) << 12;
+}
+
+unsigned long et_dyn_base(unsigned long rnd, unsigned long align)
+{
+	unsigned long base = ELF_ET_DYN_BASE + rnd;
+
+	return align ? base & ~(align - 1) : base;
+}
+
+unsigned long load_bias_at(unsigned long base, unsigned long vaddr)
+{
+	return ELF_PAGESTART(base - vaddr);	/* modulo 2^64, as the kernel's */
+}
+
+unsigned long interp_load_addr(unsigned long no_base, int et_dyn, unsigned long vaddr)
+{
+	return no_base && et_dyn ? -vaddr : 0;
+}
+
+unsigned long first_map_len(const Elf64_Phdr *first, unsigned long total)
+{
+	if (!first->p_filesz)
+		return 0;
+	if (total)
+		return ELF_PAGEALIGN(total);
+	return ELF_PAGEALIGN(first->p_filesz + ELF_PAGEOFFSET(first->p_vaddr));
+}
+
+unsigned long bias_after_first(unsigned long vaddr, unsigned long addr)
+{
+	return addr - ELF_PAGESTART(vaddr);
 }
 
 unsigned long phdr_vaddr(const Elf64_Ehdr *eh, const Elf64_Phdr *ph, size_t n)

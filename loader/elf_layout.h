@@ -21,7 +21,10 @@
 #define BAD_ADDR(x)		((unsigned long)(x) >= TASK_SIZE)
 /* arch/x86/include/asm/elf.h: DEFAULT_MAP_WINDOW / 3 * 2 for 64-bit tasks. */
 #define ELF_ET_DYN_BASE		(TASK_SIZE / 3 * 2)
-/* CONFIG_ARCH_MMAP_RND_BITS default on x86_64 (vm.mmap_rnd_bits). */
+/*
+ * vm.mmap_rnd_bits as x86_64 defconfigs set it (CONFIG_ARCH_MMAP_RND_BITS): what the loader
+ * assumes when it may not read the sysctl (mode 0600).
+ */
 #define MMAP_RND_BITS		28
 
 /* max(p_vaddr + p_memsz) - PAGESTART(min p_vaddr) over the PT_LOADs; 0 if none. */
@@ -35,12 +38,45 @@ int make_prot(uint32_t p_flags);
 /* Index of the first PT_LOAD, or -1. */
 int first_load(const Elf64_Phdr *ph, size_t n);
 /*
- * A kernel quirk: an ET_DYN mapped where mmap chooses (interpreter, static-pie) whose
- * first PT_LOAD has no file bytes gets its first pages from vm_brk_flags() at
- * PAGESTART(p_vaddr) itself, so the "chosen" base is 0 (the image sits at its link
- * addresses: only root may map page 0). True for such a file.
+ * The first PT_LOAD in file order has no file bytes. The kernel then maps nothing where
+ * mmap would choose: elf_load() gives that segment's pages to vm_brk_flags() at the very
+ * address asked for, so an ET_DYN asked "anywhere" (load_bias_at(0, p_vaddr)) gets that
+ * segment's page at address 0, which only CAP_SYS_RAWIO may map.
  */
 int first_load_is_bss_only(const Elf64_Phdr *ph, size_t n);
+
+/*
+ * Placement: the kernel decides where an image goes by its first PT_LOAD in file order
+ * (not the lowest): it asks for that segment at PAGESTART(load_bias + p_vaddr), over
+ * first_map_len() bytes, and every later PT_LOAD goes at the resulting bias + p_vaddr.
+ */
+/* arch/x86/mm/mmap.c:arch_mmap_rnd(): the low `bits` bits of random, in pages. */
+unsigned long arch_mmap_rnd(unsigned long random, unsigned bits);
+/*
+ * load_elf_binary(), a PIE (ET_DYN with PT_INTERP): ELF_ET_DYN_BASE plus rnd
+ * (arch_mmap_rnd(), 0 without randomisation), aligned down to align (maximum_alignment();
+ * 0: none). An alignment of 2^47 or more gives 0.
+ */
+unsigned long et_dyn_base(unsigned long rnd, unsigned long align);
+/* load_elf_binary(): the load_bias that puts the first PT_LOAD (p_vaddr) at base. */
+unsigned long load_bias_at(unsigned long base, unsigned long vaddr);
+/*
+ * load_elf_interp(): load_addr before the first mapping: -p_vaddr (an address of mmap's
+ * choice) for an ET_DYN interpreter when the program has a load bias (no_base), else 0
+ * (the interpreter's own addresses: a hint for ET_DYN, fixed for ET_EXEC).
+ */
+unsigned long interp_load_addr(unsigned long no_base, int et_dyn, unsigned long vaddr);
+/*
+ * elf_map(): bytes its first mmap covers: total_size page-aligned when the kernel passes it
+ * (ET_DYN programs, every interpreter), else the segment's own file pages. 0 for a
+ * segment with no file bytes (elf_load() maps only its bss).
+ */
+unsigned long first_map_len(const Elf64_Phdr *first, unsigned long total);
+/*
+ * The bias once the first PT_LOAD (p_vaddr vaddr) landed at addr: addr - PAGESTART(vaddr)
+ * (load_elf_interp()'s load_addr; load_elf_binary()'s adjusted load_bias is the same).
+ */
+unsigned long bias_after_first(unsigned long vaddr, unsigned long addr);
 
 /*
  * The 5.18+ AT_PHDR rule: e_phoff - p_offset + p_vaddr for the (last) PT_LOAD whose file

@@ -13,6 +13,7 @@
 #include <linux/mman.h>
 #include "loader/binprm.h"
 #include "loader/elf_check.h"
+#include "loader/errstr.h"
 #include "loader/sys.h"
 
 /* The first PT_INTERP: read its path, open it, read its header (kernel order). */
@@ -101,29 +102,57 @@ static int check_entry_mapped(struct binprm *b)
 	return elf_check_entry_mapped(ef->ph, ef->phnum, ef->eh.e_entry, ef->path, &b->diag);
 }
 
-/* The load bias: ET_EXEC 0; PIE ELF_ET_DYN_BASE (+ random), static-pie: mmap's choice. */
+/*
+ * arch_mmap_rnd()'s number of bits: vm.mmap_rnd_bits, read only here (a randomised PIE),
+ * so other programs cost no system call for it. Mode 0600: an ordinary user gets the
+ * default, and -v says so.
+ */
+static unsigned mmap_rnd_bits(struct binprm *b)
+{
+	unsigned long bits;
+	int ret = read_sysctl("/proc/sys/vm/mmap_rnd_bits", &bits);
+	const char *why = ret < 0 ? errno_string(-ret) : "more than 64 bits";
+
+	if (ret == 0 && bits <= 64)
+		return (unsigned)bits;
+	narrate(b, "arch_mmap_rnd", "cannot read vm.mmap_rnd_bits (%s): assuming the default, %d",
+		why ? why : "error", MMAP_RND_BITS);
+	return MMAP_RND_BITS;
+}
+
+/*
+ * The mapping loop of load_elf_binary(): where the first PT_LOAD in file order goes.
+ * ET_EXEC: at its own address. A PIE: ELF_ET_DYN_BASE plus arch_mmap_rnd(), aligned down
+ * to maximum_alignment(). A static-pie: where mmap chooses, or, if it asks for more than a
+ * page of alignment, where mmap would choose aligned down. Every ET_DYN maps its whole
+ * size (total_size) from its first PT_LOAD.
+ */
 static int map_program(struct binprm *b)
 {
 	struct elf_file *ef = b->file;
-	unsigned long bias = 0, align, rnd;
 	int first = first_load(ef->ph, ef->phnum);
+	unsigned long vaddr, align, random, rnd = 0, where;
+	int ret;
 
 	if (ef->eh.e_type == ET_EXEC || first < 0)
 		return elf_map_image(b, ef, 0, ELF_MAP_FIXED);
-	if (!b->have_interp)	/* static-pie: mmap's choice (see first_load_is_bss_only) */
-		return elf_map_image(b, ef, 0, first_load_is_bss_only(ef->ph, ef->phnum) &&
-				     maximum_alignment(ef->ph, ef->phnum) <= ELF_MIN_ALIGN ?
-				     ELF_MAP_FIXED : 0);
-	bias = ELF_ET_DYN_BASE;
-	if (b->randomize) {
-		__builtin_memcpy(&rnd, b->random + 16, sizeof rnd);
-		bias += (rnd & ((1UL << MMAP_RND_BITS) - 1)) << 12;	/* arch_mmap_rnd() */
-	}
+	vaddr = ef->ph[first].p_vaddr;
 	align = maximum_alignment(ef->ph, ef->phnum);
-	if (align)
-		bias &= ~(align - 1);
-	bias = ELF_PAGESTART(bias - ef->ph[first].p_vaddr);
-	return elf_map_image(b, ef, bias, ELF_MAP_FIXED);
+	if (b->have_interp) {
+		if (b->randomize) {
+			__builtin_memcpy(&random, b->random + 16, sizeof random);
+			rnd = arch_mmap_rnd(random, mmap_rnd_bits(b));
+		}
+		return elf_map_image(b, ef, load_bias_at(et_dyn_base(rnd, align), vaddr),
+				     ELF_MAP_FIXED | ELF_MAP_TOTAL);
+	}
+	if (align <= ELF_MIN_ALIGN)
+		return elf_map_image(b, ef, load_bias_at(0, vaddr), ELF_MAP_TOTAL);
+	ret = elf_map_where(b, ef, &where);
+	if (ret < 0)
+		return ret;
+	return elf_map_image(b, ef, load_bias_at(where & ~(align - 1), vaddr),
+			     ELF_MAP_FIXED | ELF_MAP_TOTAL);
 }
 
 /*

@@ -1,10 +1,11 @@
 /*
  * loader/load_elf_interp.c: mirrors fs/binfmt_elf.c:load_elf_interp(): map the ELF
- * interpreter (ld.so) where mmap chooses (ET_DYN), or at its own addresses (ET_EXEC),
- * and start there. Differs: the kernel maps an ET_EXEC interpreter with MAP_FIXED over
- * whatever is there; the loader does so only over the program's own image and refuses
- * anything else (a clear EEXIST instead of overwriting itself). The interpreter's largest
- * power-of-two p_align is honoured, as for a static-pie.
+ * interpreter (ld.so) and start there. Its first PT_LOAD in file order decides where:
+ * an ET_EXEC interpreter at its own addresses; an ET_DYN one where mmap chooses if the
+ * program has a load bias (a PIE), else with its own first address as a hint to mmap (so
+ * one linked away from 0 lands there when that range is free). Its whole size is mapped
+ * from that first PT_LOAD; p_align is not looked at. The kernel maps over whatever lies at
+ * a fixed address; the loader only over the program's own pages (elf_map.c).
  */
 #include "loader/binprm.h"
 #include "loader/elf_check.h"
@@ -12,11 +13,14 @@
 int load_elf_interp(struct binprm *b)
 {
 	struct elf_file *ef = &b->elf_interp;
-	int ret;
+	int first = first_load(ef->ph, ef->phnum), ret;
+	int et_dyn = ef->eh.e_type == ET_DYN;
+	/* no_base: the program's load bias (0 for ET_EXEC) */
+	unsigned long load_addr = first < 0 ? 0 :
+		interp_load_addr(b->file->bias, et_dyn, ef->ph[first].p_vaddr);
 
-	ret = elf_map_image(b, ef, 0, ELF_MAP_INTERP |
-			    (ef->eh.e_type == ET_EXEC || first_load_is_bss_only(ef->ph, ef->phnum) ?
-			     ELF_MAP_FIXED : 0));
+	ret = elf_map_image(b, ef, load_addr, ELF_MAP_INTERP | ELF_MAP_TOTAL |
+			    (et_dyn ? 0 : ELF_MAP_FIXED));
 	if (ret < 0)
 		return ret;
 	b->elf_entry = ef->bias + ef->eh.e_entry;

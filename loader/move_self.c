@@ -53,6 +53,8 @@ static int meets(unsigned long lo, unsigned long hi, const struct span *s)
 	return lo < s->hi && s->lo < hi;
 }
 
+#define MAX_SPANS	32
+
 /* The span a file gets at its link addresses, as elf_map_image() reserves it. */
 static size_t fixed_span(const struct elf_file *ef, int fixed, struct span *s)
 {
@@ -67,15 +69,42 @@ static size_t fixed_span(const struct elf_file *ef, int fixed, struct span *s)
 	return s->hi > s->lo && s->hi <= TASK_SIZE;	/* else elf_map_image() refuses it */
 }
 
+/*
+ * An ET_EXEC program's PT_LOADs are mapped one by one at their own pages (the kernel
+ * passes no total size for them), so the holes between them are not claimed: one span a
+ * segment, up to room - 1, then the rest as one.
+ */
+static size_t segment_spans(const struct elf_file *ef, struct span *s, size_t room)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ef->phnum; i++) {
+		const Elf64_Phdr *p = &ef->ph[i];
+		unsigned long lo = ELF_PAGESTART(p->p_vaddr), hi = ELF_PAGEALIGN(p->p_vaddr + p->p_memsz);
+
+		if (p->p_type != PT_LOAD || !p->p_memsz || hi <= lo || hi > TASK_SIZE)
+			continue;
+		if (n == room - 1 && n > 0) {	/* out of room: widen the last */
+			s[n - 1].lo = lo < s[n - 1].lo ? lo : s[n - 1].lo;
+			s[n - 1].hi = hi > s[n - 1].hi ? hi : s[n - 1].hi;
+			continue;
+		}
+		s[n++] = (struct span){ lo, hi, ef->path };
+	}
+	return n;
+}
+
 /* map_program()'s and load_elf_interp()'s rules for mapping at the link addresses. */
-static size_t fixed_spans(const struct binprm *b, struct span s[2])
+static size_t fixed_spans(const struct binprm *b, struct span s[MAX_SPANS])
 {
 	const struct elf_file *ef = b->file, *ei = &b->elf_interp;
 	size_t n;
 
-	n = fixed_span(ef, ef->eh.e_type == ET_EXEC ||
-		       (!b->have_interp && first_load_is_bss_only(ef->ph, ef->phnum) &&
-			maximum_alignment(ef->ph, ef->phnum) <= ELF_MIN_ALIGN), &s[0]);
+	if (ef->eh.e_type == ET_EXEC)
+		n = segment_spans(ef, s, MAX_SPANS - 1);
+	else
+		n = fixed_span(ef, !b->have_interp && first_load_is_bss_only(ef->ph, ef->phnum) &&
+			       maximum_alignment(ef->ph, ef->phnum) <= ELF_MIN_ALIGN, &s[0]);
 	if (b->have_interp)
 		n += fixed_span(ei, ei->eh.e_type == ET_EXEC ||
 				first_load_is_bss_only(ei->ph, ei->phnum), &s[n]);
@@ -269,7 +298,7 @@ static int move(struct binprm *b, const struct span *s, size_t n, const struct s
 int move_self(struct binprm *b)
 {
 	static int told;
-	struct span s[2];
+	struct span s[MAX_SPANS];
 	size_t n = fixed_spans(b, s), i;
 	unsigned long self_lo, self_hi, floor, vdso = auxv_value(b, AT_SYSINFO_EHDR);
 	int ret;

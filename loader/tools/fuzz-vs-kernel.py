@@ -41,7 +41,10 @@ that does not is listed as unstable and not counted. A finding of several mutati
 reduced to the single mutation that still shows it, when one does.
 
 Every finding prints its reproducer (--replay SEED:INDEX, and /K,... for the reduced one).
-Exit status: 0 no disagreement, 1 some, 2 bad usage or nothing to fuzz with (no gcc).
+Findings of a class that is explained but not fixed (listed, with the reason, in
+fuzz-vs-kernel.known next to this script, or --known FILE) are labelled with its name and
+counted apart. Exit status: 0 no unexplained disagreement, 1 some, 2 bad usage or nothing
+to fuzz with (no gcc).
 `make fuzz-differential` runs it against loader/loader (FUZZ_MINUTES, FUZZ_SEED).
 """
 import argparse
@@ -907,6 +910,41 @@ CATEGORIES = collections.OrderedDict([
 ])
 
 
+KNOWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fuzz-vs-kernel.known')
+
+
+def load_known(path):
+    """The explained classes of fuzz-vs-kernel.known: [(name, category regex, target
+    regex, description regex, kernel regex, loader regex, reason)]. A rule is a line
+    `NAME | CATEGORY | TARGET | DESCRIPTION | KERNEL | LOADER` of regular expressions
+    (re.search; empty matches anything), then its reason on indented lines."""
+    rules = []
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith('#'):
+                continue
+            if line[0].isspace():
+                if not rules:
+                    raise ValueError('%s:%d: a reason before any rule' % (path, n))
+                rules[-1][-1].append(line.strip())
+                continue
+            fields = [x.strip() for x in line.rstrip('\n').split('|')]
+            if len(fields) != 6:
+                raise ValueError('%s:%d: want NAME | CATEGORY | TARGET | DESCRIPTION | '
+                                 'KERNEL | LOADER' % (path, n))
+            rules.append([fields[0]] + [re.compile(x) for x in fields[1:]] + [[]])
+    return rules
+
+
+def known_class(rules, cat, f):
+    """The name of the first rule a finding f of category cat matches, or None."""
+    for name, rc, rt, rd, rk, rl, _ in rules:
+        if (rc.search(cat) and rt.search(f['target']) and rd.search(f['desc']) and
+                rk.search(f['kernel']) and rl.search(f['loader'] + ': ' + f['said'])):
+            return name
+    return None
+
+
 def refusal_format(run, prog):
     """None if run is a well-formed refusal of prog, else what is wrong; and its errno."""
     if run.out:
@@ -993,6 +1031,7 @@ class Fuzzer:
         self.unstable = []
         self.uncompared = []       # native hangs, differing native runs: no verdict to judge by
         self.shown = collections.Counter()
+        self.known = load_known(args.known) if args.known else []
 
     def log(self, *a):
         print(*a, flush=True)
@@ -1084,13 +1123,17 @@ class Fuzzer:
         key = (cat, family, kind)
         f = {'rep': rep, 'target': name, 'desc': desc, 'kernel': k.how, 'loader': l.how,
              'why': why, 'said': first_line(l.err)}
+        f['known'] = known_class(self.known, cat, f)
+        if f['known']:
+            key = key + (f['known'],)
         self.groups.setdefault(key, []).append(f)
         self.stats['disagree ' + cat] += 1
         # a systematic bug can produce thousands: show the first few of each cause
         self.shown[key] += 1
         if self.shown[key] <= self.args.show:
-            self.log('DISAGREE %s [%s %s] --replay %s: %s: %s' % (cat, family, kind, rep, name,
-                                                                 desc))
+            self.log('%s %s [%s %s] --replay %s: %s: %s' % (
+                'KNOWN(%s)' % f['known'] if f['known'] else 'DISAGREE', cat, family, kind, rep,
+                name, desc))
             self.log('    %s' % self.explain(f))
             if self.args.keep:
                 self.keep(rep, name, [ops[red - 1]] if red else ops)
@@ -1153,10 +1196,13 @@ class Fuzzer:
         except KeyboardInterrupt:
             self.log('interrupted')
         self.summary(seed, index, time.monotonic() - start)
-        return 1 if self.disagreements() else 0
+        return 1 if self.disagreements() - self.explained() else 0
 
     def disagreements(self):
         return sum(len(v) for v in self.groups.values())
+
+    def explained(self):
+        return sum(len(v) for k, v in self.groups.items() if len(k) > 3)
 
     def summary(self, seed, n, secs):
         st = self.stats
@@ -1172,10 +1218,18 @@ class Fuzzer:
         for (kh, lh), c in self.outcomes.most_common(12):
             self.log('    %-28s %-14s %d' % (kh, lh, c))
         per = collections.Counter()
-        for (cat, _, _), fs in self.groups.items():
-            per[cat] += len(fs)
+        for key, fs in self.groups.items():
+            per[key[0]] += len(fs)
         self.log('disagreements: %d%s' % (self.disagreements(), (' (' + ', '.join(
             '%s %d' % (c, per[c]) for c in CATEGORIES if per[c]) + ')') if per else ''))
+        known = collections.Counter()
+        for k, fs in self.groups.items():
+            if len(k) > 3:
+                known[k[3]] += len(fs)
+        self.log('  explained (%s): %d%s; unexplained: %d' % (
+            os.path.basename(self.args.known) if self.args.known else 'no list',
+            self.explained(), (' (' + ', '.join('%s %d' % kv for kv in sorted(known.items())) +
+                               ')') if known else '', self.disagreements() - self.explained()))
         for cat, label in CATEGORIES.items():
             keys = sorted((k for k in self.groups if k[0] == cat),
                           key=lambda k: -len(self.groups[k]))
@@ -1186,7 +1240,8 @@ class Fuzzer:
                 fs = self.groups[key]
                 f = fs[0]
                 names = sorted({x['target'] for x in fs})
-                self.log('    %5d  %s %s [%s]' % (len(fs), key[1], key[2], ' '.join(names)))
+                self.log('    %5d  %s %s [%s]%s' % (len(fs), key[1], key[2], ' '.join(names),
+                                               ' known: %s' % key[3] if len(key) > 3 else ''))
                 self.log('           e.g. --replay %s: %s: %s' % (f['rep'], f['target'], f['desc']))
                 self.log('           %s' % self.explain(f))
         for what, runs in (('unstable (not counted)', self.unstable),
@@ -1212,6 +1267,11 @@ class Fuzzer:
                 self.log('loader stderr: %r' % l.err[:300])
         self.log('verdict: %s%s' % (v, (' %s: %s' % (cat, why)) if cat else
                                      (' (%s)' % why) if why else ''))
+        known = known_class(self.known, cat, {
+            'target': name, 'desc': '; '.join(op.desc for op in ops), 'kernel': k.how,
+            'loader': l.how, 'said': first_line(l.err)}) if cat and l is not None else None
+        if known:
+            self.log('known: %s (explained in %s)' % (known, self.args.known))
         if self.args.keep:
             self.log('kept in %s' % self.keep(spec, name, ops))
         return 1 if v == 'disagree' else 0
@@ -1237,6 +1297,9 @@ def main(argv):
     p.add_argument('--timeout', type=float, default=3.0, help='seconds per run (default 3)')
     p.add_argument('--progress', type=float, default=30.0, help='seconds between progress lines')
     p.add_argument('--show', type=int, default=3, help='findings printed per cause (default 3)')
+    p.add_argument('--known', default=KNOWN if os.path.exists(KNOWN) else None,
+                   help='the explained-but-unfixed classes, which label findings (default: '
+                   'fuzz-vs-kernel.known next to this script; "" for none)')
     a = p.parse_args(argv)
     if a.seed is None:
         a.seed = int(time.time())
@@ -1252,6 +1315,11 @@ def main(argv):
             p.error('--replay wants SEED:INDEX[/K,...], got %r' % a.replay)
         a.replay = (int(m.group(1)), int(m.group(2)),
                     [int(x) for x in m.group(3).split(',')] if m.group(3) else None)
+    if a.known:
+        try:
+            load_known(a.known)
+        except (OSError, ValueError, re.error) as e:
+            p.error('--known: %s' % e)
     if not os.path.isfile(a.loader) or not os.access(a.loader, os.X_OK):
         p.error('%s is not an executable file' % a.loader)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

@@ -153,7 +153,7 @@ static int find_interpreter(struct file *prog, struct file *interp, const uint8_
 
 		if (p->p_type != PT_INTERP)
 			continue;
-		if (!passes(elf_check_interp_phdr(p, prog->size, &d), ERRS(-ENOEXEC, -EIO)))
+		if (!passes(elf_check_interp_phdr(p, prog->size, &d), ERRS(-ENOEXEC, -EINVAL, -EIO)))
 			return 0;
 		FUZZ_ASSERT(p->p_filesz <= sizeof ((struct binprm *)0)->interp_path,
 			    "PT_INTERP path of %lu bytes: the loader has room for %zu",

@@ -5,7 +5,8 @@
 #     a reported reproducer (--replay SEED:INDEX) must replay that same mutant and keep it;
 #   against the real loader the tool must run and summarise all 40 mutants. Findings are
 #     not a failure here: the loader may have some; the fuzzer itself is what is tested;
-#   bad usage exits 2.
+#   a class listed as explained (--known) labels its findings and does not fail the run;
+#   bad usage (a malformed list too) exits 2.
 # Skips only without python3 or gcc (the fuzzer builds its programs with gcc). A missing
 # loader/loader is a broken build here, not a reason to skip: exit 99 (hard error).
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -70,7 +71,25 @@ grep -Eq '^  compared [1-9]' "$T/real.log" || mismatch "no mutant was compared"
 grep -Eq '^disagreements: [0-9]+' "$T/real.log" || mismatch "no disagreement count"
 grep -q Traceback "$T/real.log" "$T/fake.log" && mismatch "the fuzzer raised an exception"
 
-# 4. Bad usage.
+# 4. A class listed as explained (--known) labels its findings and no longer fails the
+#    run; a malformed list is bad usage. The committed list must load.
+printf 'everything | | | | | ^exit 0\n\tthe fake loader always exits 0\n' > "$T/all.known"
+run_timeout 300 "$PY" "$FUZZ" --seed $SEED --count 40 --known "$T/all.known" "$T/fake-loader" \
+	> "$T/known.log" 2>&1
+rc=$?
+sed 's/^/known: /' "$T/known.log"
+check_eq "exit status when every finding is explained" 0 "$rc"
+grep -q '^KNOWN(everything) ' "$T/known.log" || mismatch "no KNOWN(everything) line printed"
+grep -Eq '^  explained \(all.known\): [1-9][0-9]* \(everything [1-9][0-9]*\); unexplained: 0$' \
+	"$T/known.log" || mismatch "no count of explained findings"
+printf 'just a name\n' > "$T/bad.known"
+"$PY" "$FUZZ" --count 1 --known "$T/bad.known" "$L" > /dev/null 2>&1
+check_eq "exit status with a malformed --known" 2 "$?"
+grep -q Traceback "$T/known.log" && mismatch "the fuzzer raised an exception with --known"
+grep -q '^  explained (fuzz-vs-kernel.known): ' "$T/real.log" ||
+	mismatch "the run against the real loader did not use loader/tools/fuzz-vs-kernel.known"
+
+# 5. Bad usage.
 "$PY" "$FUZZ" --replay nonsense "$L" > /dev/null 2>&1
 check_eq "exit status of a bad --replay" 2 "$?"
 "$PY" "$FUZZ" --count 1 "$T/no-such-loader" > /dev/null 2>&1

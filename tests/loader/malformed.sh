@@ -16,6 +16,9 @@
 #     demotion in kexec.py) is killed by the kernel, and the loader must refuse it.
 #   mode 0111: the kernel needs only the exec bit, the loader must read the file: 126
 #     "Permission denied" (as root, checked as uid 65534, since root reads anything).
+#   vaddr 0 reached by placement (a p_align of 2^47 or 2^63 aligns the program down to 0; an
+#     interpreter's first PT_LOAD without file bytes at p_vaddr 2^64 - 1 lands on page 0):
+#     run as root and as uid 65534, each judged against the kernel's verdict for that user.
 #   The parts that depend on the machine are tests of their own: noexec-mount.sh (a private
 #   mount namespace), no-exec-check.sh (a seccomp filter simulating a kernel without
 #   AT_EXECVE_CHECK), mapped-range.sh (randomisation turned off).
@@ -38,7 +41,9 @@ cat "$T/table"
 # The kernel's verdicts this test depends on must be what the reference says; if a kernel
 # disagrees, say so (the loader is still judged against this kernel, not the reference).
 for c in "bad-magic errno ENOEXEC" "interp-past-eof errno EIO" "interp-bad-magic errno ELIBBAD" \
-	 "interp-missing errno ENOENT" "filesz-gt-memsz signal SIGSEGV" "a-directory errno EACCES"; do
+	 "interp-missing errno ENOENT" "filesz-gt-memsz signal SIGSEGV" "a-directory errno EACCES" \
+	 "interp-offset-ends-at-2to63 errno EINVAL" "interp-p_align-2to47 exit 0" \
+	 "pt_load-near-task-size exit 0" "static-pie-first-pt_load-bss-only signal SIGSEGV"; do
 	set -- $c
 	grep -Eq "^$1 +$2 $3 " "$T/table" || note "kernel verdict on $1 is not '$2 $3' here"
 done

@@ -337,6 +337,65 @@ def main(outdir):
     else:
         mutate("vaddr-zero", vaddr_zero)
 
+    # Placement (load_elf_binary(), load_elf_interp(), elf_load()). The first PT_LOAD in
+    # file order decides where an image goes, not the lowest one; p_align matters only to
+    # the program (aligned down) and not at all to the interpreter.
+    def far_load(e):        # ET_EXEC: each segment mapped alone, the holes never claimed
+        e.phdrs.insert(3, dict(type=PT_LOAD, flags=PF_R, offset=0, vaddr=TASK_SIZE - 0x2000,
+                               filesz=0x100, memsz=0x100, align=0x1000))
+    mutate("pt_load-near-task-size", far_load)
+
+    def first_load_high(e):     # a PIE anchored at its first PT_LOAD: the rest wraps below 0
+        e.phdrs.insert(1, dict(type=PT_LOAD, flags=PF_R, offset=0, vaddr=0x7F0000000000,
+                               filesz=0x100, memsz=0x100, align=0x1000))
+    mutate("pie-first-pt_load-high", first_load_high, etype=ET_DYN, interp=good_interp)
+
+    def first_bss_only_high(e):     # its page goes to address 0, the text wraps below it
+        e.phdrs.insert(0, dict(type=PT_LOAD, flags=PF_R | PF_W, offset=0, vaddr=0x300000,
+                               filesz=0, memsz=0x1000, align=0x1000))
+    mutate("static-pie-first-pt_load-bss-only", first_bss_only_high, etype=ET_DYN)
+
+    def huge_align(a):
+        return lambda e: e.text.update(align=a)
+    # An interpreter's p_align is not looked at: 2^47 and 2 MiB are run as 4 KiB.
+    i = Elf(ET_DYN, msg=b"interp ok\n", data=False); i.text.update(align=1 << 47)
+    write("interp-align-2to47.so", bytes(i))
+    mutate("interp-p_align-2to47", lambda e: None, interp=path("interp-align-2to47.so"))
+    i = Elf(ET_DYN, msg=b"interp ok\n", data=False); i.text.update(align=0x200000)
+    write("interp-align-2m.so", bytes(i))
+    mutate("interp-p_align-2m", lambda e: None, interp=path("interp-align-2m.so"))
+    # An interpreter linked away from 0, for an ET_EXEC program: its address is a hint.
+    write("interp-high.so", bytes(Elf(ET_DYN, msg=b"interp ok\n", data=False,
+                                      base=0x10000000)))
+    mutate("interp-linked-high", lambda e: None, interp=path("interp-high.so"))
+    # An interpreter whose first PT_LOAD has no file bytes, at p_vaddr 2^64 - 1, for a
+    # PIE: load_addr -p_vaddr puts that segment's page at address 0 (vm_brk_flags()) and
+    # the others right above it: root runs it, others are killed (vm.mmap_min_addr).
+    i = Elf(ET_DYN, msg=b"interp ok\n", data=False)
+    i.phdrs.insert(0, dict(type=PT_LOAD, flags=PF_R, offset=0, vaddr=0xFFFFFFFFFFFFFFFF,
+                           filesz=0, memsz=0x239, align=0x1000))
+    write("interp-first-bss-only-wraps.so", bytes(i))
+    # A program asking for 2^47 or 2^63 of alignment is aligned down to address 0: root
+    # runs it there (CAP_SYS_RAWIO), others are killed.
+    page0 = [("pie-p_align-2to63", dict(etype=ET_DYN, interp=good_interp), 1 << 63),
+             ("static-pie-p_align-2to47", dict(etype=ET_DYN), 1 << 47)]
+    who = [("root", {}), ("nobody", dict(as_nobody=True))] if os.geteuid() == 0 else [("", {})]
+    for w, extra in who:
+        sfx = "-" + w if w else ""
+        for name, kw, a in page0:
+            mutate(name + sfx, huge_align(a), **kw)
+            cases[-1].update(extra)
+        mutate("interp-first-bss-only-wraps" + sfx, lambda e: None, etype=ET_DYN,
+               interp=path("interp-first-bss-only-wraps.so"))
+        cases[-1].update(extra)
+
+    # PT_INTERP's bytes are read with kernel_read(): a range ending past 2^63 - 1 is
+    # EINVAL (rw_verify_area()), one merely past the end of the file EIO.
+    for name, off in (("interp-offset-2to64-2", 0xFFFFFFFFFFFFFFFE),
+                      ("interp-offset-ends-at-2to63", (1 << 63) - 28),
+                      ("interp-offset-below-2to63", (1 << 63) - 0x1000)):
+        mutate(name, interp_field(offset=off), interp="/lib64/ld-linux-x86-64.so.2")
+
     # Not ELF at all, or not a file we may execute.
     case("truncated-magic-only", b"\x7fELF")
     case("truncated-ehdr", bytes(Elf())[:40])

@@ -226,8 +226,15 @@ START_TEST(interp_phdr_short_read)
 	Elf64_Phdr p = { .p_type = PT_INTERP, .p_offset = 8000, .p_filesz = 28 };
 
 	REJECTS(elf_check_interp_phdr(&p, 8020, &d), -EIO, "past the end of the file");
-	p.p_offset = ~0UL - 4;	/* the sum would wrap */
-	REJECTS(elf_check_interp_phdr(&p, 8020, &d), -EIO, "past the end");
+	/* kernel_read() refuses a range ending past 2^63 - 1 (a negative loff_t): EINVAL */
+	p.p_offset = (1UL << 63) - 4096;
+	REJECTS(elf_check_interp_phdr(&p, 8020, &d), -EIO, "past the end of the file");
+	p.p_offset = (1UL << 63) - 1 - 28;
+	REJECTS(elf_check_interp_phdr(&p, 8020, &d), -EIO, "past the end of the file");
+	p.p_offset = (1UL << 63) - 28;
+	REJECTS(elf_check_interp_phdr(&p, 8020, &d), -EINVAL, "largest file offset");
+	p.p_offset = ~0UL - 1;	/* the sum would wrap */
+	REJECTS(elf_check_interp_phdr(&p, 8020, &d), -EINVAL, "largest file offset");
 }
 END_TEST
 

@@ -170,6 +170,69 @@ START_TEST(bss_only_first)
 }
 END_TEST
 
+START_TEST(place_pie)
+{
+	/* randomisation off: the familiar 0x555555554000; vm.mmap_rnd_bits bits of pages */
+	ck_assert_uint_eq(load_bias_at(et_dyn_base(0, 0), 0), 0x555555554000UL);
+	ck_assert_uint_eq(arch_mmap_rnd(~0UL, 28), ((1UL << 28) - 1) << 12);
+	ck_assert_uint_eq(arch_mmap_rnd(~0UL, 32), ((1UL << 32) - 1) << 12);
+	ck_assert_uint_eq(arch_mmap_rnd(0x12345, 8), 0x45000);
+	ck_assert_uint_eq(et_dyn_base(0x1000, 0), ELF_ET_DYN_BASE + 0x1000);
+	/* aligned down, not up; an alignment of 2^47 or more leaves 0 */
+	ck_assert_uint_eq(et_dyn_base(0, 0x200000), 0x555555400000UL);
+	ck_assert_uint_eq(et_dyn_base(0, 1UL << 47), 0);
+	ck_assert_uint_eq(et_dyn_base(0, 1UL << 63), 0);
+	/* the first PT_LOAD in file order lands on the base, whatever its p_vaddr */
+	ck_assert_uint_eq(load_bias_at(0x555555554aaaUL, 0x1234), 0x555555553000UL);
+	ck_assert_uint_eq(load_bias_at(0x555555554000UL, 0x7f0000000000UL) + 0x7f0000000000UL,
+			  0x555555554000UL);
+	/* a lower segment then lies below the base, and wraps below 0 */
+	ck_assert_uint_gt(load_bias_at(0x555555554000UL, 0x7f0000000000UL) + 0x1000, TASK_SIZE);
+}
+END_TEST
+
+START_TEST(place_first_mapping)
+{
+	Elf64_Phdr ph[6];
+
+	bin_true(ph);
+	/* ET_DYN: the whole size from the first segment; ET_EXEC: its own pages */
+	ck_assert_uint_eq(first_map_len(&ph[1], total_mapping_size(ph, 6)), 0xa000);
+	ck_assert_uint_eq(first_map_len(&ph[1], 0), 0x2000);
+	ph[1].p_filesz = 0;	/* no file bytes: elf_load() maps only its bss */
+	ck_assert_uint_eq(first_map_len(&ph[1], total_mapping_size(ph, 6)), 0);
+	/* mmap's answer for p_vaddr v at addr gives the bias addr - PAGESTART(v) */
+	ck_assert_uint_eq(bias_after_first(0x1234, 0x7f0000001000UL), 0x7f0000000000UL);
+	ck_assert_uint_eq(bias_after_first(0, 0x7f0000000000UL), 0x7f0000000000UL);
+}
+END_TEST
+
+START_TEST(place_interp)
+{
+	Elf64_Phdr ph = tl_load(0, ~0UL, 0, 0x239, PF_R);
+	unsigned long load_addr, addr, bias;
+	struct seg_plan sp;
+
+	/* a PIE's ET_DYN interpreter: mmap's choice; otherwise its own first address */
+	ck_assert_uint_eq(interp_load_addr(0x555555554000UL, 1, 0x1000), -0x1000UL);
+	ck_assert_uint_eq(interp_load_addr(0, 1, 0x10000000), 0);
+	ck_assert_uint_eq(interp_load_addr(0x555555554000UL, 0, 0x400000), 0);
+	/*
+	 * First PT_LOAD without file bytes at p_vaddr 2^64 - 1, for a PIE: asked at
+	 * PAGESTART(load_addr + p_vaddr) = 0, where vm_brk_flags() maps its bss; the bias is
+	 * then 0x1000, which puts that segment at [0, 0x2000) and the others above.
+	 */
+	load_addr = interp_load_addr(0x555555554000UL, 1, ph.p_vaddr);
+	addr = ELF_PAGESTART(load_addr + ph.p_vaddr);
+	ck_assert_uint_eq(addr, 0);
+	bias = bias_after_first(ph.p_vaddr, addr);
+	ck_assert_uint_eq(bias, 0x1000);
+	plan_segment(&ph, bias, &sp);
+	ck_assert_uint_eq(sp.anon_start, 0);
+	ck_assert_uint_eq(sp.anon_len, 0x2000);
+}
+END_TEST
+
 START_TEST(prot_at_rules)
 {
 	Elf64_Phdr ph[6];
@@ -229,6 +292,9 @@ Suite *make_loader_elf_layout_suite(void)
 	tcase_add_test(t, bounds_and_brk);
 	tcase_add_test(t, prot_at_rules);
 	tcase_add_test(t, bss_only_first);
+	tcase_add_test(t, place_pie);
+	tcase_add_test(t, place_first_mapping);
+	tcase_add_test(t, place_interp);
 	suite_add_tcase(s, t);
 	return s;
 }
