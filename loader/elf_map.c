@@ -68,9 +68,11 @@ static int map_fail(struct binprm *b, const struct elf_file *ef, void *m, unsign
 		    unsigned long end, const char *what)
 {
 	if (m == (void *)-EEXIST)
-		return diag_fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx) for %s, which is "
-				 "already mapped (by the loader, its stack or the vDSO)" AFTER_PONR,
-				 ef->path, start, end, what);
+		/* only foreign pages are claimed with MAP_FIXED_NOREPLACE: the loader's */
+		return diag_fail(&b->diag, -EEXIST, "%s needs [0x%lx, 0x%lx) for %s, where the "
+				 "loader's own image, stack or vDSO lies: a collision of the loader's, "
+				 "which the kernel, having dropped them, would not have", ef->path,
+				 start, end, what);
 	if (m == (void *)-EPERM && start < mmap_min_addr(b))
 		return diag_fail(&b->diag, -EPERM, "%s wants address 0x%lx for %s, below "
 				 "vm.mmap_min_addr (%lu)" AFTER_PONR, ef->path, start, what,
