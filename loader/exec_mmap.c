@@ -104,12 +104,20 @@ start_thread_fn *exec_mmap(struct binprm *b, const struct start_thread_args **ou
 		fd = sys_memfd_create("execlab-trampoline", MFD_CLOEXEC);
 	close_ranges(a, b->file->fd, b->elf_interp.fd, fd >= 0 ? (int)fd : -1);
 	if (fd >= 0) {
-		a->unmap_start = lo;
-		a->unmap_len = hi - lo;
+		a->unmap_start = lo + sizeof page;	/* all but the page the trampoline takes */
+		a->unmap_len = hi - lo - sizeof page;
 		w = sys_write((int)fd, page, sizeof page);
-		/* MAP_PRIVATE, never PROT_WRITE: the page was written through the file only */
+		/*
+		 * MAP_PRIVATE, never PROT_WRITE: the page was written through the file only.
+		 * MAP_FIXED over the loader's own first page: it holds only the ELF header and
+		 * the dynamic symbol tables, which nothing reads any more (the loader relocated
+		 * itself at start and move_self() is done), and it lies in the loader's span,
+		 * which no part of the new image meets. Anywhere mmap chose, the page could
+		 * land in a hole between the program's segments, where natively nothing is.
+		 */
 		if (w == (long)sizeof page)
-			p = sys_mmap(NULL, sizeof page, PROT_READ | PROT_EXEC, MAP_PRIVATE, (int)fd, 0);
+			p = sys_mmap((void *)lo, sizeof page, PROT_READ | PROT_EXEC,
+				     MAP_PRIVATE | MAP_FIXED, (int)fd, 0);
 	}
 	if (fd < 0 || w != (long)sizeof page || (unsigned long)p >= -4095UL) {
 		long err = fd < 0 ? fd : w < 0 ? w : w != (long)sizeof page ? -EIO : (long)p;
@@ -125,8 +133,8 @@ start_thread_fn *exec_mmap(struct binprm *b, const struct start_thread_args **ou
 	}
 	b->trampoline = (unsigned long)p;
 	narrate(b, "exec_mmap", "the loader's image 0x%lx-0x%lx is unmapped by start_thread(), "
-		"running in the trampoline page 0x%lx (a memfd mapped r-x, never writable; it "
-		"stays)", lo, hi, b->trampoline);
+		"running in the trampoline page that replaced its first page at 0x%lx (a memfd "
+		"mapped r-x, never writable; it stays)", lo + sizeof page, hi, b->trampoline);
 	*out = (const struct start_thread_args *)((const char *)p + ST_ARGS_OFFSET);
 	return (start_thread_fn *)p;
 }

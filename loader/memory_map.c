@@ -210,7 +210,8 @@ void memory_map(struct binprm *b, const struct elf_tables_out *t)
 	for (const unsigned long *a = b->self->auxv; a[0] != AT_NULL; a += 2)
 		if (a[0] == AT_SYSINFO_EHDR)
 			rows[n++] = (struct row){ a[1], a[1] + vdso_size(a[1]), ROW_VDSO, NULL, 0 };
-	rows[n++] = (struct row){ (unsigned long)__ehdr_start,
+	/* the trampoline page took the loader's first page */
+	rows[n++] = (struct row){ (unsigned long)__ehdr_start + (b->trampoline ? ELF_MIN_ALIGN : 0),
 				  ELF_PAGEALIGN((unsigned long)_end), ROW_LOADER, NULL, 0 };
 	if (b->trampoline)
 		rows[n++] = (struct row){ b->trampoline, b->trampoline + ELF_MIN_ALIGN,

@@ -89,7 +89,21 @@ grep -q Traceback "$T/known.log" && mismatch "the fuzzer raised an exception wit
 grep -q '^  explained (fuzz-vs-kernel.known): ' "$T/real.log" ||
 	mismatch "the run against the real loader did not use loader/tools/fuzz-vs-kernel.known"
 
-# 5. Bad usage.
+# 5. Fixed findings stay fixed: every reproducer of loader/tools/fuzz-vs-kernel.fixed agrees.
+grep -v '^#' "$S/loader/tools/fuzz-vs-kernel.fixed" | while IFS='	' read -r rep why; do
+	[ -n "$rep" ] || continue
+	run_timeout 120 "$PY" "$FUZZ" --replay "$rep" "$L" > "$T/fixed.log" 2>&1
+	if grep -q '^verdict: agree' "$T/fixed.log"; then
+		note "fixed $rep agrees: $why"
+	else
+		echo "MISMATCH: --replay $rep does not agree any more ($why):" >&2
+		sed 's/^/  /' "$T/fixed.log" >&2
+		echo x >> "$T/fixed.fail"
+	fi
+done
+[ -f "$T/fixed.fail" ] && mismatch "$(wc -l < "$T/fixed.fail") fixed finding(s) came back"
+
+# 6. Bad usage.
 "$PY" "$FUZZ" --replay nonsense "$L" > /dev/null 2>&1
 check_eq "exit status of a bad --replay" 2 "$?"
 "$PY" "$FUZZ" --count 1 "$T/no-such-loader" > /dev/null 2>&1
