@@ -3,6 +3,7 @@
 # strace 6.1 prints them: progs/inotify's inotify lines under trace equal strace's.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/trace/lib-trace.sh"
+need_strace
 need_trace
 
 CALLS='^inotify_(init1|add_watch|rm_watch)\('
@@ -19,14 +20,10 @@ inotify_add_watch(4, "/nonexistent/execlab", IN_ACCESS|IN_MODIFY|IN_ATTRIB|IN_CL
 inotify_rm_watch(3, 1)                  = 0
 EXP
 diff -u expected t.lines >&2 || fail "trace's inotify lines are not strace 6.1's (- strace, + trace)"
-# The expectation is strace's own output, where strace runs here.
-if probe strace; then
-	"$STRACE" -o s.log "$P/inotify" || fail "inotify under strace exited $?"
-	grep -E "$CALLS" s.log | strace61_lines > s.lines
-	strace61_lines < t.lines > t61.lines
-	diff -u s.lines t61.lines >&2 || fail "trace's inotify lines differ from strace's (- strace, + trace)"
-	diff -u s.lines expected >&2 || fail "the expectation is not what strace prints"
-else
-	note "no strace here ($PROBE_WHY): checked against the expected lines only"
-fi
+# The expectation is strace's own output.
+"$STRACE" -o s.log "$P/inotify" || fail "inotify under strace exited $?"
+grep -E "$CALLS" s.log | strace61_lines > s.lines
+strace61_lines < t.lines > t61.lines
+diff -u s.lines t61.lines >&2 || fail "trace's inotify lines differ from strace's (- strace, + trace)"
+diff -u s.lines expected >&2 || fail "the expectation is not what strace prints"
 pass "inotify_init1 and inotify_add_watch as strace prints them"
