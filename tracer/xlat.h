@@ -107,6 +107,8 @@ extern const struct xlat xlat_seccomp_ops[];
 extern const struct xlat xlat_fs_magics[];	/* statfs f_type */
 extern const struct xlat xlat_statfs_flags[];	/* statfs f_flags: ST_* */
 extern const struct xlat xlat_epoll_create_flags[];
+extern const struct xlat xlat_inotify_init_flags[];	/* IN_NONBLOCK, IN_CLOEXEC */
+extern const struct xlat xlat_inotify_flags[];	/* inotify_add_watch mask: IN_* */
 extern const struct xlat xlat_netlink_protocols[];
 extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
 extern const struct xlat xlat_scm_types[];

@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include "tests/unit/test_decode_util.h"
 
 static void setup(void)
@@ -225,6 +226,26 @@ START_TEST(test_copy_file_range_and_ficlone)
 }
 END_TEST
 
+START_TEST(test_inotify)
+{
+	uint64_t dot = fake_str(".");
+
+	/* strace 6.1: inotify_init1(IN_NONBLOCK|IN_CLOEXEC) = 3 */
+	ck_assert_str_eq(decode_call(X64, "inotify_init1", A(IN_NONBLOCK | IN_CLOEXEC), 3, 0, 32),
+			 "inotify_init1(IN_NONBLOCK|IN_CLOEXEC) = 3");
+	ck_assert_str_eq(decode_call(X64, "inotify_init1", A(0), 3, 0, 32), "inotify_init1(0) = 3");
+	ck_assert_str_eq(decode_call(I386, "inotify_init1", A(IN_CLOEXEC), 3, 0, 32),
+			 "inotify_init1(IN_CLOEXEC) = 3");
+	/* strace 6.1: inotify_add_watch(3, ".", IN_CLOSE_WRITE|IN_CREATE|IN_DELETE) = 1 */
+	ck_assert_str_eq(decode_call(X64, "inotify_add_watch",
+				     A(3, dot, IN_CLOSE_WRITE | IN_CREATE | IN_DELETE), 1, 0, 32),
+			 "inotify_add_watch(3, \".\", IN_CLOSE_WRITE|IN_CREATE|IN_DELETE) = 1");
+	ck_assert_str_eq(decode_call(I386, "inotify_add_watch",
+				     A(3, dot, IN_ONLYDIR | IN_MASK_ADD | IN_ONESHOT), 1, 0, 32),
+			 "inotify_add_watch(3, \".\", IN_ONLYDIR|IN_MASK_ADD|IN_ONESHOT) = 1");
+}
+END_TEST
+
 Suite *make_decode_desc_suite(void)
 {
 	Suite *s = suite_create("decode_desc");
@@ -243,6 +264,7 @@ Suite *make_decode_desc_suite(void)
 	tcase_add_test(tc, test_copy_file_range_and_ficlone);
 	tcase_add_test(tc, test_writev);
 	tcase_add_test(tc, test_mmap_family);
+	tcase_add_test(tc, test_inotify);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -183,6 +183,8 @@ START_TEST(stat_classes)
 	ck_assert(has(PERS_X86_64, "fstat"));
 	ck_assert(has(PERS_X86_64, "newfstatat"));	/* as strace 6.1 shows it */
 	ck_assert(has(PERS_I386, "fstatat64"));
+	ck_assert(has(PERS_X86_64, "statx"));	/* strace 6.1: statx is an fstat */
+	ck_assert(has(PERS_I386, "statx"));
 	parse_ok("%%stat");
 	ck_assert(has(PERS_X86_64, "statx"));
 	ck_assert(has(PERS_X86_64, "lstat"));
@@ -195,6 +197,10 @@ START_TEST(stat_classes)
 	parse_ok("%%statfs");
 	ck_assert(has(PERS_X86_64, "ustat"));
 	ck_assert(has(PERS_I386, "fstatfs64"));
+	parse_ok("%pure");
+	ck_assert(has(PERS_X86_64, "getpid"));
+	ck_assert(has(PERS_I386, "getuid32"));
+	ck_assert(!has(PERS_X86_64, "kill"));
 }
 END_TEST
 

@@ -21,6 +21,7 @@ DECODER(fcntl); DECODER(ioctl); DECODER(poll); DECODER(ppoll); DECODER(select);
 DECODER(pselect6); DECODER(getdents); DECODER(getdents64); DECODER(fadvise64); DECODER(flock);
 DECODER(epoll_create1); DECODER(epoll_ctl); DECODER(epoll_wait); DECODER(eventfd2);
 DECODER(close_range); DECODER(memfd_create); DECODER(copy_file_range);
+DECODER(inotify_init1); DECODER(inotify_add_watch);
 /* mem.c */
 DECODER(mmap); DECODER(mmap2); DECODER(mprotect); DECODER(pkey_mprotect); DECODER(brk);
 DECODER(mremap); DECODER(madvise); DECODER(msync);

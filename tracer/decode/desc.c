@@ -1,7 +1,7 @@
 /*
  * tracer/decode/desc.c: decoders for calls on file descriptors: read/write and friends,
- * dup3, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd (close, dup,
- * dup2, ftruncate, sendfile are signatures).
+ * dup3, pipe*, lseek, fcntl, ioctl, poll, select, getdents, epoll, eventfd, inotify (close,
+ * dup, dup2, ftruncate, sendfile, inotify_rm_watch are signatures).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -662,6 +662,20 @@ DECODER(eventfd2)
 {
 	p_ulong(d, 0);
 	p_flags(d, 1, xlat_eventfd_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(inotify_init1)
+{
+	p_flags(d, 0, xlat_inotify_init_flags, NULL);
+	return RV_DONE;
+}
+
+DECODER(inotify_add_watch)
+{
+	p_fd(d, 0);
+	p_path(d, 1);
+	p_flags(d, 2, xlat_inotify_flags, NULL);
 	return RV_DONE;
 }
 

@@ -1,6 +1,6 @@
 /*
  * tracer/decode/xlat_desc.c: name tables of descriptors: fcntl, pipe, ioctl, poll, epoll,
- * eventfd. Values from the headers by name (tracer/xlat.h's XLAT); table order is printing
+ * eventfd, inotify. Values from the headers by name (tracer/xlat.h's XLAT); table order is printing
  * order.
  */
 #include <sys/eventfd.h>
@@ -9,6 +9,7 @@
 #include <linux/eventpoll.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/inotify.h>
 #include <linux/poll.h>
 #include <linux/sockios.h>
 #include <linux/watch_queue.h>
@@ -71,4 +72,17 @@ const struct xlat xlat_eventfd_flags[] = {
 
 const struct xlat xlat_epoll_create_flags[] = {
 	XLAT(EPOLL_CLOEXEC), XLAT_END
+};
+
+const struct xlat xlat_inotify_init_flags[] = {
+	XLAT(IN_NONBLOCK), XLAT(IN_CLOEXEC), XLAT_END
+};
+
+const struct xlat xlat_inotify_flags[] = {
+	XLAT(IN_ACCESS), XLAT(IN_MODIFY), XLAT(IN_ATTRIB), XLAT(IN_CLOSE_WRITE),
+	XLAT(IN_CLOSE_NOWRITE), XLAT(IN_OPEN), XLAT(IN_MOVED_FROM), XLAT(IN_MOVED_TO),
+	XLAT(IN_CREATE), XLAT(IN_DELETE), XLAT(IN_DELETE_SELF), XLAT(IN_MOVE_SELF),
+	XLAT(IN_UNMOUNT), XLAT(IN_Q_OVERFLOW), XLAT(IN_IGNORED), XLAT(IN_ONLYDIR),
+	XLAT(IN_DONT_FOLLOW), XLAT(IN_EXCL_UNLINK), XLAT(IN_MASK_CREATE), XLAT(IN_MASK_ADD),
+	XLAT(IN_ISDIR), XLAT(IN_ONESHOT), XLAT_END
 };

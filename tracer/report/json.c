@@ -122,6 +122,10 @@ static int json_table(FILE *out, const struct count_table *t, int pers, enum cou
 
 void json_put_exit(FILE *out, const struct run_result *r)
 {
+	if (!r) {
+		fputs("null", out);
+		return;
+	}
 	if (r->exited) {
 		fprintf(out, "{\"status\": %d}", r->status);
 		return;

@@ -10,7 +10,9 @@
  *   "total": {"calls": 29, "errors": 1, "seconds": 0.000173, "usecs_per_call": 5},
  *   "other_personalities": [ {"personality": "i386", "syscalls": [...], "total": {...}} ],
  *                                                    only if a non-native table has calls
- *   "exit": {"status": 0}   or   {"signal": "SIGTERM", "signo": 15},
+ *   "exit": {"status": 0}   or   {"signal": "SIGTERM", "signo": 15}   or   null,
+ *                                                    null: no exit status is known (-p:
+ *                                                    trace detached, the process goes on)
  *   "cost": {"ptrace_stops": N, "stops_avoided_by_seccomp": N or null, "syscalls": N,
  *            "overhead_us_per_syscall": 15.2 or null},   only with --cost
  *   "tree": [ {"pid": 1, "ppid": 0, "command": "sh", "exit": {...}}, ... ]   only with --tree
@@ -29,7 +31,8 @@
 
 /*
  * The JSON document (format above), one trailing newline. The syscall rows follow sort,
- * as count_print() orders the table. cost and tree may be NULL (member left out).
+ * as count_print() orders the table. r may be NULL ("exit": null); cost and tree may be
+ * NULL (member left out).
  * Returns 0, or -ENOMEM.
  */
 int summary_json_print(FILE *out, const struct count_table *t, enum count_sort sort,
@@ -42,7 +45,7 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
  * writes bytes that are not valid UTF-8 as \u00XX (their Latin-1 reading). */
 void json_put_string(FILE *out, const char *s);
 
-/* {"status": 0} or {"signal": "SIGTERM", "signo": 15}. */
+/* {"status": 0} or {"signal": "SIGTERM", "signo": 15}; null if r is NULL (not known). */
 void json_put_exit(FILE *out, const struct run_result *r);
 
 #endif

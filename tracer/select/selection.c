@@ -13,48 +13,6 @@
 
 #define WORDS(n) (((n) + 63) / 64)
 
-/*
- * strace's finer stat classes are judgement, not data libseccomp has, and sysent.h has a
- * single CLASS_STAT bit for all of them: list their members by name (strace's sysent flags
- * TST, TLST, TFST, TSTA, TSF, TFSF, TSFA). Names absent from a personality are skipped.
- */
-static const char *const stat_members[] = {
-	"stat", "stat64", "oldstat", NULL };
-static const char *const lstat_members[] = {
-	"lstat", "lstat64", "oldlstat", NULL };
-static const char *const fstat_members[] = {
-	"fstat", "fstat64", "oldfstat", "newfstatat", "fstatat64", NULL };
-static const char *const any_stat_members[] = {
-	"stat", "stat64", "oldstat", "lstat", "lstat64", "oldlstat",
-	"fstat", "fstat64", "oldfstat", "newfstatat", "fstatat64", "statx", NULL };
-static const char *const statfs_members[] = {
-	"statfs", "statfs64", NULL };
-static const char *const fstatfs_members[] = {
-	"fstatfs", "fstatfs64", NULL };
-static const char *const any_statfs_members[] = {
-	"statfs", "statfs64", "fstatfs", "fstatfs64", "ustat", NULL };
-
-static const struct {
-	const char *name;		/* after the first '%' */
-	const char *const *members;
-} name_classes[] = {
-	{ "stat", stat_members },
-	{ "lstat", lstat_members },
-	{ "fstat", fstat_members },
-	{ "%stat", any_stat_members },
-	{ "statfs", statfs_members },
-	{ "fstatfs", fstatfs_members },
-	{ "%statfs", any_statfs_members },
-};
-
-/* Class names strace accepts besides the ones sysent_class_by_name() knows. */
-static const struct {
-	const char *alias;
-	const char *name;
-} class_aliases[] = {
-	{ "net", "network" },
-};
-
 static void set_bit(uint64_t *bits, long nr)
 {
 	bits[nr / 64] |= UINT64_C(1) << (nr % 64);
@@ -76,28 +34,18 @@ static int add_name(uint64_t *bits[PERS_COUNT], const char *name)
 	return found;
 }
 
-/* %CLASS (cls without the '%'). Returns 0, or -EINVAL if the class is unknown. */
-static int add_class(uint64_t *bits[PERS_COUNT], const char *cls)
+/*
+ * %CLASS (item with its '%'): every number whose row is in the class, by the rows' class
+ * bits (sysent_in_class()), the one definition of each class. Returns 0, or -EINVAL if
+ * the class is unknown.
+ */
+static int add_class(uint64_t *bits[PERS_COUNT], const char *item)
 {
-	unsigned flag;
-
-	for (size_t i = 0; i < sizeof(name_classes) / sizeof(name_classes[0]); i++) {
-		if (strcmp(cls, name_classes[i].name) != 0)
-			continue;
-		for (const char *const *m = name_classes[i].members; *m; m++)
-			add_name(bits, *m);
-		return 0;
-	}
-	for (size_t i = 0; i < sizeof(class_aliases) / sizeof(class_aliases[0]); i++)
-		if (strcmp(cls, class_aliases[i].alias) == 0)
-			cls = class_aliases[i].name;
-
-	flag = sysent_class_by_name(cls);
-	if (!flag)
+	if (sysent_in_class(PERS_X86_64, -1, item) < 0)
 		return -EINVAL;
 	for (int p = 0; p < PERS_COUNT; p++)
 		for (long nr = 0; nr < sysent_count(p); nr++)
-			if (sysent_classes(p, nr) & flag)
+			if (sysent_in_class(p, nr, item) > 0)
 				set_bit(bits[p], nr);
 	return 0;
 }
@@ -141,7 +89,7 @@ static int add_item(uint64_t *bits[PERS_COUNT], const char *item, bool *saw_all)
 		return 0;
 	}
 	if (*item == '%') {
-		n = add_class(bits, item + 1);
+		n = add_class(bits, item);
 		return n < 0 && !optional ? n : 0;
 	}
 	if (*item == '/')

@@ -34,7 +34,7 @@ int selection_init(struct selection *s);
  *   [trace=][!]ITEM[,ITEM...]    ITEM: a syscall name (valid in any personality),
  *                                %CLASS (%file %process %network/%net %memory %signal %desc
  *                                %ipc %creds %clock %stat %lstat %fstat %%stat %statfs
- *                                %fstatfs %%statfs), `all`, `?NAME` (no error if
+ *                                %fstatfs %%statfs %pure), `all`, `?NAME` (no error if
  *                                unknown), `/REGEX` (POSIX extended, over names)
  *   [trace=][!]none              nothing (`none` only alone, as in strace)
  *   status=[!]LIST               strace's statuses (successful failed unfinished
