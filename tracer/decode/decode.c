@@ -153,7 +153,7 @@ void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *
 void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
 		 const struct decode_opts *o)
 {
-	char storage[512];
+	char storage[sizeof(((struct dctx *)0)->aux_storage) + 64];
 	struct strbuf result;
 
 	sb_init(&result, storage, sizeof storage);
