@@ -67,7 +67,16 @@ static int opt_w(struct trace_opts *o, const char *arg)
 static int opt_f(struct trace_opts *o, const char *arg)
 {
 	(void)arg;
-	o->follow = 1;
+	if (o->follow < 2)
+		o->follow++;
+	return 0;
+}
+
+static int opt_t(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	if (o->tstamp < 3)
+		o->tstamp++;
 	return 0;
 }
 
@@ -152,6 +161,8 @@ FLAG_HANDLER(opt_compare, compare)
 FLAG_HANDLER(opt_json, json)
 FLAG_HANDLER(opt_cost, cost)
 FLAG_HANDLER(opt_tree, tree)
+FLAG_HANDLER(opt_r, relative)
+FLAG_HANDLER(opt_T, syscall_time)
 
 static int opt_noop(struct trace_opts *o, const char *arg)
 {
@@ -166,7 +177,16 @@ static const struct opt_row rows[] = {
 	{ 'C', "summary", no_argument, NULL, "like -c, and print the calls too", opt_C },
 	{ 'w', "summary-wall-clock", no_argument, NULL,
 	  "-c time is wall-clock latency (default: the tracee's system CPU time)", opt_w },
-	{ 'f', "follow-forks", no_argument, NULL, "trace threads and child processes too", opt_f },
+	{ 'f', "follow-forks", no_argument, NULL,
+	  "trace threads and child processes too; with -o FILE each line starts with the "
+	  "PID; -ff -o FILE writes each process's lines to FILE.PID", opt_f },
+	{ 't', "absolute-timestamps", no_argument, NULL,
+	  "start each line with the time of day; -tt with microseconds, -ttt as seconds "
+	  "since the epoch", opt_t },
+	{ 'r', "relative-timestamps", no_argument, NULL,
+	  "start each line with the seconds since the previous line began", opt_r },
+	{ 'T', "syscall-times", no_argument, NULL,
+	  "end each call's line with the time spent in it: <SECONDS>", opt_T },
 	{ 'S', "summary-sort-by", required_argument, "KEY",
 	  "sort -c rows by time (default), calls, errors, name or nothing", opt_S },
 	{ 's', "string-limit", required_argument, "STRSIZE",
@@ -206,7 +226,7 @@ static const struct opt_row rows[] = {
 static void print_help(FILE *out)
 {
 	fprintf(out,
-		"Usage: trace [-cCwfkZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
+		"Usage: trace [-cCwfkrtTZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
 		"             [--json] [--cost] [--tree] [--no-seccomp] (-p PID | PROGRAM [ARG...])\n"
 		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
 		"       trace -e trace=LIST --dump-filter\n"
@@ -304,6 +324,10 @@ enum opts_result opts_parse(struct trace_opts *o, int argc, char **argv, FILE *o
 	}
 	if ((o->json || o->cost) && o->count == COUNT_OFF && !o->compare)
 		o->count = COUNT_ONLY;
+	if (o->follow >= 2 && o->outfile && o->count != COUNT_OFF) {
+		fprintf(err, "trace: -c/-C and -ff -o FILE are mutually exclusive\n");
+		return OPTS_EXIT_USAGE;
+	}
 	if (o->compare && o->attach_pid) {
 		fprintf(err, "trace: --compare runs commands; it cannot attach (-p)\n");
 		return OPTS_EXIT_USAGE;

@@ -27,7 +27,10 @@ enum count_mode {
 struct trace_opts {
 	enum count_mode count;		/* -c / -C */
 	int wall;			/* -w: wall-clock time in the summary */
-	int follow;			/* -f */
+	int follow;			/* -f 1, -ff 2 (with -o: one file per process) */
+	int tstamp;			/* -t 1, -tt 2, -ttt 3 */
+	int relative;			/* -r */
+	int syscall_time;		/* -T */
 	enum count_sort sort;		/* -S */
 	int sort_given;
 	int strsize;			/* -s (default 32) */

@@ -20,16 +20,19 @@
 /* Everything before the first run. Returns 0, or an exit status after one message. */
 static int prepare(const struct trace_opts *o)
 {
+	struct output_opts oo = { .path = o->outfile, .follow = o->follow, .tstamp = o->tstamp,
+				  .relative = o->relative, .syscall_time = o->syscall_time };
 	int err;
 
-	if ((err = output_open(o->outfile)) < 0) {
+	if ((err = output_open(&oo)) < 0) {
 		fprintf(stderr, "trace: %s: %s\n", o->outfile, strerror(-err));
 		return TRACE_EXIT_ERROR;
 	}
 	tstate.counting = o->count != COUNT_OFF || o->compare;
 	tstate.print_calls = o->count != COUNT_ONLY && !o->compare;
 	tstate.wall = o->wall;
-	tstate.follow = o->follow;
+	tstate.follow = o->follow != 0;
+	tstate.call_time = o->syscall_time;
 	tstate.dopts.strsize = o->strsize;
 	if ((err = syscall_init()) < 0) {
 		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));

@@ -25,7 +25,7 @@ grep -Eq '^ > .+/kstack\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$' "$T/frames" ||
 # -f: a forked child (sh runs kstack, then true) is unwound in its own address space
 run_timeout 60 "$TRACE" -f -k -e trace=write -o "$T/outf" sh -c "$PROG; true" > /dev/null ||
 	fail "trace -f -k exited $?"
-awk '/^\[pid +[0-9]+\] write\(1, "hello from kstack/ { w++; next } /^(\[pid|[a-z])/ { w = 0 }
+awk '/^[0-9]+ +write\(1, "hello from kstack/ { w++; next } /^([0-9]|[a-z])/ { w = 0 }
      w == 1 && /^ > / { print }' "$T/outf" > "$T/framesf"
 grep -Eq '^ > .+/kstack\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$' "$T/framesf" ||
 	{ cat "$T/outf" >&2; fail "-f: no main frame in the child's stack"; }

@@ -17,7 +17,7 @@ done
 # the per-call lines too: only the selected calls (pid prefixes and +++/--- lines aside)
 "$TRACE" -f -e trace=openat,close -o "$T/lines" sh -c 'ls / > /dev/null; cat /dev/null' ||
 	fail "trace -f -e trace=openat,close exited $?"
-sed -E 's/^\[pid +[0-9]+\] //' "$T/lines" | grep -Ev '^(\+\+\+|---|<\.\.\. (openat|close) resumed>)' |
+sed -E 's/^[0-9]+ +//' "$T/lines" | grep -Ev '^(\+\+\+|---|<\.\.\. (openat|close) resumed>)' |
 	sed -nE 's/^([a-z_0-9]+)\(.*/\1/p' | sort -u > "$T/lines.names"
 printf 'close\nopenat\n' | diff -u - "$T/lines.names" >&2 ||
 	fail "-e trace=openat,close: other calls in the lines"

@@ -65,7 +65,7 @@ diff -u "$T/tree.sst" "$T/tree.st" >&2 || { cat "$T/tree.lines" >&2; fail "--tre
 grep -q 'exited with 3' "$T/tree.lines" || fail "--tree: no 'exited with 3'"
 grep -q 'killed by SIGTERM' "$T/tree.lines" || fail "--tree: no 'killed by SIGTERM'"
 # every pid that trace saw end is in the tree
-sed -nE 's/^\[pid +([0-9]+)\] \+\+\+ (exited|killed).*/\1/p' "$T/tree" | sort -u > "$T/pids.out"
+sed -nE 's/^([0-9]+) +\+\+\+ (exited|killed).*/\1/p' "$T/tree" | sort -u > "$T/pids.out"
 "$TRACE" -f -o "$T/tree2" --tree "$P/forker" 3 /bin/true > /dev/null 2>&1
 [ "$(sed -n '/^process tree:$/,$p' "$T/tree2" | grep -c 'exited with 0')" = 4 ] ||
 	{ cat "$T/tree2" >&2; fail "--tree: forker 3 should list 4 processes that exited with 0"; }

@@ -31,9 +31,9 @@ for mode in usr1 alarm; do
 		fail "signals $mode under trace exited $?"
 	assert_eq "output of signals $mode" "$want" "$got"
 done
-grep -q '^--- SIGUSR1 {si_signo=SIGUSR1' "$T/usr1.log" || fail "no '--- SIGUSR1 {...} ---' line"
-grep -q '^--- SIGALRM {si_signo=SIGALRM' "$T/alarm.log" || fail "no '--- SIGALRM {...} ---' line"
-grep -q '^rt_sigreturn' "$T/alarm.log" || fail "no rt_sigreturn after SIGALRM"
+grep -Eq '^[0-9]+ +--- SIGUSR1 \{si_signo=SIGUSR1' "$T/usr1.log" || fail "no '--- SIGUSR1 {...} ---' line"
+grep -Eq '^[0-9]+ +--- SIGALRM \{si_signo=SIGALRM' "$T/alarm.log" || fail "no '--- SIGALRM {...} ---' line"
+grep -Eq '^[0-9]+ +rt_sigreturn' "$T/alarm.log" || fail "no rt_sigreturn after SIGALRM"
 
 # Output identical to untraced (stdout), stdin passes through.
 want=$(printf 'b\na\n' | sort)

@@ -27,6 +27,6 @@ wait_until 20 gone $tp
 wait $tp
 assert_eq "trace's status after its program was SIGKILLed" 137 $?
 [ ! -s "$T/kill.err" ] || { cat "$T/kill.err" >&2; fail "trace printed errors after SIGKILL"; }
-grep -q '^+++ killed by SIGKILL +++$' "$T/kill.log" || fail "no '+++ killed by SIGKILL +++'"
+grep -Eq '^[0-9]+ +\+\+\+ killed by SIGKILL \+\+\+$' "$T/kill.log" || fail "no '+++ killed by SIGKILL +++'"
 pgrep -s 0 -f "$P/threads 4 2000000" > /dev/null && fail "a thread is left after SIGKILL"
 pass "fork/exec storm"

@@ -29,7 +29,7 @@ memcheck() {
 memcheck follow 0 -f -o "$T/follow.trace" sh -c \
 	'"$1" 5 /bin/true && "$2" 4 200 && "$3" 3 thread && "$4" 300' sh \
 	"$P/forker" "$P/threads" "$P/execchain" "$P/manythreads"
-grep -q '^\[pid  *[0-9]*\] execve(' "$T/follow.trace" || fail "follow: no execve of a child traced"
+grep -Eq '^[0-9]+ +execve\(' "$T/follow.trace" || fail "follow: no execve of a child traced"
 [ "$(grep -c 'exited with 0 +++$' "$T/follow.trace")" -ge 10 ] ||
 	fail "follow: fewer than 10 processes seen exiting"
 

@@ -1,5 +1,6 @@
 /* tests/unit/test_decode_process.c: decoders of tracer/decode/process.c, hex fallback, results. */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include "tests/unit/test_decode_util.h"
@@ -267,6 +268,19 @@ START_TEST(test_unfinished_split)
 	decode_entry(&sb, &c, &fake_mem, NULL);
 	decode_unfinished(&sb, &c);
 	ck_assert_str_eq(a, "pipe(");
+	/* The exit half prints only the result's comment: no separator (strace's form). */
+	memset(&c, 0, sizeof c);
+	c.pers = X64;
+	c.nr = sysent_lookup(X64, "fcntl");
+	c.args[0] = 1;
+	c.args[1] = F_GETFD;
+	sb_reset(&sb);
+	decode_entry(&sb, &c, &fake_mem, NULL);
+	decode_unfinished(&sb, &c);
+	ck_assert_str_eq(a, "fcntl(1, F_GETFD");
+	sb_reset(&sb);
+	decode_exit(&sb, &c, &fake_mem, NULL);
+	ck_assert_str_eq(a, ") = 0");
 }
 END_TEST
 

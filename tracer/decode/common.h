@@ -28,7 +28,7 @@ struct dctx {
 	int sep_done;			/* the next arg_sep() prints nothing (see decode_unfinished) */
 	uint64_t sp;			/* the tracee's stack pointer at entry, or 0 if unknown */
 	struct strbuf aux;		/* comment after the return value */
-	char aux_storage[256];
+	char aux_storage[1024];		/* as large as strace's longest comment (poll's) */
 };
 
 enum {

@@ -153,13 +153,40 @@ void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *
 void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,
 		 const struct decode_opts *o)
 {
-	char storage[512];
+	char storage[sizeof(((struct dctx *)0)->aux_storage) + 64];
 	struct strbuf result;
 
 	sb_init(&result, storage, sizeof storage);
 	decode_exit_split(sb, &result, c, mem, o);
 	sb_putc(sb, ' ');
 	sb_puts(sb, result.buf);
+}
+
+/*
+ * Whether c's exit half prints an argument (wait4's status) or only the result and its
+ * comment (poll's ready fds, fcntl F_GETFD's flags): the exit half, run on a successful
+ * result of 0 into scratch storage without tracee memory, says so by what it prints.
+ */
+static int exit_prints_argument(const struct call *c)
+{
+	decoder_fn fn = sysent_decoder(c->pers, c->nr);
+	struct call probe = *c;
+	char scratch[512];
+	struct strbuf sb;
+	struct dctx d;
+	int before;
+
+	if (!fn)
+		return 0;
+	probe.rval = 0;
+	probe.is_error = 0;
+	sb_init(&sb, scratch, sizeof scratch);
+	dctx_init(&d, &sb, &probe, NULL, NULL, 1);
+	before = (c->decoder_state >> STATE_NPRINTED_SHIFT) & STATE_NPRINTED_MASK;
+	d.nprinted = before;
+	d.saved = (c->decoder_state >> STATE_SAVED_SHIFT) & STATE_SAVED_MASK;
+	fn(&d);
+	return d.nprinted > before;
 }
 
 void decode_unfinished(struct strbuf *sb, struct call *c)
@@ -170,7 +197,7 @@ void decode_unfinished(struct strbuf *sb, struct call *c)
 		return;
 	if (!((state >> STATE_NPRINTED_SHIFT) & STATE_NPRINTED_MASK))
 		return;
-	if (!sysent_decoder(c->pers, c->nr))
+	if (!exit_prints_argument(c))
 		return;
 	sb_puts(sb, ", ");
 	c->decoder_state = state | STATE_SEP_DONE;

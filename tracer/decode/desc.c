@@ -368,12 +368,22 @@ DECODER(ioctl)
 	return 0;
 }
 
+/*
+ * strace writes poll's result comment into 1024 bytes and ends it with "..." where the next
+ * revents entry would leave less than room for an address and ", ], ...": past this length.
+ */
+#define POLL_REVENTS_ROOM (1024 - (2 + 2 * sizeof(long) + sizeof(", ], ...")))
+
 /* Appends "[{fd=3, events=POLLIN}, ...]" (or revents when exiting). */
 static int print_pollfds(struct dctx *d, uint64_t addr, uint64_t nfds, int revents)
 {
 	struct { int32_t fd; int16_t events, revents; } p;
 	uint64_t i;
 	int shown = 0;
+	char entry[128];
+	struct strbuf one;
+
+	sb_init(&one, entry, sizeof entry);
 
 	if (!addr || nfds > 4096) {
 		print_addr(d->sb, addr);
@@ -391,11 +401,16 @@ static int print_pollfds(struct dctx *d, uint64_t addr, uint64_t nfds, int reven
 			sb_puts(d->sb, shown ? ", ..." : "...");
 			break;
 		}
-		sb_printf(d->sb, "%s{fd=%d, %s=", shown ? ", " : "", p.fd,
-			  revents ? "revents" : "events");
-		xlat_print_flags(d->sb, xlat_poll_events, (uint16_t)(revents ? p.revents : p.events),
+		sb_printf(&one, "{fd=%d, %s=", p.fd, revents ? "revents" : "events");
+		xlat_print_flags(&one, xlat_poll_events, (uint16_t)(revents ? p.revents : p.events),
 				 NULL);
-		sb_putc(d->sb, '}');
+		sb_putc(&one, '}');
+		if (revents && d->sb->len + (shown ? 2 : 0) + one.len >= POLL_REVENTS_ROOM) {
+			sb_puts(d->sb, shown ? ", ..." : "...");
+			break;
+		}
+		sb_printf(d->sb, "%s%s", shown ? ", " : "", one.buf);
+		sb_reset(&one);
 		shown++;
 	}
 	sb_putc(d->sb, ']');

@@ -25,6 +25,7 @@ struct trace_state {
 	int counting;			/* -c / -C */
 	int wall;			/* -w: wall-clock time per call */
 	int follow;			/* -f: threads and children are traced and shown */
+	int call_time;			/* -T: stamp each call's entry (tcb.entry_mono_ns) */
 	struct decode_opts dopts;	/* -s ... */
 	struct count_table counts;	/* -c data of the current run, one table per
 					 * personality */

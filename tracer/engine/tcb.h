@@ -12,6 +12,8 @@
 #include <sys/types.h>
 #include "tracer/decode.h"
 
+struct output_file;
+
 enum tcb_flag {
 	TCB_INSYSCALL = 1u << 0,	/* between an entry stop and its exit stop */
 	TCB_HIDE = 1u << 1,		/* the started child before its execve: not shown, not counted */
@@ -28,6 +30,8 @@ struct tcb {
 	unsigned flags;
 	struct call call;		/* the current call, as captured at its entry stop */
 	uint64_t entry_ns;		/* ru_stime (or CLOCK_MONOTONIC with -w) at the entry stop */
+	uint64_t entry_mono_ns;		/* -T: CLOCK_MONOTONIC at the entry stop */
+	struct output_file *out;	/* -ff: the tracee's own file (tracer/report/output.c) */
 	struct tcb *hnext;		/* hash chain / free list */
 };
 

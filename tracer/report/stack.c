@@ -14,7 +14,7 @@ static long mm_nr[4];			/* mmap munmap mprotect mremap (x86_64): -k flushes */
 
 static void on_printed(struct tcb *t)
 {
-	unwind_print(unw, t->pid, 0, output_stream());
+	unwind_print(unw, t->pid, 0, output_stream_of(t));
 }
 
 static void on_exit_stop(struct tcb *t)
