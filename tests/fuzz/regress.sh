@@ -4,7 +4,7 @@
 # a target must not crash it again. In `make check` only when configured with --enable-fuzz.
 . "$top_srcdir/tests/lib.sh"
 
-for name in elf script stack; do
+for name in elf script stack select opts decode; do
 	target=$B/tests/fuzz/fuzz_$name
 	need_built "$target" "make check builds it with --enable-fuzz"
 	set -- "$S/tests/fuzz/seeds/$name"
