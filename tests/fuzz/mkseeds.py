@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/fuzz/mkseeds.py: write the seed corpora of the fuzz targets (tests/fuzz/seeds/).
 
-Usage: mkseeds.py SEEDDIR
+Usage: mkseeds.py SEEDDIR [TARGET...]   (default: every target)
 
 The seeds are committed; this script is how they were made, to run again when a target's
 input format changes. Each seed is small (a few KB at most):
@@ -12,9 +12,17 @@ input format changes. Each seed is small (a few KB at most):
            tests/loader/mkelf.py, one per kind of check, with their interpreters.
   script/  #! lines, one per rule of the parser (see tests/unit/test_loader_script_parse.c).
   stack/   stack inputs shaped like the loader's, with a kernel's auxv keys as the template.
+  select/  -e expressions, NUL-separated: one per kind of item and of error.
+  opts/    trace command lines after "trace", NUL-separated: every option, and the errors.
+  decode/  one call each of the decoders with a struct printer (stat, sockaddr, msghdr,
+           sigaction, timespec, iovec, poll, fd_set, rlimit, ...), numbers from the uapi
+           headers <asm/unistd_64.h> and <asm/unistd_32.h>, over a memory image holding
+           each struct once.
 See the comment at the top of each fuzz_*.c for its input format.
 """
+import errno
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -174,20 +182,172 @@ def stack_seeds(out):
         write(out, name, data)
 
 
+SELECT = {
+    "names": b"trace=openat,close,read",
+    "classes": b"%file,%network,%memory,%signal,%desc,%ipc,%creds,%clock,%process",
+    "stat-classes": b"%stat,%lstat,%fstat,%%stat,%statfs,%fstatfs,%%statfs",
+    "negated": b"trace=!%file",
+    "double-negation": b"!!openat",
+    "optional": b"?nosuch,write",
+    "regex": b"/^(open|close)",
+    "bad-regex": b"/(",
+    "all": b"?all,read",
+    "none": b"none",
+    "not-none": b"!none",
+    "empty-items": b",,",
+    "bang": b"!",
+    "unknown": b"trace=nosuch",
+    "other-qualifier": b"signal=SIGINT",
+    "status": b"status=failed",
+    "status-negated": b"status=!successful,unfinished",
+    "status-unsupported": b"status=successful",
+    "status-bad": b"status=nope",
+    "repeated": b"trace=%net\0trace=!write\0status=all\0read",
+}
+
+OPTS = {
+    "follow-count": [b"-f", b"-c", b"true"],
+    "expr-output": [b"-e", b"trace=openat,close", b"-o", b"/dev/null", b"ls", b"-l"],
+    "attached-args": [b"-etrace=read", b"-s100", b"-Scalls", b"-C", b"x"],
+    "long-equals": [b"--expr=trace=all", b"--string-limit=8", b"--summary-sort-by=name",
+                    b"--output=f", b"x"],
+    "compare": [b"--json", b"--compare", b"ls", b"true"],
+    "compare-pid": [b"--compare", b"-p", b"1", b"ls"],
+    "compare-none": [b"--compare"],
+    "attach": [b"-p", b"1234", b"-w"],
+    "attach-and-program": [b"-p", b"1", b"ls"],
+    "bad-pid": [b"-p", b"0x"],
+    "flags": [b"-k", b"--tree", b"--cost", b"--no-seccomp", b"-Z", b"--summary-only", b"x"],
+    "dump-filter": [b"--dump-filter", b"-e", b"trace=%file"],
+    "help": [b"--help"],
+    "version": [b"--version", b"-c"],
+    "unknown": [b"-x"],
+    "unknown-long": [b"--nope", b"x"],
+    "missing-arg": [b"-s"],
+    "bad-sort": [b"-S", b"speed", b"x"],
+    "no-program": [b"-c"],
+    "many-exprs": [b"-e", b"read"] * 33 + [b"x"],
+    "stop-at-program": [b"ls", b"-c", b"--help"],
+}
+
+# The decode target's input (tests/fuzz/fuzz_decode.c): its memory image at MEM_BASE and
+# the kinds of argument.
+MEM_BASE = 0x10000
+RAW, POINTER, SMALL = 0, 1, 2
+# Where each struct of the image lies.
+MSGHDR, TIMESPEC, SIGACTION, POLLFD, FDSET, SOCKADDR, IOV, STR, STR2, PATH, STAT, ARGV = (
+    0, 64, 96, 128, 160, 256, 320, 384, 400, 448, 512, 672)
+
+
+def memory_image():
+    img = bytearray(704)
+    # msghdr: name, namelen, iov, iovlen, control, controllen, flags
+    struct.pack_into("<QI4xQQQQi", img, MSGHDR, MEM_BASE + SOCKADDR, 16, MEM_BASE + IOV, 2,
+                     0, 0, 0)
+    struct.pack_into("<qq", img, TIMESPEC, 1, 500000000)
+    # the kernel's sigaction: handler, flags, restorer, mask
+    struct.pack_into("<QQQQ", img, SIGACTION, 0x401000, 0, 0x401100, 1 << 1)
+    struct.pack_into("<ihhihh", img, POLLFD, 0, 1, 0, 1, 4, 4)
+    struct.pack_into("<Q", img, FDSET, 0b1011)
+    # sockaddr_in 127.0.0.1:80 (port and address in network order)
+    struct.pack_into("<H", img, SOCKADDR, 2)
+    struct.pack_into(">HI", img, SOCKADDR + 2, 80, 0x7f000001)
+    struct.pack_into("<QQQQ", img, IOV, MEM_BASE + STR, 5, MEM_BASE + STR2, 3)
+    img[STR:STR + 6] = b"hello\0"
+    img[STR2:STR2 + 4] = b"ab\n\0"
+    img[PATH:PATH + 12] = b"/etc/passwd\0"
+    img[STAT:STAT + 144] = bytes(range(144))
+    struct.pack_into("<QQQ", img, ARGV, MEM_BASE + PATH, MEM_BASE + STR, 0)
+    return bytes(img)
+
+
+def syscall_numbers(header):
+    """{name: number} of a uapi <asm/unistd_*.h>."""
+    out = subprocess.run(["cpp", "-dM", "-include", header, "/dev/null"], check=True,
+                         capture_output=True, text=True).stdout
+    return {m.group(1): int(m.group(2))
+            for m in re.finditer(r"^#define __NR_(\w+) (\d+)$", out, re.M)}
+
+
+P, S, R = (lambda off: (POINTER, off)), (lambda v: (SMALL, v & 0xff)), (lambda v: (RAW, v))
+# (personality, name, arguments, return value or -errno, flags)
+DECODE = [
+    (0, "stat", [P(PATH), P(STAT)], 0),
+    (0, "fstat", [S(3), P(STAT)], 0),
+    (0, "newfstatat", [S(-100), P(PATH), P(STAT), S(0)], 0),
+    (0, "openat", [S(-100), P(PATH), S(0)], -errno.ENOENT),
+    (0, "read", [S(3), P(STR), S(5)], 5),
+    (0, "write", [S(1), P(STR2), S(3)], 3),
+    (0, "readv", [S(3), P(IOV), S(2)], 8),
+    (0, "writev", [S(1), P(IOV), S(2)], 8),
+    (0, "connect", [S(3), P(SOCKADDR), S(16)], 0),
+    (0, "sendto", [S(3), P(STR), S(5), S(0), P(SOCKADDR), S(16)], 5),
+    (0, "sendmsg", [S(3), P(MSGHDR), S(0)], 8),
+    (0, "recvmsg", [S(3), P(MSGHDR), S(0)], 8),
+    (0, "rt_sigaction", [S(2), P(SIGACTION), P(SIGACTION), S(8)], 0),
+    (0, "rt_sigprocmask", [S(0), P(FDSET), P(FDSET), S(8)], 0),
+    (0, "nanosleep", [P(TIMESPEC), R(0)], 0),
+    (0, "clock_gettime", [S(1), P(TIMESPEC)], 0),
+    (0, "poll", [P(POLLFD), S(2), S(-1)], 1),
+    (0, "select", [S(4), P(FDSET), P(FDSET), R(0), P(TIMESPEC)], 2),
+    (0, "getrlimit", [S(3), P(TIMESPEC)], 0),
+    (0, "prlimit64", [S(0), S(7), R(0), P(TIMESPEC)], 0),
+    (0, "wait4", [S(-1), P(FDSET), S(0), R(0)], 1234),
+    (0, "execve", [P(PATH), P(ARGV), P(ARGV)], 0),
+    (0, "rt_sigreturn", [], 0, 4),
+    (1, "read", [S(3), P(STR), S(5)], 5),
+    (1, "writev", [S(1), P(IOV), S(2)], 8),
+    (1, "nanosleep", [P(TIMESPEC), R(0)], 0),
+    (1, "rt_sigaction", [S(2), P(SIGACTION), P(SIGACTION), S(8)], 0),
+    (1, "poll", [P(POLLFD), S(2), S(-1)], 1),
+    (1, "_newselect", [S(4), P(FDSET), P(FDSET), R(0), P(TIMESPEC)], 2),
+    (1, "fstat64", [S(3), P(STAT)], 0),
+    (1, "ugetrlimit", [S(3), P(TIMESPEC)], 0),
+]
+
+
+def decode_input(pers, nr, args, rval, flags=0):
+    if rval < 0:
+        flags |= 1
+        rval = -rval - 1	# the target serves errno (value % 4095) + 1
+    data = struct.pack("<BHBBq", pers, nr, 32, flags, rval)
+    args = args + [R(0)] * (6 - len(args))
+    for kind, value in args:
+        data += struct.pack("<BQ", kind, value)
+    return data + struct.pack("<H", 0) + memory_image()
+
+
+def tracer_seeds(seeddir):
+    for name, data in SELECT.items():
+        write(os.path.join(seeddir, "select"), name, data)
+    for name, argv in OPTS.items():
+        write(os.path.join(seeddir, "opts"), name, b"\0".join(argv))
+    numbers = [syscall_numbers("asm/unistd_64.h"), syscall_numbers("asm/unistd_32.h")]
+    for pers, name, args, rval, *flags in DECODE:
+        write(os.path.join(seeddir, "decode"), ("i386-" if pers else "") + name,
+              decode_input(pers, numbers[pers][name], args, rval, *flags))
+
+
 def write(d, name, data):
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, name), "wb") as f:
         f.write(data)
 
 
-def main(seeddir):
+def main(seeddir, targets):
     seeddir = os.path.abspath(seeddir)
-    with tempfile.TemporaryDirectory() as tmp:
-        elf_seeds(os.path.join(seeddir, "elf"), tmp)
-    for name, data in SCRIPTS.items():
-        write(os.path.join(seeddir, "script"), name, data)
-    stack_seeds(os.path.join(seeddir, "stack"))
+    every = not targets
+    if every or "elf" in targets:
+        with tempfile.TemporaryDirectory() as tmp:
+            elf_seeds(os.path.join(seeddir, "elf"), tmp)
+    if every or "script" in targets:
+        for name, data in SCRIPTS.items():
+            write(os.path.join(seeddir, "script"), name, data)
+    if every or "stack" in targets:
+        stack_seeds(os.path.join(seeddir, "stack"))
+    if every or {"select", "opts", "decode"} & set(targets):
+        tracer_seeds(seeddir)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2:])

@@ -4,13 +4,14 @@
 # a target must not crash it again. In `make check` only when configured with --enable-fuzz.
 . "$top_srcdir/tests/lib.sh"
 
-for name in elf script stack; do
+for name in elf script stack select opts decode; do
 	target=$B/tests/fuzz/fuzz_$name
 	need_built "$target" "make check builds it with --enable-fuzz"
 	set -- "$S/tests/fuzz/seeds/$name"
 	[ -d "$S/tests/fuzz/regressions/$name" ] && set -- "$@" "$S/tests/fuzz/regressions/$name"
-	# -runs=0: the inputs given, each once, and nothing new (the directories stay as they are)
-	"$target" -runs=0 "$@" > "$T/$name.out" 2>&1 || {
+	# -runs=0: the inputs given, each once, and nothing new (the directories stay as they
+	# are); -timeout: an input a decoder loops on fails in seconds
+	"$target" -runs=0 -timeout=10 "$@" > "$T/$name.out" 2>&1 || {
 		cat "$T/$name.out" >&2
 		fail "fuzz_$name crashes on one of its inputs in $*"
 	}

@@ -310,6 +310,8 @@ static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
 		}
 		sb_putc(d->sb, '}');
 		first = 0;
+		if (clen > len - off)
+			break;	/* it ran past the buffer: the last one (and off + clen may wrap) */
 		off += (clen + psz - 1) / psz * psz;
 	}
 	sb_putc(d->sb, ']');
