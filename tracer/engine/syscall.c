@@ -125,6 +125,8 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 		t->flags |= TCB_FILTERED;
 		return;
 	}
+	if (tstate.entry_hook)
+		tstate.entry_hook(t);
 	/* -Z: whether to print is known only at the exit. */
 	if (tstate.print_calls && !tstate.failed_only)
 		print_entry(t, info->stack_pointer);
