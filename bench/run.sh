@@ -83,6 +83,16 @@ if [ -x "$B/tracer/trace" ] && [ -n "$STRACE" ]; then
 	awk -v t="${RESULT[trace]}" -v s="${RESULT[strace]}" -v u="${RESULT[untraced]}" \
 		'BEGIN { printf "  => fixed cost: trace %.2f ms, strace %.2f ms, untraced %.2f ms (goal <= 5 ms)\n", t/1000, s/1000, u/1000 }'
 
+	# -k: libunwind walks, each file's symbol table read once (libdwfl, libc6-dbg's debug
+	# info). strace -f -k takes about 42x strace -f here: not run, it would take minutes.
+	# set -f: the pattern reaches find unexpanded.
+	echo; echo "== -k: trace -f -k vs trace -f on find /usr/include -name '*.h', pinned =="
+	set -f
+	compare 1 trace "$B/tracer/trace -f -o /dev/null find /usr/include -name *.h" \
+		trace-k "$B/tracer/trace -f -k -o /dev/null find /usr/include -name *.h" &&
+	ratio "trace -f -k / trace -f (goal <= 3x)" "${RESULT[trace-k]}" "${RESULT[trace]}"
+	set +f
+
 	if "$B/tracer/trace" -e trace=openat -c -o /dev/null /bin/true 2>/dev/null; then
 		echo; echo "== seccomp: -e trace=openat on 4 threads x 12500 getppid, pinned =="
 		compare 1 untraced "$B/bench/threads 12500 4" \

@@ -127,6 +127,8 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 	}
 	if (__builtin_expect(tstate.call_time, 0))
 		t->entry_mono_ns = output_now_ns();
+	if (tstate.entry_hook)
+		tstate.entry_hook(t);
 	/* -Z: whether to print is known only at the exit. */
 	if (tstate.print_calls && !tstate.failed_only)
 		print_entry(t, info->stack_pointer);

@@ -33,6 +33,8 @@ struct trace_state {
 	int (*selected)(int pers, long nr);
 	/* -k: called after a call's line is printed, tracee still stopped. */
 	void (*printed_hook)(struct tcb *t);
+	/* -k: called at the entry stop of a selected call (t->call filled), before its line. */
+	void (*entry_hook)(struct tcb *t);
 	/*
 	 * seccomp: the started child runs child_hook (e.g. seccomp_filter_install)
 	 * after the tracer has seized it and before its execve; a negative return (-errno)

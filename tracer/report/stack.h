@@ -6,7 +6,8 @@
 #define EXECLAB_STACK_H
 
 /*
- * Prints a stack after each call line from now on, and keeps the unwinder's caches true:
+ * Prints a stack after each call line from now on (for exit and exit_group, the stack
+ * walked at their entry: they never return), and keeps the unwinder's caches true:
  * flushed after the mmap family and an execve, freed when a tracee goes. Returns 0 or
  * -ENOMEM.
  */

@@ -1,16 +1,22 @@
 /*
- * tracer/report/unwind.c: -k stack traces with libunwind-ptrace and a symbol cache.
+ * tracer/report/unwind.c: -k stack traces: libunwind-ptrace walks, symbols.h names.
  *
- * Where the time goes without a cache (strace -k: 38x slower on `find`): for every frame,
- * unw_get_proc_name() makes libunwind-ptrace open and map the ELF file behind the address
- * and scan its symbol table. Here a function name is looked up once per (file, offset).
+ * Where the time goes without caches (strace -k: 38x slower on `find`): reading the ELF
+ * file behind each frame and searching its symbols. Here each file's symbol table is read
+ * once per run (keyed by device and inode, shared by every process mapping the file), and
+ * a function name is looked up once per (file, offset).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <elf.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <libunwind-ptrace.h>
+#include "tracer/report/symbols.h"
 #include "tracer/report/unwind.h"
 
 #define MAX_FRAMES 256		/* as strace: a deeper stack is cut */
@@ -37,12 +43,18 @@ struct uthread {
 	void *upt;			/* _UPT_create(tid); NULL until first use */
 };
 
-/* Symbol cache entry: the function at offset off of file (dev, ino). */
+/* Symbol cache entry: the function holding the instruction at offset off of file (dev, ino). */
 struct sym {
 	uint64_t dev, ino, off;
-	char *func;			/* NULL: libunwind found no symbol */
-	uint64_t func_off;
+	const char *func;		/* NULL: no symbol covers it */
+	uint64_t start_off;		/* off minus the function's start */
 	bool used;
+};
+
+/* A mapped file's symbol table, read at the first lookup in it. */
+struct symtab {
+	uint64_t dev, ino;
+	struct symfile *sf;		/* NULL: the file could not be read */
 };
 
 struct unwinder {
@@ -55,7 +67,10 @@ struct unwinder {
 	/* open addressing, linear probing, capacity a power of two, at most half full */
 	struct sym *syms;
 	size_t nsyms, cap_syms;
-	char names[MAX_FRAMES][256];	/* this walk's names when they are not cached */
+	/* the files met so far: few (tens), searched only when the cache above misses */
+	struct symtab *files;
+	size_t nfiles, cap_files;
+	char names[MAX_FRAMES][256];	/* this walk's names of anonymous code (libunwind's) */
 	struct unwind_stats stats;
 };
 
@@ -333,47 +348,120 @@ static int sym_grow(struct unwinder *u)
 	return 0;
 }
 
+/* ---- symbol tables of mapped files ---- */
+
+/* Is fd the file (dev, ino) of the mapping? */
+static bool is_mapped_file(int fd, const struct mapping *m)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && (uint64_t)st.st_ino == m->ino &&
+	       ((uint64_t)major(st.st_dev) << 32 | minor(st.st_dev)) == m->dev;
+}
+
+/*
+ * Opens the file behind m: by its path when that still names the same file, else through
+ * /proc/TGID/map_files (replaced or deleted files, another mount namespace; needs
+ * privilege), else by its path anyway (a file system whose stat differs from the maps').
+ */
+static int open_mapped(pid_t tgid, const struct mapping *m)
+{
+	char path[96];
+	int fd = m->path[0] == '/' ? open(m->path, O_RDONLY | O_CLOEXEC) : -1;
+
+	if (fd >= 0 && is_mapped_file(fd, m))
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	snprintf(path, sizeof(path), "/proc/%d/map_files/%" PRIx64 "-%" PRIx64, (int)tgid,
+		 m->start, m->end);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && m->path[0] == '/')
+		fd = open(m->path, O_RDONLY | O_CLOEXEC);
+	return fd;
+}
+
+/* The symbol table of m's file, read at its first use. NULL: none to be had. */
+static const struct symfile *file_symbols(struct unwinder *u, pid_t tgid,
+					  const struct mapping *m)
+{
+	struct symtab *f;
+	int fd;
+
+	for (size_t i = 0; i < u->nfiles; i++)
+		if (u->files[i].dev == m->dev && u->files[i].ino == m->ino)
+			return u->files[i].sf;
+	if (u->nfiles == u->cap_files &&
+	    grow((void **)&u->files, &u->cap_files, sizeof(*u->files)) < 0)
+		return NULL;
+	f = &u->files[u->nfiles++];
+	f->dev = m->dev;
+	f->ino = m->ino;
+	fd = open_mapped(tgid, m);
+	f->sf = fd >= 0 ? symfile_load(m->path, fd) : NULL;
+	u->stats.files_read++;
+	return f->sf;
+}
+
+static void drop_files(struct unwinder *u)
+{
+	for (size_t i = 0; i < u->nfiles; i++)
+		symfile_free(u->files[i].sf);
+	u->nfiles = 0;
+}
+
 /* ---- the walk ---- */
 
-/* Name of the function at the cursor's ip, through the cache when the mapping has a file. */
-static void lookup_func(struct unwinder *u, unw_cursor_t *c, const struct mapping *m,
-			struct unwind_frame *f, int n)
+/* Code without a file ([vdso], JIT): libunwind reads its symbols from the tracee. */
+static void lookup_anonymous(struct unwinder *u, unw_cursor_t *c, struct unwind_frame *f,
+			     int n)
 {
 	char *buf = u->names[n];
 	unw_word_t off = 0;
-	struct sym *s = NULL;
 	int rc;
 
-	if (u->cache && m && m->ino) {
-		if (u->nsyms * 2 >= u->cap_syms && sym_grow(u) < 0)
-			goto uncached;
-		s = sym_slot(u->syms, u->cap_syms, m->dev, m->ino, f->module_off);
-		if (s->used) {
-			u->stats.sym_hits++;
-			f->func = s->func;
-			f->func_off = s->func_off;
-			return;
-		}
-	}
-uncached:
-	u->stats.sym_misses++;
 	buf[0] = '\0';
 	rc = unw_get_proc_name(c, buf, sizeof(u->names[n]), &off);
 	/* UNW_ENOMEM: the name did not fit and was cut; still the best we have */
 	f->func = (rc == 0 || rc == -UNW_ENOMEM) && buf[0] ? buf : NULL;
 	f->func_off = f->func ? off : 0;
+}
+
+/*
+ * Names the function of frame f, in mapping m of process tgid. call_site: f's ip is a
+ * return address, so the call before it (at ip - 1) is named: a call that never returns
+ * may be the last instruction of its function, its return address the next function's.
+ */
+static void lookup_func(struct unwinder *u, pid_t tgid, const struct mapping *m,
+			struct unwind_frame *f, bool call_site)
+{
+	uint64_t adjust = call_site ? 1 : 0, off = f->module_off - adjust, start_off = 0;
+	const struct symfile *sf;
+	struct sym *s = NULL;
+	const char *name;
+
+	if (u->cache) {
+		if (u->nsyms * 2 >= u->cap_syms && sym_grow(u) < 0)
+			goto uncached;
+		s = sym_slot(u->syms, u->cap_syms, m->dev, m->ino, off);
+		if (s->used) {
+			u->stats.sym_hits++;
+			f->func = s->func;
+			f->func_off = s->start_off + adjust;
+			return;
+		}
+	}
+uncached:
+	u->stats.sym_misses++;
+	sf = file_symbols(u, tgid, m);
+	name = sf ? symfile_lookup(sf, off, &start_off) : NULL;
+	f->func = name;
+	f->func_off = name ? start_off + adjust : 0;
 	if (!s)
 		return;
-	s->func = f->func ? strdup(f->func) : NULL;
-	if (f->func && !s->func)
-		return;		/* out of memory: leave the slot unused */
-	s->dev = m->dev;
-	s->ino = m->ino;
-	s->off = f->module_off;
-	s->func_off = f->func_off;
-	s->used = true;
+	*s = (struct sym){ .dev = m->dev, .ino = m->ino, .off = off, .func = name,
+			   .start_off = start_off, .used = true };
 	u->nsyms++;
-	f->func = s->func;
 }
 
 /* The thread group of tid, from /proc/TID/status (once per thread: callers cache it). */
@@ -414,6 +502,7 @@ static int walk(struct unwinder *u, struct uproc *p, struct uthread *t,
 		struct unwind_frame *frames, int max, bool fresh_maps)
 {
 	unw_cursor_t c;
+	bool call_site = false;		/* frame 0 stopped at its own instruction */
 	int n = 0;
 
 	if (!t->upt) {
@@ -441,7 +530,12 @@ static int walk(struct unwinder *u, struct uproc *p, struct uthread *t,
 			f->module = m->path;
 			f->module_off = ip - m->start + m->offset;
 		}
-		lookup_func(u, &c, m, f, n);
+		if (m && m->ino)
+			lookup_func(u, p->tgid, m, f, call_site);
+		else
+			lookup_anonymous(u, &c, f, n);
+		/* above a signal frame, the interrupted instruction itself; else a return */
+		call_site = unw_is_signal_frame(&c) <= 0;
 		n++;
 	} while (n < max && unw_step(&c) > 0);
 	return n;
@@ -463,6 +557,8 @@ int unwind_collect(struct unwinder *u, pid_t tid, pid_t tgid, struct unwind_fram
 		return -ENOMEM;
 	if (max > MAX_FRAMES)
 		max = MAX_FRAMES;
+	if (!u->cache)
+		drop_files(u);		/* each walk reads the files again */
 	for (int attempt = 0; attempt < 2 && n == -EAGAIN; attempt++) {
 		bool fresh = false;
 
@@ -569,8 +665,8 @@ void unwinder_free(struct unwinder *u)
 		unwind_forget_process(u, u->procs[0].tgid);
 	while (u->nthreads)
 		unwind_forget(u, u->threads[0].tid);
-	for (size_t i = 0; i < u->cap_syms; i++)
-		free(u->syms[i].func);
+	drop_files(u);
+	free(u->files);
 	free(u->syms);
 	free(u->procs);
 	free(u->threads);

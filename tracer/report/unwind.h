@@ -1,13 +1,19 @@
 /*
- * tracer/report/unwind.h: `-k`: the tracee's user stack at a syscall stop, via libunwind-ptrace.
+ * tracer/report/unwind.h: `-k`: the tracee's user stack at a syscall stop, walked by
+ * libunwind-ptrace and named by the mapped files' symbol tables (symbols.h: .symtab or
+ * the separate debug info found by build-id, as gdb's `info symbol` names them).
  *
  * Per process (thread group): one libunwind address space (caching policy
  * UNW_CACHE_GLOBAL) and the executable mappings parsed from /proc/TGID/maps. Per thread:
  * one _UPT context, created at its first unwind and destroyed by unwind_forget().
- * Symbols: a cache keyed by MAPPING, i.e. (device, inode, offset in the file): the name
- * of the function at an address depends only on the file's contents, so entries stay
- * valid across mmap/munmap, execve and fork (the same libc in every process hits the same
- * entries). Anonymous mappings (JIT code) are not cached.
+ * Symbols: one table per mapped file (device, inode), read at its first use, and a cache
+ * keyed by (device, inode, offset in the file): the name of the function at an address
+ * depends only on the file's contents, so both stay valid across mmap/munmap, execve and
+ * fork (the same libc in every process hits the same entries). Anonymous mappings
+ * ([vdso], JIT code) are named by libunwind from the tracee's memory, uncached.
+ * A frame above another (not above a signal frame) holds a return address: the function
+ * named is the one holding the call before it, at the offset of the return address
+ * (a call that never returns may end its function: `exit+0x1a` where exit is 0x1a long).
  *
  * Output per frame, strace's format (strace -k):
  *    > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]
@@ -38,14 +44,17 @@ struct unwind_frame {
 struct unwind_stats {
 	uint64_t unwinds, frames;
 	uint64_t sym_hits, sym_misses;	/* symbol cache lookups */
+	uint64_t files_read;		/* symbol tables read (one per file, or per walk
+					 * without the cache) */
 	uint64_t maps_reads;		/* /proc/PID/maps parses */
 	uint64_t code_changes;		/* re-reads that found new code mappings: libunwind's
 					 * caches for that process dropped */
 };
 
 /*
- * cache: use the symbol cache and libunwind's UNW_CACHE_GLOBAL (false: neither, as
- * strace -k does; for measurements). NULL on allocation failure.
+ * cache: keep the files' symbol tables, the symbol cache and libunwind's
+ * UNW_CACHE_GLOBAL across walks (false: none of them, each walk reads the files again;
+ * for measurements). NULL on allocation failure.
  */
 struct unwinder *unwinder_new(bool cache);
 void unwinder_free(struct unwinder *u);
