@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <linux/fs.h>
 #include "tracer/decode/common.h"
+#include "tracer/decode/xlat_compat.h"
 
 DECODER(read)
 {
@@ -195,13 +196,103 @@ DECODER(llseek)		/* i386 _llseek(fd, high, low, &result, whence) */
 }
 
 /*
- * fcntl(fd, cmd[, arg]): the commands without an argument print none; F_GETFD/F_GETFL
- * explain their result: "= 0x1 (flags FD_CLOEXEC)".
+ * The layouts of struct flock: a 64-bit process's (offsets at 8 and 16), an i386 process's
+ * struct flock (32-bit offsets) and its struct flock64 (64-bit offsets, 4-byte aligned).
+ */
+struct flock_layout {
+	size_t size, start, len, pid, off_size;
+};
+static const struct flock_layout flock_native = { 32, 8, 16, 24, 8 };
+static const struct flock_layout flock_i386 = { 16, 4, 8, 12, 4 };
+static const struct flock_layout flock64_i386 = { 24, 4, 12, 20, 8 };
+
+/* "{l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=1[, l_pid=0]}" or the address. */
+static void print_flock_at(struct dctx *d, uint64_t addr, const struct flock_layout *l,
+			   int with_pid)
+{
+	unsigned char raw[32];
+	int16_t type, whence;
+	int64_t start = 0, len = 0;
+	int32_t pid;
+
+	if (failed(d) || mem_read_full(d, addr, raw, l->size) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	memcpy(&type, raw, sizeof type);
+	memcpy(&whence, raw + 2, sizeof whence);
+	if (l->off_size == 4) {
+		int32_t s32, l32;
+
+		memcpy(&s32, raw + l->start, sizeof s32);
+		memcpy(&l32, raw + l->len, sizeof l32);
+		start = s32;
+		len = l32;
+	} else {
+		memcpy(&start, raw + l->start, sizeof start);
+		memcpy(&len, raw + l->len, sizeof len);
+	}
+	memcpy(&pid, raw + l->pid, sizeof pid);
+	sb_puts(d->sb, "{l_type=");
+	xlat_print_enum(d->sb, xlat_flock_types, (uint16_t)type, "F_???");
+	sb_puts(d->sb, ", l_whence=");
+	xlat_print_enum(d->sb, xlat_seek_whence, (uint16_t)whence, "SEEK_???");
+	sb_printf(d->sb, ", l_start=%" PRId64 ", l_len=%" PRId64, start, len);
+	if (with_pid)
+		sb_printf(d->sb, ", l_pid=%d", pid);
+	sb_putc(d->sb, '}');
+}
+
+/*
+ * The lock commands: the struct's layout, and whether the kernel fills it (F_GETLK and
+ * friends: shown at exit, with l_pid) or only reads it.
+ */
+static int fcntl_lock_cmd(struct dctx *d, int cmd, const struct flock_layout **l, int *getlk)
+{
+	static const struct { int cmd, getlk, wide; } cmds[] = {
+		{ F_SETLK, 0, 0 }, { F_SETLKW, 0, 0 }, { F_GETLK, 1, 0 },
+		{ F_OFD_SETLK, 0, 1 }, { F_OFD_SETLKW, 0, 1 }, { F_OFD_GETLK, 1, 1 },
+		{ F_SETLK64_I386, 0, 1 }, { F_SETLKW64_I386, 0, 1 }, { F_GETLK64_I386, 1, 1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		if (cmds[i].cmd != cmd)
+			continue;
+		/* A 64-bit process has one struct flock; the *64 commands are i386's. */
+		if (!is_compat(d) && cmd >= F_GETLK64_I386 && cmd <= F_SETLKW64_I386)
+			return 0;
+		if (!is_compat(d))
+			*l = &flock_native;
+		else
+			*l = cmds[i].wide ? &flock64_i386 : &flock_i386;
+		*getlk = cmds[i].getlk;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * fcntl(fd, cmd[, arg]): the commands without an argument print none; the lock commands
+ * show their struct flock; F_GETFD/F_GETFL explain their result: "= 0x1 (flags FD_CLOEXEC)".
  */
 DECODER(fcntl)
 {
 	int cmd = arg_int(d, 1);
+	const struct flock_layout *lock;
+	int getlk;
 
+	if (fcntl_lock_cmd(d, cmd, &lock, &getlk)) {
+		if (!d->exiting) {
+			p_fd(d, 0);
+			p_enum(d, 1, xlat_fcntl_cmds, "F_???");
+		}
+		if (getlk != d->exiting)
+			return 0;	/* F_GETLK: the struct as the kernel leaves it */
+		arg_sep(d);
+		print_flock_at(d, arg(d, 2), lock, getlk);
+		return getlk ? 0 : RV_DONE;
+	}
 	if (d->exiting) {
 		if (failed(d))
 			return 0;
