@@ -402,14 +402,50 @@ static void print_int_at(struct dctx *d, uint64_t addr)
 		sb_printf(d->sb, "[%d]", v);
 }
 
+/* What an ioctl request's third argument is, and when it is shown. */
+enum ioctl_arg {
+	IOA_ADDR,		/* at exit: its address (a request named but not decoded) */
+	IOA_NONE,		/* nothing: the request takes no argument */
+	IOA_INT,		/* the value itself, a signed int */
+	IOA_INT_IN,		/* at entry: the int it points to, "[1]" */
+	IOA_INT_OUT,		/* at exit: the int the kernel stored */
+	IOA_WINSIZE_IN,
+	IOA_WINSIZE_OUT,
+	IOA_TERMIOS_OUT,
+};
+
+static const struct { uint32_t req; enum ioctl_arg arg; } ioctl_args[] = {
+	{ FIOCLEX, IOA_NONE }, { FIONCLEX, IOA_NONE }, { TIOCEXCL, IOA_NONE },
+	{ TIOCNXCL, IOA_NONE }, { TIOCNOTTY, IOA_NONE }, { TIOCCONS, IOA_NONE },
+	{ TIOCSBRK, IOA_NONE }, { TIOCCBRK, IOA_NONE }, { TIOCVHANGUP, IOA_NONE },
+	{ TCSBRK, IOA_INT }, { TCSBRKP, IOA_INT }, { TIOCSCTTY, IOA_INT }, { FICLONE, IOA_INT },
+	{ TIOCSPGRP, IOA_INT_IN }, { FIONBIO, IOA_INT_IN }, { FIOASYNC, IOA_INT_IN },
+	{ TIOCSETD, IOA_INT_IN }, { TIOCPKT, IOA_INT_IN }, { TIOCSPTLCK, IOA_INT_IN },
+	{ FIONREAD, IOA_INT_OUT }, { TIOCGPGRP, IOA_INT_OUT }, { TIOCGSID, IOA_INT_OUT },
+	{ TIOCGETD, IOA_INT_OUT }, { TIOCGPTN, IOA_INT_OUT }, { TIOCOUTQ, IOA_INT_OUT },
+	{ TIOCSWINSZ, IOA_WINSIZE_IN }, { TIOCGWINSZ, IOA_WINSIZE_OUT },
+	{ TCGETS, IOA_TERMIOS_OUT },
+};
+
+static enum ioctl_arg ioctl_arg_of(uint32_t req)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ioctl_args / sizeof ioctl_args[0]; i++)
+		if (ioctl_args[i].req == req)
+			return ioctl_args[i].arg;
+	return IOA_ADDR;
+}
+
 /*
- * ioctl(fd, request, arg): request by name for the common tty/file requests (else hex);
- * arg decoded for TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPGRP once they succeed, else hex.
+ * ioctl(fd, request, arg): request by name for the common tty/file requests (else in
+ * strace's _IOC form, its argument in hex); the argument as ioctl_args says.
  */
 DECODER(ioctl)
 {
 	uint32_t req = (uint32_t)arg(d, 1);
 	const char *name = xlat_name(xlat_ioctl_requests, req);
+	enum ioctl_arg kind = ioctl_arg_of(req);
 
 	if (!d->exiting) {
 		p_fd(d, 0);
@@ -418,18 +454,22 @@ DECODER(ioctl)
 			sb_puts(d->sb, name);
 		else
 			print_ioc(d->sb, req);
-		switch (req) {
-		case TIOCSWINSZ:
-			arg_sep(d);
-			print_winsize_at(d, arg(d, 2));
+		switch (kind) {
+		case IOA_NONE:
 			return RV_DONE;
-		case FICLONE:
-			p_int(d, 2);	/* the source fd */
+		case IOA_INT:
+			p_int(d, 2);
 			return RV_DONE;
-		case TIOCSPGRP: case FIONBIO:
+		case IOA_INT_IN:
 			arg_sep(d);
 			print_int_at(d, arg(d, 2));
 			return RV_DONE;
+		case IOA_WINSIZE_IN:
+			arg_sep(d);
+			print_winsize_at(d, arg(d, 2));
+			return RV_DONE;
+		default:
+			break;
 		}
 		if (!name) {
 			p_hex(d, 2);	/* strace: an unknown request's argument is a number */
@@ -442,14 +482,14 @@ DECODER(ioctl)
 		print_addr(d->sb, arg(d, 2));
 		return 0;
 	}
-	switch (req) {
-	case TCGETS:
+	switch (kind) {
+	case IOA_TERMIOS_OUT:
 		print_termios_at(d, arg(d, 2));
 		break;
-	case TIOCGWINSZ:
+	case IOA_WINSIZE_OUT:
 		print_winsize_at(d, arg(d, 2));
 		break;
-	case FIONREAD: case TIOCGPGRP:
+	case IOA_INT_OUT:
 		print_int_at(d, arg(d, 2));
 		break;
 	default:
