@@ -461,6 +461,12 @@ DECODER(prctl)
 	}
 }
 
+DECODER(unshare)
+{
+	p_flags_or_unknown(d, 0, xlat_unshare_flags, "CLONE_???");
+	return RV_DONE;
+}
+
 /* uname(buf): {sysname="Linux", nodename="host", ...} at exit. */
 DECODER(uname)
 {
