@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -196,13 +197,17 @@ DECODER(llseek)		/* i386 _llseek(fd, high, low, &result, whence) */
 }
 
 /*
- * The layouts of struct flock: a 64-bit process's (offsets at 8 and 16), an i386 process's
- * struct flock (32-bit offsets) and its struct flock64 (64-bit offsets, 4-byte aligned).
+ * The layouts of struct flock: a 64-bit process's (this build's own), an i386 process's
+ * struct flock (the kernel's compat_flock: 32-bit offsets) and its struct flock64
+ * (compat_flock64: 64-bit offsets, packed after the two shorts).
  */
 struct flock_layout {
 	size_t size, start, len, pid, off_size;
 };
-static const struct flock_layout flock_native = { 32, 8, 16, 24, 8 };
+static const struct flock_layout flock_native = {
+	sizeof(struct flock), offsetof(struct flock, l_start), offsetof(struct flock, l_len),
+	offsetof(struct flock, l_pid), sizeof(((struct flock *)0)->l_start)
+};
 static const struct flock_layout flock_i386 = { 16, 4, 8, 12, 4 };
 static const struct flock_layout flock64_i386 = { 24, 4, 12, 20, 8 };
 
@@ -210,7 +215,7 @@ static const struct flock_layout flock64_i386 = { 24, 4, 12, 20, 8 };
 static void print_flock_at(struct dctx *d, uint64_t addr, const struct flock_layout *l,
 			   int with_pid)
 {
-	unsigned char raw[32];
+	unsigned char raw[sizeof(struct flock)];	/* the largest of the three */
 	int16_t type, whence;
 	int64_t start = 0, len = 0;
 	int32_t pid;
