@@ -74,6 +74,7 @@ extern const struct xlat xlat_wait_options[];
 extern const struct xlat xlat_ioctl_requests[];
 extern const struct xlat xlat_fcntl_cmds[];
 extern const struct xlat xlat_fd_flags[];	/* FD_CLOEXEC */
+extern const struct xlat xlat_flock_types[];	/* struct flock's l_type: F_RDLCK ... */
 extern const struct xlat xlat_seek_whence[];
 extern const struct xlat xlat_address_families[];
 extern const struct xlat xlat_socket_types[];
@@ -82,6 +83,9 @@ extern const struct xlat xlat_ip_protocols[];
 extern const struct xlat xlat_clocks[];
 extern const struct xlat xlat_timer_flags[];	/* TIMER_ABSTIME */
 extern const struct xlat xlat_prctl_options[];
+extern const struct xlat xlat_capabilities[];	/* CAP_CHOWN ... */
+extern const struct xlat xlat_pr_cap_ambient[];	/* PR_CAP_AMBIENT_IS_SET ... */
+extern const struct xlat xlat_unshare_flags[];	/* CLONE_NEWNS ... */
 extern const struct xlat xlat_file_types[];	/* S_IFREG ... */
 extern const struct xlat xlat_poll_events[];
 extern const struct xlat xlat_rusage_who[];
@@ -94,6 +98,8 @@ extern const struct xlat xlat_epoll_events[];
 extern const struct xlat xlat_eventfd_flags[];	/* EFD_* */
 extern const struct xlat xlat_pipe_flags[];	/* O_CLOEXEC, O_NONBLOCK, O_DIRECT */
 extern const struct xlat xlat_rename_flags[];
+extern const struct xlat xlat_mount_flags[];	/* MS_* */
+extern const struct xlat xlat_umount_flags[];	/* MNT_FORCE ... */
 extern const struct xlat xlat_mfd_flags[];
 extern const struct xlat xlat_close_range_flags[];
 extern const struct xlat xlat_personality[];
@@ -111,6 +117,11 @@ extern const struct xlat xlat_inotify_init_flags[];	/* IN_NONBLOCK, IN_CLOEXEC *
 extern const struct xlat xlat_inotify_flags[];	/* inotify_add_watch mask: IN_* */
 extern const struct xlat xlat_netlink_protocols[];
 extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
+extern const struct xlat xlat_sol_ip_options[];	/* IP_* */
+extern const struct xlat xlat_sol_ipv6_options[];	/* IPV6_* */
+extern const struct xlat xlat_sol_tcp_options[];	/* TCP_* */
+extern const struct xlat xlat_sol_udp_options[];	/* UDP_* */
+extern const struct xlat xlat_sol_netlink_options[];	/* NETLINK_* */
 extern const struct xlat xlat_scm_types[];
 extern const struct xlat xlat_sigev_notify[];
 /* si_code: the values any signal may carry (SI_USER, SI_KERNEL, ...), then per signal. */

@@ -122,6 +122,13 @@ void p_flags(struct dctx *d, int i, const struct xlat *x, const char *zero)
 	xlat_print_flags(d->sb, x, arg(d, i), zero);
 }
 
+void p_flags_or_unknown(struct dctx *d, int i, const struct xlat *x, const char *unknown)
+{
+	arg_sep(d);
+	if (xlat_print_flags(d->sb, x, arg(d, i), NULL) == 0 && arg(d, i))
+		sb_printf(d->sb, " /* %s */", unknown);
+}
+
 void p_enum(struct dctx *d, int i, const struct xlat *x, const char *unknown)
 {
 	arg_sep(d);

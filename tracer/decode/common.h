@@ -79,6 +79,8 @@ void p_str(struct dctx *d, int i);		/* NUL-terminated, cut at -s */
 void p_buf(struct dctx *d, int i, uint64_t len);	/* len bytes, cut at -s */
 void p_flags(struct dctx *d, int i, const struct xlat *x, const char *zero);
 void p_enum(struct dctx *d, int i, const struct xlat *x, const char *unknown);
+/* Flags as p_flags, but bits no entry names alone print as "0x4 /\* CLONE_??? *\/". */
+void p_flags_or_unknown(struct dctx *d, int i, const struct xlat *x, const char *unknown);
 void p_signo(struct dctx *d, int i);
 void p_sigset(struct dctx *d, int i, uint64_t size);	/* "[INT TERM]" read from tracee */
 void p_str_raw(struct dctx *d, const char *s);	/* a literal, e.g. "child_stack=" */

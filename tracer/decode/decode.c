@@ -107,7 +107,7 @@ static void print_result(struct strbuf *sb, const struct call *c, int bits, cons
 	if (bits & RV_HEX)
 		sb_printf(sb, "= %#" PRIx64, (uint64_t)v);
 	else if (bits & RV_OCT)
-		sb_printf(sb, "= %#" PRIo64, (uint64_t)v);
+		sb_printf(sb, "= %#03" PRIo64, (uint64_t)v);	/* a mode: 022, 0 as "000" */
 	else if (bits & RV_UNSIGNED)
 		sb_printf(sb, "= %" PRIu64, (uint64_t)v);
 	else

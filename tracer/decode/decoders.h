@@ -13,7 +13,7 @@ DECODER(faccessat2); DECODER(stat); DECODER(fstat); DECODER(newfstatat); DECODER
 DECODER(statfs); DECODER(fstatfs); DECODER(readlink); DECODER(readlinkat); DECODER(getcwd);
 DECODER(mknod); DECODER(fchmodat2); DECODER(fchownat); DECODER(unlinkat); DECODER(renameat2);
 DECODER(linkat); DECODER(umask); DECODER(getxattr); DECODER(fgetxattr); DECODER(setxattr);
-DECODER(listxattr); DECODER(utimensat);
+DECODER(listxattr); DECODER(utimensat); DECODER(mknodat); DECODER(mount); DECODER(umount2);
 /* desc.c */
 DECODER(read); DECODER(write); DECODER(pread64); DECODER(pwrite64); DECODER(readv);
 DECODER(writev); DECODER(dup3); DECODER(pipe); DECODER(pipe2); DECODER(lseek); DECODER(llseek);
@@ -34,7 +34,7 @@ DECODER(clock_nanosleep); DECODER(clock_gettime); DECODER(clock_settime);
 DECODER(gettimeofday); DECODER(getpriority); DECODER(setpriority); DECODER(personality);
 DECODER(membarrier); DECODER(ptrace); DECODER(seccomp); DECODER(getgroups); DECODER(setgroups);
 DECODER(timer_create); DECODER(timer_settime); DECODER(timer_gettime); DECODER(setitimer);
-DECODER(getitimer);
+DECODER(getitimer); DECODER(unshare);
 /* signal.c */
 DECODER(rt_sigaction); DECODER(rt_sigprocmask); DECODER(rt_sigsuspend); DECODER(rt_sigpending);
 DECODER(sigaltstack); DECODER(rt_sigtimedwait); DECODER(rt_sigreturn);

@@ -6,11 +6,13 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <linux/fs.h>
 #include "tracer/decode/common.h"
+#include "tracer/decode/xlat_compat.h"
 
 DECODER(read)
 {
@@ -195,13 +197,107 @@ DECODER(llseek)		/* i386 _llseek(fd, high, low, &result, whence) */
 }
 
 /*
- * fcntl(fd, cmd[, arg]): the commands without an argument print none; F_GETFD/F_GETFL
- * explain their result: "= 0x1 (flags FD_CLOEXEC)".
+ * The layouts of struct flock: a 64-bit process's (this build's own), an i386 process's
+ * struct flock (the kernel's compat_flock: 32-bit offsets) and its struct flock64
+ * (compat_flock64: 64-bit offsets, packed after the two shorts).
+ */
+struct flock_layout {
+	size_t size, start, len, pid, off_size;
+};
+static const struct flock_layout flock_native = {
+	sizeof(struct flock), offsetof(struct flock, l_start), offsetof(struct flock, l_len),
+	offsetof(struct flock, l_pid), sizeof(((struct flock *)0)->l_start)
+};
+static const struct flock_layout flock_i386 = { 16, 4, 8, 12, 4 };
+static const struct flock_layout flock64_i386 = { 24, 4, 12, 20, 8 };
+
+/* "{l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=1[, l_pid=0]}" or the address. */
+static void print_flock_at(struct dctx *d, uint64_t addr, const struct flock_layout *l,
+			   int with_pid)
+{
+	unsigned char raw[sizeof(struct flock)];	/* the largest of the three */
+	int16_t type, whence;
+	int64_t start = 0, len = 0;
+	int32_t pid;
+
+	if (failed(d) || mem_read_full(d, addr, raw, l->size) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	memcpy(&type, raw, sizeof type);
+	memcpy(&whence, raw + 2, sizeof whence);
+	if (l->off_size == 4) {
+		int32_t s32, l32;
+
+		memcpy(&s32, raw + l->start, sizeof s32);
+		memcpy(&l32, raw + l->len, sizeof l32);
+		start = s32;
+		len = l32;
+	} else {
+		memcpy(&start, raw + l->start, sizeof start);
+		memcpy(&len, raw + l->len, sizeof len);
+	}
+	memcpy(&pid, raw + l->pid, sizeof pid);
+	sb_puts(d->sb, "{l_type=");
+	xlat_print_enum(d->sb, xlat_flock_types, (uint16_t)type, "F_???");
+	sb_puts(d->sb, ", l_whence=");
+	xlat_print_enum(d->sb, xlat_seek_whence, (uint16_t)whence, "SEEK_???");
+	sb_printf(d->sb, ", l_start=%" PRId64 ", l_len=%" PRId64, start, len);
+	if (with_pid)
+		sb_printf(d->sb, ", l_pid=%d", pid);
+	sb_putc(d->sb, '}');
+}
+
+/*
+ * The lock commands: the struct's layout, and whether the kernel fills it (F_GETLK and
+ * friends: shown at exit, with l_pid) or only reads it.
+ */
+static int fcntl_lock_cmd(struct dctx *d, int cmd, const struct flock_layout **l, int *getlk)
+{
+	static const struct { int cmd, getlk, wide; } cmds[] = {
+		{ F_SETLK, 0, 0 }, { F_SETLKW, 0, 0 }, { F_GETLK, 1, 0 },
+		{ F_OFD_SETLK, 0, 1 }, { F_OFD_SETLKW, 0, 1 }, { F_OFD_GETLK, 1, 1 },
+		{ F_SETLK64_I386, 0, 1 }, { F_SETLKW64_I386, 0, 1 }, { F_GETLK64_I386, 1, 1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		if (cmds[i].cmd != cmd)
+			continue;
+		/* A 64-bit process has one struct flock; the *64 commands are i386's. */
+		if (!is_compat(d) && cmd >= F_GETLK64_I386 && cmd <= F_SETLKW64_I386)
+			return 0;
+		if (!is_compat(d))
+			*l = &flock_native;
+		else
+			*l = cmds[i].wide ? &flock64_i386 : &flock_i386;
+		*getlk = cmds[i].getlk;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * fcntl(fd, cmd[, arg]): the commands without an argument print none; the lock commands
+ * show their struct flock; F_GETFD/F_GETFL explain their result: "= 0x1 (flags FD_CLOEXEC)".
  */
 DECODER(fcntl)
 {
 	int cmd = arg_int(d, 1);
+	const struct flock_layout *lock;
+	int getlk;
 
+	if (fcntl_lock_cmd(d, cmd, &lock, &getlk)) {
+		if (!d->exiting) {
+			p_fd(d, 0);
+			p_enum(d, 1, xlat_fcntl_cmds, "F_???");
+		}
+		if (getlk != d->exiting)
+			return 0;	/* F_GETLK: the struct as the kernel leaves it */
+		arg_sep(d);
+		print_flock_at(d, arg(d, 2), lock, getlk);
+		return getlk ? 0 : RV_DONE;
+	}
 	if (d->exiting) {
 		if (failed(d))
 			return 0;
@@ -311,14 +407,50 @@ static void print_int_at(struct dctx *d, uint64_t addr)
 		sb_printf(d->sb, "[%d]", v);
 }
 
+/* What an ioctl request's third argument is, and when it is shown. */
+enum ioctl_arg {
+	IOA_ADDR,		/* at exit: its address (a request named but not decoded) */
+	IOA_NONE,		/* nothing: the request takes no argument */
+	IOA_INT,		/* the value itself, a signed int */
+	IOA_INT_IN,		/* at entry: the int it points to, "[1]" */
+	IOA_INT_OUT,		/* at exit: the int the kernel stored */
+	IOA_WINSIZE_IN,
+	IOA_WINSIZE_OUT,
+	IOA_TERMIOS_OUT,
+};
+
+static const struct { uint32_t req; enum ioctl_arg arg; } ioctl_args[] = {
+	{ FIOCLEX, IOA_NONE }, { FIONCLEX, IOA_NONE }, { TIOCEXCL, IOA_NONE },
+	{ TIOCNXCL, IOA_NONE }, { TIOCNOTTY, IOA_NONE }, { TIOCCONS, IOA_NONE },
+	{ TIOCSBRK, IOA_NONE }, { TIOCCBRK, IOA_NONE }, { TIOCVHANGUP, IOA_NONE },
+	{ TCSBRK, IOA_INT }, { TCSBRKP, IOA_INT }, { TIOCSCTTY, IOA_INT }, { FICLONE, IOA_INT },
+	{ TIOCSPGRP, IOA_INT_IN }, { FIONBIO, IOA_INT_IN }, { FIOASYNC, IOA_INT_IN },
+	{ TIOCSETD, IOA_INT_IN }, { TIOCPKT, IOA_INT_IN }, { TIOCSPTLCK, IOA_INT_IN },
+	{ FIONREAD, IOA_INT_OUT }, { TIOCGPGRP, IOA_INT_OUT }, { TIOCGSID, IOA_INT_OUT },
+	{ TIOCGETD, IOA_INT_OUT }, { TIOCGPTN, IOA_INT_OUT }, { TIOCOUTQ, IOA_INT_OUT },
+	{ TIOCSWINSZ, IOA_WINSIZE_IN }, { TIOCGWINSZ, IOA_WINSIZE_OUT },
+	{ TCGETS, IOA_TERMIOS_OUT },
+};
+
+static enum ioctl_arg ioctl_arg_of(uint32_t req)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ioctl_args / sizeof ioctl_args[0]; i++)
+		if (ioctl_args[i].req == req)
+			return ioctl_args[i].arg;
+	return IOA_ADDR;
+}
+
 /*
- * ioctl(fd, request, arg): request by name for the common tty/file requests (else hex);
- * arg decoded for TCGETS, TIOCGWINSZ, FIONREAD, TIOCGPGRP once they succeed, else hex.
+ * ioctl(fd, request, arg): request by name for the common tty/file requests (else in
+ * strace's _IOC form, its argument in hex); the argument as ioctl_args says.
  */
 DECODER(ioctl)
 {
 	uint32_t req = (uint32_t)arg(d, 1);
 	const char *name = xlat_name(xlat_ioctl_requests, req);
+	enum ioctl_arg kind = ioctl_arg_of(req);
 
 	if (!d->exiting) {
 		p_fd(d, 0);
@@ -327,18 +459,22 @@ DECODER(ioctl)
 			sb_puts(d->sb, name);
 		else
 			print_ioc(d->sb, req);
-		switch (req) {
-		case TIOCSWINSZ:
-			arg_sep(d);
-			print_winsize_at(d, arg(d, 2));
+		switch (kind) {
+		case IOA_NONE:
 			return RV_DONE;
-		case FICLONE:
-			p_int(d, 2);	/* the source fd */
+		case IOA_INT:
+			p_int(d, 2);
 			return RV_DONE;
-		case TIOCSPGRP: case FIONBIO:
+		case IOA_INT_IN:
 			arg_sep(d);
 			print_int_at(d, arg(d, 2));
 			return RV_DONE;
+		case IOA_WINSIZE_IN:
+			arg_sep(d);
+			print_winsize_at(d, arg(d, 2));
+			return RV_DONE;
+		default:
+			break;
 		}
 		if (!name) {
 			p_hex(d, 2);	/* strace: an unknown request's argument is a number */
@@ -351,14 +487,14 @@ DECODER(ioctl)
 		print_addr(d->sb, arg(d, 2));
 		return 0;
 	}
-	switch (req) {
-	case TCGETS:
+	switch (kind) {
+	case IOA_TERMIOS_OUT:
 		print_termios_at(d, arg(d, 2));
 		break;
-	case TIOCGWINSZ:
+	case IOA_WINSIZE_OUT:
 		print_winsize_at(d, arg(d, 2));
 		break;
-	case FIONREAD: case TIOCGPGRP:
+	case IOA_INT_OUT:
 		print_int_at(d, arg(d, 2));
 		break;
 	default:

@@ -1,7 +1,7 @@
 /*
  * tracer/decode/file.c: decoders for calls that take file names: open*, access*, stat*,
  * readlink*, unlinkat, renameat2, linkat, getcwd, mknod, fchmodat2, fchownat, *xattr,
- * statfs, statx, utimensat, umask. Calls of plain paths, fds, modes and ids (chdir, mkdir,
+ * statfs, statx, utimensat, umask, mknodat, mount, umount2. Calls of plain paths, fds, modes and ids (chdir, mkdir,
  * chown, truncate, ...) are signatures in their rows.
  */
 #define _GNU_SOURCE
@@ -9,7 +9,9 @@
 #include <inttypes.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/mount.h>
 #include <sys/sysmacros.h>
+#include <time.h>
 #include "tracer/decode/common.h"
 
 /* O_CREAT or O_TMPFILE: only then does open* take a mode (and strace print it). */
@@ -270,12 +272,75 @@ DECODER(getcwd)
 	return 0;
 }
 
+/* mknod's (path, mode, dev) from argument i: the device only for S_IFCHR and S_IFBLK. */
+static void mknod_args(struct dctx *d, int i)
+{
+	uint16_t mode = (uint16_t)arg(d, i + 1);	/* the kernel's umode_t */
+
+	p_path(d, i);
+	arg_sep(d);
+	print_file_mode(d->sb, mode);
+	if (S_ISCHR(mode) || S_ISBLK(mode)) {
+		arg_sep(d);
+		print_dev(d->sb, (uint32_t)arg(d, i + 2));	/* the kernel's 32-bit dev */
+	}
+}
+
 DECODER(mknod)
 {
+	mknod_args(d, 0);
+	return RV_DONE;
+}
+
+DECODER(mknodat)
+{
+	p_dirfd(d, 0);
+	mknod_args(d, 1);
+	return RV_DONE;
+}
+
+/*
+ * mount(source, target, type, flags, data): the old magic number in the high half of the
+ * flags by name; type and data are not strings for the calls that ignore them (a remount
+ * ignores the type; bind, move and propagation changes ignore both).
+ */
+DECODER(mount)
+{
+	uint64_t flags = arg(d, 3);
+	int old_magic = (flags & MS_MGC_MSK) == MS_MGC_VAL;
+	int ignore_type = 0, ignore_data = 0;
+
+	if (old_magic)
+		flags &= ~(uint64_t)MS_MGC_MSK;
+	if (flags & MS_REMOUNT)
+		ignore_type = 1;
+	else if (flags & (MS_BIND | MS_MOVE | MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE))
+		ignore_type = ignore_data = 1;
 	p_path(d, 0);
+	p_path(d, 1);
+	if (ignore_type)
+		p_ptr(d, 2);
+	else
+		p_str(d, 2);
 	arg_sep(d);
-	print_file_mode(d->sb, (uint32_t)arg(d, 1));
-	p_hex(d, 2);
+	if (old_magic) {
+		sb_puts(d->sb, "MS_MGC_VAL");
+		if (flags)
+			sb_putc(d->sb, '|');
+	}
+	if (flags || !old_magic)
+		xlat_print_flags(d->sb, xlat_mount_flags, flags, NULL);
+	if (ignore_data)
+		p_ptr(d, 4);
+	else
+		p_str(d, 4);
+	return RV_DONE;
+}
+
+DECODER(umount2)
+{
+	p_path(d, 0);
+	p_flags_or_unknown(d, 1, xlat_umount_flags, "MNT_???");
 	return RV_DONE;
 }
 
@@ -385,21 +450,65 @@ DECODER(listxattr)
 	return 0;
 }
 
+/*
+ * One of utimensat's times: UTIME_NOW or UTIME_OMIT by name, else the timespec and, unless
+ * it is zero, the local time it stands for: "{tv_sec=1, tv_nsec=2}
+ * /\* 1970-01-01T00:00:01.000000002+0000 *\/".
+ */
+static void print_utime(struct strbuf *sb, int64_t sec, int64_t nsec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char when[64], zone[8];
+
+	if (nsec == UTIME_NOW || nsec == UTIME_OMIT) {
+		sb_puts(sb, nsec == UTIME_NOW ? "UTIME_NOW" : "UTIME_OMIT");
+		return;
+	}
+	sb_printf(sb, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", sec, nsec);
+	if ((sec == 0 && nsec == 0) || nsec < 0 || nsec > 999999999 || !localtime_r(&t, &tm) ||
+	    !strftime(when, sizeof when, "%FT%T", &tm) || !strftime(zone, sizeof zone, "%z", &tm))
+		return;
+	if (nsec)
+		sb_printf(sb, " /* %s.%09" PRId64 "%s */", when, nsec, zone);
+	else
+		sb_printf(sb, " /* %s%s */", when, zone);
+}
+
+/* Reads two timespecs, an i386 process's 32-bit ones widened: 0, or -1 if unreadable. */
+static int read_timespec_pair(struct dctx *d, uint64_t addr, int64_t ts[4])
+{
+	int32_t ts32[4];
+	int i;
+
+	if (!is_compat(d))
+		return mem_read_full(d, addr, ts, 4 * sizeof ts[0]);
+	if (mem_read_full(d, addr, ts32, sizeof ts32) < 0)
+		return -1;
+	for (i = 0; i < 4; i++)
+		ts[i] = ts32[i];
+	return 0;
+}
+
+/* utimensat(dirfd, path, times, flags): times is [atime, mtime] or NULL. */
 DECODER(utimensat)
 {
 	uint64_t addr = arg(d, 2);
+	int64_t ts[4];
 
 	p_dirfd(d, 0);
 	p_path(d, 1);
 	arg_sep(d);
-	if (addr && !is_compat(d)) {
-		sb_putc(d->sb, '[');
-		print_timespec_at(d, addr);
-		sb_puts(d->sb, ", ");
-		print_timespec_at(d, addr + 16);
-		sb_putc(d->sb, ']');
-	} else {
+	if (!addr) {
+		sb_puts(d->sb, "NULL");
+	} else if (read_timespec_pair(d, addr, ts) < 0) {
 		print_addr(d->sb, addr);
+	} else {
+		sb_putc(d->sb, '[');
+		print_utime(d->sb, ts[0], ts[1]);
+		sb_puts(d->sb, ", ");
+		print_utime(d->sb, ts[2], ts[3]);
+		sb_putc(d->sb, ']');
 	}
 	p_flags(d, 3, xlat_at_flags, NULL);
 	return RV_DONE;

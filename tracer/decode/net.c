@@ -9,6 +9,9 @@
 #include <inttypes.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <netinet/udp.h>
 #include "tracer/decode/common.h"
 
 
@@ -112,7 +115,8 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 
 		memcpy(&pid, sa + 4, sizeof pid);
 		memcpy(&groups, sa + 8, sizeof groups);
-		sb_printf(d->sb, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		/* The port id, signed: the kernel's autobound ids are negative. */
+		sb_printf(d->sb, ", nl_pid=%d, nl_groups=%08x", (int32_t)pid, groups);
 		break;
 	}
 	default:
@@ -387,13 +391,32 @@ DECODER(shutdown)
 	return RV_DONE;
 }
 
+/* The option names of each level strace names them for; other levels' options are numbers. */
+static const struct {
+	int level;
+	const struct xlat *names;
+	const char *unknown;
+} sockopt_names[] = {
+	{ SOL_SOCKET, xlat_sol_socket_options, "SO_???" },
+	{ SOL_IP, xlat_sol_ip_options, "IP_???" },
+	{ SOL_IPV6, xlat_sol_ipv6_options, "IPV6_???" },
+	{ SOL_TCP, xlat_sol_tcp_options, "TCP_???" },
+	{ SOL_UDP, xlat_sol_udp_options, "UDP_???" },
+	{ SOL_NETLINK, xlat_sol_netlink_options, "NETLINK_???" },
+};
+
 static void print_sockopt_name(struct dctx *d)
 {
-	p_enum(d, 1, xlat_sock_levels, "SOL_???");
-	if (arg_int(d, 1) == 1)
-		p_enum(d, 2, xlat_sol_socket_options, "SO_???");
-	else
-		p_int(d, 2);
+	size_t i;
+
+	p_enum(d, 1, xlat_sock_levels, "SOL_??");
+	for (i = 0; i < sizeof sockopt_names / sizeof sockopt_names[0]; i++) {
+		if (sockopt_names[i].level == arg_int(d, 1)) {
+			p_enum(d, 2, sockopt_names[i].names, sockopt_names[i].unknown);
+			return;
+		}
+	}
+	p_int(d, 2);
 }
 
 /* An option value: "[1]" for an int, else the bytes. */
@@ -428,8 +451,13 @@ DECODER(getsockopt)
 	}
 	arg_sep(d);
 	if (failed(d) || read_len(d, arg(d, 4), &len) < 0) {
+		/* The value is not shown; the length still is, if it can be read. */
 		print_addr(d->sb, arg(d, 3));
-		p_ptr(d, 4);
+		arg_sep(d);
+		if (read_len(d, arg(d, 4), &len) == 0)
+			sb_printf(d->sb, "[%u]", len);
+		else
+			print_addr(d->sb, arg(d, 4));
 		return 0;
 	}
 	print_optval(d, arg(d, 3), len);

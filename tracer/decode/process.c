@@ -438,8 +438,19 @@ DECODER(prctl)
 		for (i = 1; i < 5; i++)
 			p_ulong(d, i);
 		return RV_DONE;
-	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_CAPBSET_READ:
-	case PR_CAPBSET_DROP: case PR_SET_SECUREBITS: case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
+		p_enum(d, 1, xlat_capabilities, "CAP_???");
+		return RV_DONE;
+	case PR_CAP_AMBIENT:
+		p_enum(d, 1, xlat_pr_cap_ambient, "PR_CAP_AMBIENT_???");
+		i = 2;
+		if (arg(d, 1) == PR_CAP_AMBIENT_RAISE || arg(d, 1) == PR_CAP_AMBIENT_LOWER ||
+		    arg(d, 1) == PR_CAP_AMBIENT_IS_SET)
+			p_enum(d, i++, xlat_capabilities, "CAP_???");
+		for (; i < 5; i++)
+			p_hex(d, i);
+		return RV_DONE;
+	case PR_SET_DUMPABLE: case PR_SET_KEEPCAPS: case PR_SET_SECUREBITS: case PR_SET_TIMERSLACK:
 	case PR_SET_CHILD_SUBREAPER:
 		p_ulong(d, 1);
 		return RV_DONE;
@@ -448,6 +459,12 @@ DECODER(prctl)
 			p_hex(d, i);
 		return RV_DONE;
 	}
+}
+
+DECODER(unshare)
+{
+	p_flags_or_unknown(d, 0, xlat_unshare_flags, "CLONE_???");
+	return RV_DONE;
 }
 
 /* uname(buf): {sysname="Linux", nodename="host", ...} at exit. */

@@ -15,11 +15,29 @@
 #define F_DUPFD_QUERY 1027		/* F_LINUX_SPECIFIC_BASE + 3, Linux 6.10 */
 #endif
 
-/* <asm-generic/fcntl.h> defines these only where long is 32 bits (i386 programs use them). */
+/*
+ * <asm-generic/fcntl.h> defines these only where long is 32 bits (i386 programs use them);
+ * glibc's <fcntl.h> on x86_64 gives the names the values of F_GETLK..., hence the _I386
+ * names for the decoders.
+ */
+#define F_GETLK64_I386 12
+#define F_SETLK64_I386 13
+#define F_SETLKW64_I386 14
 #ifndef F_GETLK64
-#define F_GETLK64 12
-#define F_SETLK64 13
-#define F_SETLKW64 14
+#define F_GETLK64 F_GETLK64_I386
+#define F_SETLK64 F_SETLK64_I386
+#define F_SETLKW64 F_SETLKW64_I386
+#endif
+
+/*
+ * umount2's flags: no uapi header exports them (the kernel's include/linux/fs.h), and glibc's
+ * <sys/mount.h>, which has them, clashes with <linux/mount.h>.
+ */
+#ifndef MNT_FORCE
+#define MNT_FORCE 0x00000001
+#define MNT_DETACH 0x00000002
+#define MNT_EXPIRE 0x00000004
+#define UMOUNT_NOFOLLOW 0x00000008
 #endif
 
 /* <linux/stat.h> */
@@ -100,6 +118,22 @@
 #endif
 #ifndef ST_NOSYMFOLLOW
 #define ST_NOSYMFOLLOW 0x2000		/* Linux 5.10; glibc 2.39 */
+#endif
+
+/*
+ * Socket option levels the kernel keeps private (include/linux/socket.h) and whose own
+ * headers (lksctp's <netinet/sctp.h>) may be missing.
+ */
+#ifndef SOL_SCTP
+#define SOL_SCTP 132
+#endif
+#ifndef SOL_UDPLITE
+#define SOL_UDPLITE 136
+#endif
+
+/* SOL_IPV6: RFC 3542's IPV6_USE_MIN_MTU, which neither glibc nor the kernel defines. */
+#ifndef IPV6_USE_MIN_MTU
+#define IPV6_USE_MIN_MTU 63
 #endif
 
 /* Control messages: SCM_SECURITY is private to the kernel (include/linux/socket.h). */

@@ -1,6 +1,6 @@
 /*
  * tracer/decode/xlat_file.c: name tables of files: open and *at flags, statx, access modes,
- * file types, rename, seek, fadvise, flock, memfd, close_range. Values from the headers by
+ * file types, rename, mount, seek, fadvise, flock, memfd, close_range. Values from the headers by
  * name (tracer/xlat.h's XLAT); table order is printing order.
  */
 #define _GNU_SOURCE
@@ -82,6 +82,25 @@ const struct xlat xlat_file_types[] = {
 
 const struct xlat xlat_rename_flags[] = {
 	XLAT(RENAME_NOREPLACE), XLAT(RENAME_EXCHANGE), XLAT(RENAME_WHITEOUT), XLAT_END
+};
+
+/*
+ * mount's flags (<linux/mount.h>), without the old magic number of the high half.
+ * MS_NOUSER is (1<<31), an int: taken as 32 bits, not sign-extended.
+ */
+const struct xlat xlat_mount_flags[] = {
+	XLAT(MS_RDONLY), XLAT(MS_NOSUID), XLAT(MS_NODEV), XLAT(MS_NOEXEC), XLAT(MS_SYNCHRONOUS),
+	XLAT(MS_REMOUNT), XLAT(MS_MANDLOCK), XLAT(MS_DIRSYNC), XLAT(MS_NOSYMFOLLOW),
+	XLAT(MS_NOATIME), XLAT(MS_NODIRATIME), XLAT(MS_BIND), XLAT(MS_MOVE), XLAT(MS_REC),
+	XLAT(MS_SILENT), XLAT(MS_POSIXACL), XLAT(MS_UNBINDABLE), XLAT(MS_PRIVATE),
+	XLAT(MS_SLAVE), XLAT(MS_SHARED), XLAT(MS_RELATIME), XLAT(MS_KERNMOUNT),
+	XLAT(MS_I_VERSION), XLAT(MS_STRICTATIME), XLAT(MS_LAZYTIME), XLAT(MS_SUBMOUNT),
+	XLAT(MS_NOREMOTELOCK), XLAT(MS_NOSEC), XLAT(MS_BORN), XLAT(MS_ACTIVE), XLAT_N((uint32_t)MS_NOUSER, "MS_NOUSER"),
+	XLAT_END
+};
+
+const struct xlat xlat_umount_flags[] = {
+	XLAT(MNT_FORCE), XLAT(MNT_DETACH), XLAT(MNT_EXPIRE), XLAT(UMOUNT_NOFOLLOW), XLAT_END
 };
 
 const struct xlat xlat_seek_whence[] = {

@@ -1,11 +1,12 @@
 /*
  * tracer/decode/xlat_process.c: name tables of processes and time: arch_prctl, rlimits,
  * getrandom, futex, clone, wait, prctl, personality, timers, scheduling, ptrace, seccomp,
- * clocks. Values from the headers by name (tracer/xlat.h's XLAT); table order is printing
+ * clocks, capabilities, unshare. Values from the headers by name (tracer/xlat.h's XLAT); table order is printing
  * order.
  */
 #include <asm/prctl.h>
 #include <linux/futex.h>
+#include <linux/capability.h>
 #include <linux/personality.h>
 #include <linux/prctl.h>
 #include <linux/ptrace.h>
@@ -88,6 +89,34 @@ const struct xlat xlat_prctl_options[] = {
 	XLAT(PR_SET_TAGGED_ADDR_CTRL), XLAT(PR_GET_TAGGED_ADDR_CTRL), XLAT(PR_SET_IO_FLUSHER),
 	XLAT(PR_GET_IO_FLUSHER), XLAT(PR_SET_SYSCALL_USER_DISPATCH), XLAT(PR_SCHED_CORE),
 	XLAT(PR_SET_MDWE), XLAT(PR_GET_MDWE), XLAT(PR_SET_VMA), XLAT(PR_SET_PTRACER), XLAT_END
+};
+
+/* Capabilities (<linux/capability.h>), as prctl's capability arguments name them. */
+const struct xlat xlat_capabilities[] = {
+	XLAT(CAP_CHOWN), XLAT(CAP_DAC_OVERRIDE), XLAT(CAP_DAC_READ_SEARCH), XLAT(CAP_FOWNER),
+	XLAT(CAP_FSETID), XLAT(CAP_KILL), XLAT(CAP_SETGID), XLAT(CAP_SETUID), XLAT(CAP_SETPCAP),
+	XLAT(CAP_LINUX_IMMUTABLE), XLAT(CAP_NET_BIND_SERVICE), XLAT(CAP_NET_BROADCAST),
+	XLAT(CAP_NET_ADMIN), XLAT(CAP_NET_RAW), XLAT(CAP_IPC_LOCK), XLAT(CAP_IPC_OWNER),
+	XLAT(CAP_SYS_MODULE), XLAT(CAP_SYS_RAWIO), XLAT(CAP_SYS_CHROOT), XLAT(CAP_SYS_PTRACE),
+	XLAT(CAP_SYS_PACCT), XLAT(CAP_SYS_ADMIN), XLAT(CAP_SYS_BOOT), XLAT(CAP_SYS_NICE),
+	XLAT(CAP_SYS_RESOURCE), XLAT(CAP_SYS_TIME), XLAT(CAP_SYS_TTY_CONFIG), XLAT(CAP_MKNOD),
+	XLAT(CAP_LEASE), XLAT(CAP_AUDIT_WRITE), XLAT(CAP_AUDIT_CONTROL), XLAT(CAP_SETFCAP),
+	XLAT(CAP_MAC_OVERRIDE), XLAT(CAP_MAC_ADMIN), XLAT(CAP_SYSLOG), XLAT(CAP_WAKE_ALARM),
+	XLAT(CAP_BLOCK_SUSPEND), XLAT(CAP_AUDIT_READ), XLAT(CAP_PERFMON), XLAT(CAP_BPF),
+	XLAT(CAP_CHECKPOINT_RESTORE), XLAT_END
+};
+
+const struct xlat xlat_pr_cap_ambient[] = {
+	XLAT(PR_CAP_AMBIENT_IS_SET), XLAT(PR_CAP_AMBIENT_RAISE), XLAT(PR_CAP_AMBIENT_LOWER),
+	XLAT(PR_CAP_AMBIENT_CLEAR_ALL), XLAT_END
+};
+
+/* unshare's flags: the namespaces and shared state a process can leave. */
+const struct xlat xlat_unshare_flags[] = {
+	XLAT(CLONE_NEWTIME), XLAT(CLONE_VM), XLAT(CLONE_FS), XLAT(CLONE_FILES),
+	XLAT(CLONE_SIGHAND), XLAT(CLONE_THREAD), XLAT(CLONE_NEWNS), XLAT(CLONE_SYSVSEM),
+	XLAT(CLONE_NEWCGROUP), XLAT(CLONE_NEWUTS), XLAT(CLONE_NEWIPC), XLAT(CLONE_NEWUSER),
+	XLAT(CLONE_NEWPID), XLAT(CLONE_NEWNET), XLAT_END
 };
 
 const struct xlat xlat_personality[] = {
