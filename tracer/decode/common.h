@@ -103,6 +103,13 @@ void print_timespec_at(struct dctx *d, uint64_t addr);
 void print_timeval_at(struct dctx *d, uint64_t addr);
 /* "[{iov_base=\"..\", iov_len=N}, ...]", data limited to total bytes in all (desc.c). */
 void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total);
+/*
+ * strace's array of count elements of size bytes at addr: "[E, E, ...]", each element's
+ * bytes shown by print_elem; at most -s elements, then "..."; NULL for 0, the address if
+ * the first element cannot be read, ", ... /\* ADDR *\/" where a later one cannot (array.c).
+ */
+void print_array(struct dctx *d, uint64_t addr, uint64_t count, size_t size,
+		 void (*print_elem)(struct dctx *d, const void *elem, size_t size));
 /* strace's rlimit value: RLIM64_INFINITY, 8192*1024, or the number. */
 void print_rlim(struct strbuf *sb, uint64_t v);
 

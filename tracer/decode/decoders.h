@@ -20,6 +20,7 @@ DECODER(writev); DECODER(dup3); DECODER(pipe); DECODER(pipe2); DECODER(lseek); D
 DECODER(fcntl); DECODER(ioctl); DECODER(poll); DECODER(ppoll); DECODER(select);
 DECODER(pselect6); DECODER(getdents); DECODER(getdents64); DECODER(fadvise64); DECODER(flock);
 DECODER(epoll_create1); DECODER(epoll_ctl); DECODER(epoll_wait); DECODER(eventfd2);
+DECODER(epoll_pwait); DECODER(epoll_pwait2);
 DECODER(close_range); DECODER(memfd_create); DECODER(copy_file_range);
 /* mem.c */
 DECODER(mmap); DECODER(mmap2); DECODER(mprotect); DECODER(pkey_mprotect); DECODER(brk);

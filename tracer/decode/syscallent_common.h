@@ -19,7 +19,7 @@
 [438] = { 3, TD,              HEX,                         "pidfd_getfd" },
 [439] = { 4, TD|TF,           SEN(faccessat2),             "faccessat2" },
 [440] = { 5, TD,              HEX,                         "process_madvise" },
-[441] = { 6, TD,              SIG(fpdppu),                 "epoll_pwait2" },
+[441] = { 6, TD,              SEN(epoll_pwait2),           "epoll_pwait2" },
 [442] = { 5, TD|TF,           HEX,                         "mount_setattr" },
 [443] = { 4, TD,              HEX,                         "quotactl_fd" },
 [444] = { 3, TD,              HEX,                         "landlock_create_ruleset" },

@@ -318,7 +318,7 @@
 [316] = { 4, TD,              SIG(fpux),                   "vmsplice" },
 [317] = { 6, TM,              HEX,                         "move_pages" },
 [318] = { 3, 0,               SIG(ppp),                    "getcpu" },
-[319] = { 6, TD,              SIG(fpddpu),                 "epoll_pwait" },
+[319] = { 6, TD,              SEN(epoll_pwait),             "epoll_pwait" },
 [320] = { 4, TD|TF,           SEN(utimensat),              "utimensat" },
 [321] = { 3, TD|TS,           SIG(fpu),                    "signalfd" },
 [322] = { 2, TD,              SIG(cx),                     "timerfd_create" },

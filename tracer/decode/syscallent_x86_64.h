@@ -285,7 +285,7 @@
 [278] = { 4, TD,              SIG(fpux),                   "vmsplice" },
 [279] = { 6, TM,              HEX,                         "move_pages" },
 [280] = { 4, TD|TF,           SEN(utimensat),              "utimensat" },
-[281] = { 6, TD,              SIG(fpddpu),                 "epoll_pwait" },
+[281] = { 6, TD,              SEN(epoll_pwait),             "epoll_pwait" },
 [282] = { 3, TD|TS,           SIG(fpu),                    "signalfd" },
 [283] = { 2, TD,              SIG(cx),                     "timerfd_create" },
 [284] = { 1, TD,              SIG(u),                      "eventfd" },
