@@ -61,6 +61,10 @@ extern const struct xlat xlat_map_flags[];
 extern const struct xlat xlat_mremap_flags[];
 extern const struct xlat xlat_madvise[];
 extern const struct xlat xlat_msync_flags[];
+extern const struct xlat xlat_mpol_modes[];	/* MPOL_DEFAULT ... */
+extern const struct xlat xlat_mpol_mode_flags[];	/* MPOL_F_STATIC_NODES ... */
+extern const struct xlat xlat_mbind_flags[];
+extern const struct xlat xlat_get_mempolicy_flags[];
 extern const struct xlat xlat_arch_prctl[];
 extern const struct xlat xlat_rlimit[];
 extern const struct xlat xlat_grnd[];

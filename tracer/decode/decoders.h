@@ -25,6 +25,8 @@ DECODER(close_range); DECODER(memfd_create); DECODER(copy_file_range);
 /* mem.c */
 DECODER(mmap); DECODER(mmap2); DECODER(mprotect); DECODER(pkey_mprotect); DECODER(brk);
 DECODER(mremap); DECODER(madvise); DECODER(msync);
+/* numa.c */
+DECODER(set_mempolicy); DECODER(get_mempolicy); DECODER(mbind);
 /* process.c */
 DECODER(execve); DECODER(execveat); DECODER(clone); DECODER(clone3); DECODER(wait4);
 DECODER(prlimit64); DECODER(getrlimit); DECODER(setrlimit); DECODER(getrandom);
