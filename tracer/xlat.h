@@ -111,6 +111,10 @@ extern const struct xlat xlat_seccomp_ops[];
 extern const struct xlat xlat_fs_magics[];	/* statfs f_type */
 extern const struct xlat xlat_statfs_flags[];	/* statfs f_flags: ST_* */
 extern const struct xlat xlat_epoll_create_flags[];
+extern const struct xlat xlat_uring_setup_flags[];	/* IORING_SETUP_* */
+extern const struct xlat xlat_uring_setup_features[];	/* IORING_FEAT_* */
+extern const struct xlat xlat_uring_enter_flags[];	/* IORING_ENTER_* */
+extern const struct xlat xlat_uring_register_opcodes[];	/* IORING_(UN)REGISTER_* */
 extern const struct xlat xlat_netlink_protocols[];
 extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
 extern const struct xlat xlat_scm_types[];

@@ -27,6 +27,8 @@ DECODER(mmap); DECODER(mmap2); DECODER(mprotect); DECODER(pkey_mprotect); DECODE
 DECODER(mremap); DECODER(madvise); DECODER(msync);
 /* numa.c */
 DECODER(set_mempolicy); DECODER(get_mempolicy); DECODER(mbind);
+/* io_uring.c */
+DECODER(io_uring_setup); DECODER(io_uring_enter); DECODER(io_uring_register);
 /* process.c */
 DECODER(execve); DECODER(execveat); DECODER(clone); DECODER(clone3); DECODER(wait4);
 DECODER(prlimit64); DECODER(getrlimit); DECODER(setrlimit); DECODER(getrandom);
