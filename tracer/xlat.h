@@ -116,6 +116,9 @@ extern const struct xlat xlat_uring_setup_features[];	/* IORING_FEAT_* */
 extern const struct xlat xlat_uring_enter_flags[];	/* IORING_ENTER_* */
 extern const struct xlat xlat_uring_register_opcodes[];	/* IORING_(UN)REGISTER_* */
 extern const struct xlat xlat_netlink_protocols[];
+extern const struct xlat xlat_nlmsg_types[];	/* NLMSG_NOOP ... */
+extern const struct xlat xlat_nlmsg_flags[];	/* NLM_F_REQUEST ... */
+extern const struct xlat xlat_nlmsg_ack_flags[];	/* NLMSG_ERROR's: NLM_F_CAPPED ... */
 extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
 extern const struct xlat xlat_scm_types[];
 extern const struct xlat xlat_sigev_notify[];

@@ -66,6 +66,12 @@ DECODER(pwrite64)
 /* [{iov_base="..", iov_len=N}, ...]; data limited to total bytes (for readv: the result). */
 void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
 {
+	print_iov_data(d, addr, count, total, NULL);
+}
+
+void print_iov_data(struct dctx *d, uint64_t addr, uint64_t count, int64_t total,
+		    void (*print_data)(struct dctx *d, uint64_t addr, uint64_t len))
+{
 	unsigned psz = ptr_size(d);
 	uint64_t i;
 
@@ -96,7 +102,10 @@ void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
 		if (total >= 0) {
 			uint64_t show = (uint64_t)total < len ? (uint64_t)total : len;
 
-			print_tracee_str(d, base, (int64_t)show, (uint64_t)d->o->strsize, 0);
+			if (print_data)
+				print_data(d, base, show);
+			else
+				print_tracee_str(d, base, (int64_t)show, (uint64_t)d->o->strsize, 0);
 			total -= (int64_t)show;
 		} else {
 			print_addr(d->sb, base);
