@@ -17,7 +17,7 @@ case $? in
 *) error "tests/trace/progs/netlink failed untraced" ;;
 esac
 # (the port id the kernel gives the socket is the process's: it differs between runs)
-LINES_VARY='s/nlmsg_pid=[1-9][0-9]*/nlmsg_pid=PORT/g'
-same_lines netlink 'sendto,recvfrom,sendmsg,recvmsg' "$P/netlink"
+LINES_VARY='s/(nlmsg_pid|nl_pid)=(-?)[1-9][0-9]*/\1=\2PORT/g'
+same_lines netlink 'sendto,recvfrom,sendmsg,recvmsg,getsockname' "$P/netlink"
 grep -q 'error=-ENODEV, msg=' "$T/netlink.trace" || fail "no NLMSG_ERROR decoded"
 pass "netlink lines as strace prints them"

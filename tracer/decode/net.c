@@ -112,7 +112,7 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 
 		memcpy(&pid, sa + 4, sizeof pid);
 		memcpy(&groups, sa + 8, sizeof groups);
-		sb_printf(d->sb, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		sb_printf(d->sb, ", nl_pid=%d, nl_groups=%08x", (int)pid, groups);
 		break;
 	}
 	default:

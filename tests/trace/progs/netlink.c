@@ -1,7 +1,8 @@
 /*
  * tests/trace/progs/netlink.c: netlink messages through sendto, recvfrom, sendmsg and
- * recvmsg, whose lines trace must print as strace does: requests, dumps of several
- * messages, NLMSG_DONE, NLMSG_ERROR (whole and capped), and buffers too short for a header.
+ * recvmsg, and the sockets' own addresses, whose lines trace must print as strace does:
+ * requests, dumps of several messages, NLMSG_DONE, NLMSG_ERROR (whole and capped), buffers
+ * too short for a header.
  * It works in a network namespace of its own (so the dump is the same every run, and
  * strace, outside it, cannot tell the socket's netlink family either); exits 77 when it
  * cannot make one.
@@ -56,7 +57,8 @@ int main(void)
 	struct req two[2];
 	struct iovec iov;
 	struct msghdr msg;
-	int fd, one = 1, i;
+	socklen_t namelen;
+	int fd, fd2, one = 1, i;
 
 	if (unshare(CLONE_NEWNET) < 0 && unshare(CLONE_NEWUSER | CLONE_NEWNET) < 0)
 		return 77;
@@ -99,6 +101,17 @@ int main(void)
 	}
 	sendto(fd, two, sizeof two[0] + 8, MSG_DONTWAIT, NULL, 0);
 	sendto(fd, two, 8, MSG_DONTWAIT, NULL, 0);
+	/* the port ids the kernel chose: the first socket's is the pid, a second's negative */
+	namelen = sizeof nl;
+	getsockname(fd, (struct sockaddr *)&nl, &namelen);
+	fd2 = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	memset(&nl, 0, sizeof nl);
+	nl.nl_family = AF_NETLINK;
+	if (fd2 < 0 || bind(fd2, (struct sockaddr *)&nl, sizeof nl) < 0)
+		return 1;
+	namelen = sizeof nl;
+	getsockname(fd2, (struct sockaddr *)&nl, &namelen);
+	close(fd2);
 	close(fd);
 	return 0;
 }
