@@ -47,6 +47,7 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 struct tracee_mem {
 	ssize_t (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
 	void *ctx;
+	int pid;	/* the tracee, for what decoders look up in /proc; 0 if none */
 };
 
 /* ---- one system call ------------------------------------------------------------- */

@@ -61,6 +61,10 @@ extern const struct xlat xlat_map_flags[];
 extern const struct xlat xlat_mremap_flags[];
 extern const struct xlat xlat_madvise[];
 extern const struct xlat xlat_msync_flags[];
+extern const struct xlat xlat_mpol_modes[];	/* MPOL_DEFAULT ... */
+extern const struct xlat xlat_mpol_mode_flags[];	/* MPOL_F_STATIC_NODES ... */
+extern const struct xlat xlat_mbind_flags[];
+extern const struct xlat xlat_get_mempolicy_flags[];
 extern const struct xlat xlat_arch_prctl[];
 extern const struct xlat xlat_rlimit[];
 extern const struct xlat xlat_grnd[];
@@ -115,7 +119,14 @@ extern const struct xlat xlat_statfs_flags[];	/* statfs f_flags: ST_* */
 extern const struct xlat xlat_epoll_create_flags[];
 extern const struct xlat xlat_inotify_init_flags[];	/* IN_NONBLOCK, IN_CLOEXEC */
 extern const struct xlat xlat_inotify_flags[];	/* inotify_add_watch mask: IN_* */
+extern const struct xlat xlat_uring_setup_flags[];	/* IORING_SETUP_* */
+extern const struct xlat xlat_uring_setup_features[];	/* IORING_FEAT_* */
+extern const struct xlat xlat_uring_enter_flags[];	/* IORING_ENTER_* */
+extern const struct xlat xlat_uring_register_opcodes[];	/* IORING_(UN)REGISTER_* */
 extern const struct xlat xlat_netlink_protocols[];
+extern const struct xlat xlat_nlmsg_types[];	/* NLMSG_NOOP ... */
+extern const struct xlat xlat_nlmsg_flags[];	/* NLM_F_REQUEST ... */
+extern const struct xlat xlat_nlmsg_ack_flags[];	/* NLMSG_ERROR's: NLM_F_CAPPED ... */
 extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
 extern const struct xlat xlat_sol_ip_options[];	/* IP_* */
 extern const struct xlat xlat_sol_ipv6_options[];	/* IPV6_* */

@@ -160,8 +160,8 @@ START_TEST(test_no_args_and_hex_fallback)
 			 "kexec_load(0x10, 0x7ffd1000, 0, 0) = -1 EPERM (Operation not permitted)");
 	ck_assert_str_eq(decode_call(X64, "io_setup", A(16, 0x7ffd1000), 0, 0, 32),
 			 "io_setup(16, 0x7ffd1000) = 0");
-	ck_assert_str_eq(decode_call(X64, "mbind", A(1, 2, 3, 0, 5, 6), -38, 1, 32),
-			 "mbind(0x1, 0x2, 0x3, 0, 0x5, 0x6) = -1 ENOSYS (Function not implemented)");
+	ck_assert_str_eq(decode_call(X64, "move_pages", A(1, 2, 3, 0, 5, 6), -38, 1, 32),
+			 "move_pages(0x1, 0x2, 0x3, 0, 0x5, 0x6) = -1 ENOSYS (Function not implemented)");
 	ck_assert_str_eq(decode_call(I386, "ipc", A(1, 2, 3, 4, 5, 0xffffffff), 0, 0, 32),
 			 "ipc(0x1, 0x2, 0x3, 0x4, 0x5, 0xffffffff) = 0");
 	/* Calls decoded from a signature: strace 6.1's lines for the same calls. */

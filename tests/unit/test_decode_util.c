@@ -20,7 +20,7 @@ static ssize_t fake_read(void *ctx, uint64_t addr, void *buf, size_t len)
 	return (ssize_t)n;
 }
 
-const struct tracee_mem fake_mem = { fake_read, NULL };
+const struct tracee_mem fake_mem = { fake_read, NULL, 0 };
 
 void fake_reset(void)
 {

@@ -20,11 +20,16 @@ DECODER(writev); DECODER(dup3); DECODER(pipe); DECODER(pipe2); DECODER(lseek); D
 DECODER(fcntl); DECODER(ioctl); DECODER(poll); DECODER(ppoll); DECODER(select);
 DECODER(pselect6); DECODER(getdents); DECODER(getdents64); DECODER(fadvise64); DECODER(flock);
 DECODER(epoll_create1); DECODER(epoll_ctl); DECODER(epoll_wait); DECODER(eventfd2);
+DECODER(epoll_pwait); DECODER(epoll_pwait2);
 DECODER(close_range); DECODER(memfd_create); DECODER(copy_file_range);
 DECODER(inotify_init1); DECODER(inotify_add_watch);
 /* mem.c */
 DECODER(mmap); DECODER(mmap2); DECODER(mprotect); DECODER(pkey_mprotect); DECODER(brk);
 DECODER(mremap); DECODER(madvise); DECODER(msync);
+/* numa.c */
+DECODER(set_mempolicy); DECODER(get_mempolicy); DECODER(mbind);
+/* io_uring.c */
+DECODER(io_uring_setup); DECODER(io_uring_enter); DECODER(io_uring_register);
 /* process.c */
 DECODER(execve); DECODER(execveat); DECODER(clone); DECODER(clone3); DECODER(wait4);
 DECODER(prlimit64); DECODER(getrlimit); DECODER(setrlimit); DECODER(getrandom);

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stddef.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <linux/fs.h>
@@ -67,6 +68,12 @@ DECODER(pwrite64)
 /* [{iov_base="..", iov_len=N}, ...]; data limited to total bytes (for readv: the result). */
 void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
 {
+	print_iov_data(d, addr, count, total, NULL);
+}
+
+void print_iov_data(struct dctx *d, uint64_t addr, uint64_t count, int64_t total,
+		    void (*print_data)(struct dctx *d, uint64_t addr, uint64_t len))
+{
 	unsigned psz = ptr_size(d);
 	uint64_t i;
 
@@ -97,7 +104,10 @@ void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total)
 		if (total >= 0) {
 			uint64_t show = (uint64_t)total < len ? (uint64_t)total : len;
 
-			print_tracee_str(d, base, (int64_t)show, (uint64_t)d->o->strsize, 0);
+			if (print_data)
+				print_data(d, base, show);
+			else
+				print_tracee_str(d, base, (int64_t)show, (uint64_t)d->o->strsize, 0);
 			total -= (int64_t)show;
 		} else {
 			print_addr(d->sb, base);
@@ -779,22 +789,48 @@ DECODER(epoll_create1)
 	return RV_DONE;
 }
 
+/* struct epoll_event: packed on x86, in both personalities. */
+struct epoll_ev {
+	uint32_t events;
+	uint64_t data;
+} __attribute__((packed));
+
+/* "{events=EPOLLIN, data={u32=3, u64=3}}": the tracee's own format of data is unknown. */
+static void print_epoll_event(struct dctx *d, const void *elem, size_t size)
+{
+	const struct epoll_ev *ev = elem;
+
+	(void)size;
+	sb_puts(d->sb, "{events=");
+	xlat_print_flags(d->sb, xlat_epoll_events, ev->events, NULL);
+	sb_printf(d->sb, ", data={u32=%" PRIu32 ", u64=%" PRIu64 "}}", (uint32_t)ev->data,
+		  ev->data);
+}
+
 DECODER(epoll_ctl)
 {
-	struct { uint32_t events; uint64_t data; } __attribute__((packed)) ev;
+	struct epoll_ev ev;
 
 	p_fd(d, 0);
 	p_enum(d, 1, xlat_epoll_ctl_ops, "EPOLL_CTL_???");
 	p_fd(d, 2);
 	arg_sep(d);
-	if (arg(d, 3) && mem_read_full(d, arg(d, 3), &ev, sizeof ev) == 0) {
-		sb_puts(d->sb, "{events=");
-		xlat_print_flags(d->sb, xlat_epoll_events, ev.events, NULL);
-		sb_printf(d->sb, ", data=%#" PRIx64 "}", ev.data);
-	} else {
+	/* EPOLL_CTL_DEL reads no event: its pointer is shown as it is. */
+	if ((uint32_t)arg(d, 1) != EPOLL_CTL_DEL && arg(d, 3) &&
+	    mem_read_full(d, arg(d, 3), &ev, sizeof ev) == 0)
+		print_epoll_event(d, &ev, sizeof ev);
+	else
 		print_addr(d->sb, arg(d, 3));
-	}
 	return RV_DONE;
+}
+
+/* epoll_wait, epoll_pwait, epoll_pwait2: the events the kernel filled, at exit. */
+static void print_epoll_events_out(struct dctx *d)
+{
+	arg_sep(d);
+	print_array(d, arg(d, 1), failed(d) ? UINT64_MAX : (uint64_t)retval(d),
+		    sizeof(struct epoll_ev), print_epoll_event);
+	p_int(d, 2);
 }
 
 DECODER(epoll_wait)
@@ -803,9 +839,40 @@ DECODER(epoll_wait)
 		p_fd(d, 0);
 		return 0;
 	}
-	p_ptr(d, 1);
-	p_int(d, 2);
+	print_epoll_events_out(d);
 	p_int(d, 3);
+	return 0;
+}
+
+/* The signal mask and its size, after the timeout. */
+static void print_epoll_sigmask(struct dctx *d)
+{
+	p_sigset(d, 4, arg(d, 5));
+	p_ulong(d, 5);
+}
+
+DECODER(epoll_pwait)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	print_epoll_events_out(d);
+	p_int(d, 3);
+	print_epoll_sigmask(d);
+	return 0;
+}
+
+DECODER(epoll_pwait2)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	print_epoll_events_out(d);
+	arg_sep(d);
+	print_timespec_at(d, arg(d, 3));
+	print_epoll_sigmask(d);
 	return 0;
 }
 

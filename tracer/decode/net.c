@@ -128,6 +128,16 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 	sb_putc(d->sb, '}');
 }
 
+/* The family of the socket address at addr (len bytes), or -1: none or unreadable. */
+static int sockaddr_family(struct dctx *d, uint64_t addr, uint32_t len)
+{
+	uint16_t family;
+
+	if (!addr || len < sizeof family || mem_read_full(d, addr, &family, sizeof family) < 0)
+		return -1;
+	return family;
+}
+
 /* connect/bind(fd, addr, len) */
 DECODER(connect)
 {
@@ -226,10 +236,20 @@ DECODER(socketpair)
 	return 0;
 }
 
+/* A socket's data buffer: netlink messages on a netlink socket, else a string. */
+static void print_sockbuf(struct dctx *d, int i, uint64_t len)
+{
+	arg_sep(d);
+	if (fd_is_netlink(d, arg_int(d, 0)))
+		print_netlink(d, arg(d, i), len);
+	else
+		print_tracee_str(d, arg(d, i), (int64_t)len, (uint64_t)d->o->strsize, 0);
+}
+
 DECODER(sendto)
 {
 	p_fd(d, 0);
-	p_buf(d, 1, arg(d, 2));
+	print_sockbuf(d, 1, arg(d, 2));
 	p_ulong(d, 2);
 	p_flags(d, 3, xlat_msg_flags, NULL);
 	arg_sep(d);
@@ -249,7 +269,10 @@ DECODER(recvfrom)
 		d->saved = len;
 		return 0;
 	}
-	p_out_buf(d, 1);
+	if (failed(d))
+		p_ptr(d, 1);
+	else
+		print_sockbuf(d, 1, (uint64_t)retval(d) < arg(d, 2) ? (uint64_t)retval(d) : arg(d, 2));
 	p_ulong(d, 2);
 	p_flags(d, 3, xlat_msg_flags, NULL);
 	print_sockaddr_result(d, 4, 5, d->saved);
@@ -351,7 +374,8 @@ static void print_msghdr_at(struct dctx *d, uint64_t addr, int64_t total)
 	sb_puts(d->sb, "{msg_name=");
 	print_sockaddr_at(d, name, namelen);
 	sb_printf(d->sb, ", msg_namelen=%u, msg_iov=", namelen);
-	print_iov(d, iov, iovlen, total);
+	print_iov_data(d, iov, iovlen, total, sockaddr_family(d, name, namelen) == AF_NETLINK ?
+		       print_netlink : NULL);
 	sb_printf(d->sb, ", msg_iovlen=%" PRIu64 ", ", iovlen);
 	if (controllen) {
 		sb_puts(d->sb, "msg_control=");

@@ -3,9 +3,9 @@
  * (the kernel numbers new calls alike on every architecture since Linux 5.1).
  */
 [424] = { 4, TD|TP|TS,        SIG(fgpx),                   "pidfd_send_signal" },
-[425] = { 2, TD,              HEX,                         "io_uring_setup" },
-[426] = { 6, TD|TS,           HEX,                         "io_uring_enter" },
-[427] = { 4, TD|TM,           HEX,                         "io_uring_register" },
+[425] = { 2, TD,              SEN(io_uring_setup),         "io_uring_setup" },
+[426] = { 6, TD|TS,           SEN(io_uring_enter),         "io_uring_enter" },
+[427] = { 4, TD|TM,           SEN(io_uring_register),      "io_uring_register" },
 [428] = { 3, TD|TF,           HEX,                         "open_tree" },
 [429] = { 5, TD|TF,           HEX,                         "move_mount" },
 [430] = { 2, TD,              HEX,                         "fsopen" },
@@ -19,7 +19,7 @@
 [438] = { 3, TD,              HEX,                         "pidfd_getfd" },
 [439] = { 4, TD|TF,           SEN(faccessat2),             "faccessat2" },
 [440] = { 5, TD,              HEX,                         "process_madvise" },
-[441] = { 6, TD,              SIG(fpdppu),                 "epoll_pwait2" },
+[441] = { 6, TD,              SEN(epoll_pwait2),           "epoll_pwait2" },
 [442] = { 5, TD|TF,           HEX,                         "mount_setattr" },
 [443] = { 4, TD,              HEX,                         "quotactl_fd" },
 [444] = { 3, TD,              HEX,                         "landlock_create_ruleset" },

@@ -142,9 +142,10 @@ const struct xlat xlat_fs_magics[] = {
 	XLAT(AUFS_SUPER_MAGIC), XLAT_END
 };
 
-/* statfs's f_flags (glibc's <sys/statvfs.h>: the kernel exports no names). */
+/* statfs's f_flags (glibc's <sys/statvfs.h>: the kernel exports no names), ST_VALID first
+ * as strace prints them. */
 const struct xlat xlat_statfs_flags[] = {
-	XLAT(ST_RDONLY), XLAT(ST_NOSUID), XLAT(ST_NODEV), XLAT(ST_NOEXEC),
-	XLAT(ST_SYNCHRONOUS), XLAT(ST_VALID), XLAT(ST_MANDLOCK), XLAT(ST_NOATIME),
+	XLAT(ST_VALID), XLAT(ST_RDONLY), XLAT(ST_NOSUID), XLAT(ST_NODEV), XLAT(ST_NOEXEC),
+	XLAT(ST_SYNCHRONOUS), XLAT(ST_MANDLOCK), XLAT(ST_NOATIME),
 	XLAT(ST_NODIRATIME), XLAT(ST_RELATIME), XLAT(ST_NOSYMFOLLOW), XLAT_END
 };

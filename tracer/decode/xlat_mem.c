@@ -1,9 +1,10 @@
 /*
  * tracer/decode/xlat_mem.c: name tables of memory: mmap, mprotect, mremap, msync, madvise,
- * membarrier. Values from the headers by name (tracer/xlat.h's XLAT); table order is printing
- * order.
+ * membarrier, NUMA policies. Values from the headers by name (tracer/xlat.h's XLAT); table
+ * order is printing order.
  */
 #include <linux/membarrier.h>
+#include <linux/mempolicy.h>
 #include <linux/mman.h>
 #include "tracer/xlat.h"
 #include "tracer/decode/xlat_compat.h"
@@ -52,4 +53,23 @@ const struct xlat xlat_membarrier_cmds[] = {
 	XLAT(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE),
 	XLAT(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ),
 	XLAT(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ), XLAT_END
+};
+
+/* NUMA memory policies (<linux/mempolicy.h>). */
+const struct xlat xlat_mpol_modes[] = {
+	XLAT(MPOL_DEFAULT), XLAT(MPOL_PREFERRED), XLAT(MPOL_BIND), XLAT(MPOL_INTERLEAVE),
+	XLAT(MPOL_LOCAL), XLAT(MPOL_PREFERRED_MANY), XLAT_END
+};
+
+const struct xlat xlat_mpol_mode_flags[] = {
+	XLAT(MPOL_F_STATIC_NODES), XLAT(MPOL_F_RELATIVE_NODES), XLAT(MPOL_F_NUMA_BALANCING),
+	XLAT_END
+};
+
+const struct xlat xlat_mbind_flags[] = {
+	XLAT(MPOL_MF_STRICT), XLAT(MPOL_MF_MOVE), XLAT(MPOL_MF_MOVE_ALL), XLAT_END
+};
+
+const struct xlat xlat_get_mempolicy_flags[] = {
+	XLAT(MPOL_F_NODE), XLAT(MPOL_F_ADDR), XLAT(MPOL_F_MEMS_ALLOWED), XLAT_END
 };

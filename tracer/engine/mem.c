@@ -59,4 +59,5 @@ void tracee_mem_init(struct tracee_mem *m, pid_t pid)
 {
 	m->read = tracee_read;
 	m->ctx = (void *)(intptr_t)pid;
+	m->pid = pid;
 }
