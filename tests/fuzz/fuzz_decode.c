@@ -82,7 +82,7 @@ struct input {
 
 static void decode(const struct input *in, struct fake_mem *fm, char *line)
 {
-	struct tracee_mem mem = { fake_read, fm };
+	struct tracee_mem mem = { .read = fake_read, .ctx = fm };
 	struct call c = in->c;
 	struct strbuf sb;
 

@@ -36,6 +36,28 @@ static void parse_ok(const char *expr)
 	ck_assert_msg(rc == 0, "%s: rc %d, bad token '%s'", expr, rc, bad ? bad : "(null)");
 }
 
+/* Regexes whose compilation would take minutes are refused; ordinary ones are not. */
+START_TEST(costly_regex)
+{
+	char plus[80];
+
+	ck_assert(!regex_too_costly("^(open|stat)"));
+	ck_assert(!regex_too_costly("^[a-z]+at$"));
+	ck_assert(!regex_too_costly("a\\++"));		/* a literal '+' repeated */
+	ck_assert(!regex_too_costly("[+*]+"));		/* inside brackets: literals */
+	ck_assert(!regex_too_costly("^.{1,20}$"));
+	ck_assert(regex_too_costly("a++"));
+	ck_assert(regex_too_costly("a*?"));
+	ck_assert(regex_too_costly("a{1,200}{1,200}"));
+	ck_assert(regex_too_costly("a{1,30000}"));
+	memset(plus, 'a', sizeof plus);
+	for (int i = 1; i < 78; i += 2)
+		plus[i] = '+';
+	plus[79] = '\0';
+	ck_assert(regex_too_costly(plus));		/* 39 repeats */
+}
+END_TEST
+
 START_TEST(default_is_all)
 {
 	ck_assert(selection_is_all(&sel));
@@ -309,6 +331,7 @@ Suite *make_selection_suite(void)
 	TCase *tc = tcase_create("parse");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, costly_regex);
 	tcase_add_test(tc, default_is_all);
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, prefix_optional);

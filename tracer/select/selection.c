@@ -50,13 +50,64 @@ static int add_class(uint64_t *bits[PERS_COUNT], const char *item)
 	return 0;
 }
 
+/*
+ * Whether compiling re could take minutes: glibc's regcomp() copies the tree once per
+ * repetition, so a repetition of a repetition (`a++++`, `a{1,200}{1,200}`) grows
+ * exponentially, and a large interval bound (`a{1,30000}`) linearly. No syscall name
+ * needs either: refused, so that a typo in -e trace=/REGEX cannot hang trace.
+ */
+#define REGEX_MAX_REPEATS	32	/* repetition operators in all */
+#define REGEX_MAX_BOUND		255	/* the largest number in an interval */
+bool regex_too_costly(const char *re)
+{
+	int repeats = 0, after_repeat = 0, in_bracket = 0;
+
+	for (const char *c = re; *c; c++) {
+		if (in_bracket) {	/* []...] and [^]...]: a ']' first is literal */
+			if (*c == ']' && c[-1] != '[' && !(c[-1] == '^' && c[-2] == '['))
+				in_bracket = 0;
+			continue;
+		}
+		if (*c == '\\') {
+			if (c[1])
+				c++;
+			after_repeat = 0;
+			continue;
+		}
+		if (*c == '[') {
+			in_bracket = 1;
+			after_repeat = 0;
+			continue;
+		}
+		if (*c == '*' || *c == '+' || *c == '?' || *c == '{') {
+			if (after_repeat || ++repeats > REGEX_MAX_REPEATS)
+				return true;
+			if (*c == '{') {
+				long n = 0;
+
+				for (c++; *c && *c != '}'; c++) {
+					n = *c >= '0' && *c <= '9' ? n * 10 + (*c - '0') : 0;
+					if (n > REGEX_MAX_BOUND)
+						return true;
+				}
+				if (!*c)
+					return false;	/* regcomp() refuses it */
+			}
+			after_repeat = 1;
+			continue;
+		}
+		after_repeat = 0;
+	}
+	return false;
+}
+
 /* /REGEX over every name of every personality. Returns matches, or -EINVAL (bad regex). */
 static int add_regex(uint64_t *bits[PERS_COUNT], const char *re)
 {
 	regex_t preg;
 	int found = 0;
 
-	if (regcomp(&preg, re, REG_EXTENDED | REG_NOSUB) != 0)
+	if (regex_too_costly(re) || regcomp(&preg, re, REG_EXTENDED | REG_NOSUB) != 0)
 		return -EINVAL;
 	for (int p = 0; p < PERS_COUNT; p++)
 		for (long nr = 0; nr < sysent_count(p); nr++) {

@@ -49,6 +49,8 @@ int selection_init(struct selection *s);
  * static storage valid until the next call; or -ENOMEM. On error s is unchanged.
  */
 int selection_parse(struct selection *s, const char *expr, const char **bad_token);
+/* Whether a -e trace=/REGEX is refused for what compiling it would cost (nested repeats). */
+bool regex_too_costly(const char *re);
 
 /* -Z: only failed calls are shown. */
 void selection_set_failed_only(struct selection *s);
