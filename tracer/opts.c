@@ -197,7 +197,9 @@ static const struct opt_row rows[] = {
 	  "attach to every thread of PID; Ctrl-C detaches and PID goes on", opt_p },
 	{ 'e', "expr", required_argument, "EXPR",
 	  "trace=[!]LIST (names, %file %process %network %memory %signal %desc %ipc %creds "
-	  "%clock..., all, none) or status=failed; repeatable", opt_e },
+	  "%clock..., all, none); status=failed; inject=SET:error=ERRNO|retval=N[:when="
+	  "FIRST[..LAST][+[STEP]]] (the calls do not run and return -ERRNO or N); "
+	  "repeatable", opt_e },
 	{ 'Z', "failed-only", no_argument, NULL,
 	  "print only the calls that failed (-e status=failed); -c still counts all", opt_Z },
 	{ OPT_NO_SECCOMP, "no-seccomp", no_argument, NULL,

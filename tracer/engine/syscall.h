@@ -57,6 +57,11 @@ struct trace_state {
 	/* --cost: increments only, on the hot path. */
 	uint64_t stops;			/* ptrace stops (WIFSTOPPED statuses) handled */
 	uint64_t syscalls;		/* syscall entries seen (hidden ones excluded) */
+	/*
+	 * -e inject=: at the entry of a call of a shown tracee (selected or not), returns 1
+	 * to skip it (its number becomes -1) and return *rval (-ERRNO or N) instead.
+	 */
+	int (*inject)(struct tcb *t, int64_t *rval);
 	/* -k: at every exit stop (filtered calls too), with t->call's result filled. */
 	void (*exit_hook)(struct tcb *t);
 };
