@@ -7,6 +7,7 @@
 #include <string.h>
 #include "tracer/engine/syscall.h"
 #include "tracer/select/inject.h"
+#include "tracer/select/messages.h"
 #include "tracer/select/seccomp_filter.h"
 #include "tracer/select/select.h"
 #include "tracer/select/selection.h"
@@ -33,12 +34,14 @@ static const char *value_of(const char *expr, const char *const *keys)
 }
 
 /*
- * -e inject=: 0 if expr was one and valid, -ENOENT if it is another qualifier, or an
- * exit status after the message.
+ * -e inject=, signal=, quiet= (and quiet's aliases). Returns 0 if expr was one of them
+ * and valid, -ENOENT if it is another qualifier, or an exit status after the message.
  */
 static int parse_other(const char *expr)
 {
 	static const char *const inject_keys[] = { "inject", NULL };
+	static const char *const signal_keys[] = { "signal", "signals", "s", NULL };
+	static const char *const quiet_keys[] = { "quiet", "silent", "silence", "q", NULL };
 	const char *v;
 	int err;
 
@@ -48,6 +51,20 @@ static int parse_other(const char *expr)
 		if (err < 0)
 			fprintf(stderr, "trace: invalid inject argument '%s'\n", v);
 		return err < 0 ? TRACE_EXIT_USAGE : 0;
+	}
+	if ((v = value_of(expr, signal_keys))) {
+		if (messages_parse_signals(v, &tstate.signals_hidden) < 0) {
+			fprintf(stderr, "trace: invalid signal '%s'\n", v);
+			return TRACE_EXIT_USAGE;
+		}
+		return 0;
+	}
+	if ((v = value_of(expr, quiet_keys))) {
+		if (messages_parse_quiet(v, &tstate.quiet) < 0) {
+			fprintf(stderr, "trace: invalid quiet '%s'\n", v);
+			return TRACE_EXIT_USAGE;
+		}
+		return 0;
 	}
 	return -ENOENT;
 }
@@ -60,6 +77,7 @@ int select_calls(const struct trace_opts *o)
 		fprintf(stderr, "trace: %s\n", strerror(-err));
 		return TRACE_EXIT_ERROR;
 	}
+	tstate.quiet = messages_quiet_level(o->quiet);
 	for (int i = 0; i < o->nexprs; i++) {
 		const char *bad = NULL;
 
@@ -74,8 +92,8 @@ int select_calls(const struct trace_opts *o)
 		else if (err == -EINVAL)
 			fprintf(stderr, "trace: invalid system call '%s'\n", bad ? bad : o->exprs[i]);
 		else if (err == -ENOENT)
-			fprintf(stderr, "trace: -e %s: only trace=, status= and inject= are "
-				"supported\n",
+			fprintf(stderr, "trace: -e %s: only trace=, status=, inject=, signal= and "
+				"quiet= are supported\n",
 				o->exprs[i]);
 		else if (err == -ENOTSUP)
 			fprintf(stderr, "trace: -e %s: only status=failed (or all) is supported\n",
