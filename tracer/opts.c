@@ -72,6 +72,14 @@ static int opt_f(struct trace_opts *o, const char *arg)
 	return 0;
 }
 
+static int opt_q(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	if (o->quiet < 3)
+		o->quiet++;
+	return 0;
+}
+
 static int opt_t(struct trace_opts *o, const char *arg)
 {
 	(void)arg;
@@ -197,7 +205,14 @@ static const struct opt_row rows[] = {
 	  "attach to every thread of PID; Ctrl-C detaches and PID goes on", opt_p },
 	{ 'e', "expr", required_argument, "EXPR",
 	  "trace=[!]LIST (names, %file %process %network %memory %signal %desc %ipc %creds "
-	  "%clock..., all, none) or status=failed; repeatable", opt_e },
+	  "%clock..., all, none); status=failed; inject=SET:error=ERRNO|retval=N[:when="
+	  "FIRST[..LAST][+[STEP]]] (the calls do not run and return -ERRNO or N); "
+	  "signal=[!]SIGNALS (which signals' lines are printed; all, none); "
+	  "quiet=[!]LIST (attach, exit, path-resolution, personality, thread-execve, "
+	  "superseded; all, none); repeatable", opt_e },
+	{ 'q', NULL, no_argument, NULL,
+	  "quiet=attach,personality; -qq also quiet=exit (no '+++ exited with N +++'); "
+	  "-qqq quiet=all", opt_q },
 	{ 'Z', "failed-only", no_argument, NULL,
 	  "print only the calls that failed (-e status=failed); -c still counts all", opt_Z },
 	{ OPT_NO_SECCOMP, "no-seccomp", no_argument, NULL,
@@ -226,7 +241,7 @@ static const struct opt_row rows[] = {
 static void print_help(FILE *out)
 {
 	fprintf(out,
-		"Usage: trace [-cCwfkrtTZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
+		"Usage: trace [-cCwfkqrtTZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
 		"             [--json] [--cost] [--tree] [--no-seccomp] (-p PID | PROGRAM [ARG...])\n"
 		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
 		"       trace -e trace=LIST --dump-filter\n"
@@ -240,8 +255,11 @@ static void print_help(FILE *out)
 				     rows[i].metavar ? " " : "", rows[i].metavar ? rows[i].metavar : "");
 		else
 			n = snprintf(left, sizeof(left), "    ");
-		snprintf(left + n, sizeof(left) - n, "--%s%s%s", rows[i].name,
-			 rows[i].metavar ? "=" : "", rows[i].metavar ? rows[i].metavar : "");
+		if (!rows[i].name)
+			left[n - 2] = '\0';	/* a short option only: no ", --NAME" */
+		else
+			snprintf(left + n, sizeof(left) - n, "--%s%s%s", rows[i].name,
+				 rows[i].metavar ? "=" : "", rows[i].metavar ? rows[i].metavar : "");
 		fprintf(out, "  %-34s %s\n", left, rows[i].help);
 	}
 	fprintf(out,

@@ -43,6 +43,7 @@ struct trace_opts {
 						 * syscall table exists) */
 	int nexprs;
 	int failed_only;		/* -Z */
+	int quiet;			/* -q 1, -qq 2, -qqq 3 */
 	int no_seccomp;			/* --no-seccomp */
 	int dump_filter;		/* --dump-filter */
 	int stack;			/* -k */

@@ -213,3 +213,25 @@ session_leftovers() {
 	return $bad
 }
 at_exit session_leftovers
+
+# same_run_as_strace NAME OPTION... -- PROGRAM [ARG...]: trace and strace 6.1, each with the
+# options and -o, run PROGRAM the same way: equal logs (after strace61_lines and normalise,
+# -f -o's pid prefixes as "PID ", the times in a SIGCHLD's siginfo as N) and equal exit
+# statuses. The logs are $T/NAME.trace.log and $T/NAME.strace.log; what the program (and
+# the tool) wrote, $T/NAME.trace.out and $T/NAME.strace.out.
+same_run_as_strace() {
+	local name=$1 rt rs tool
+	shift
+	"$TRACE" -o "$T/$name.trace.log" "$@" > "$T/$name.trace.out" 2>&1 < /dev/null
+	rt=$?
+	"$STRACE" -o "$T/$name.strace.log" "$@" > "$T/$name.strace.out" 2>&1 < /dev/null
+	rs=$?
+	assert_eq "$name: exit status" "$rs" "$rt"
+	for tool in trace strace; do
+		strace61_lines "$T/$name.$tool.log" | normalise |
+			sed -E 's/^[0-9]+ +/PID /; s/si_([us])time=[0-9]+/si_\1time=N/' \
+			> "$T/$name.$tool.n"
+	done
+	diff -u "$T/$name.strace.n" "$T/$name.trace.n" >&2 ||
+		fail "$name: trace's lines differ from strace's (- strace, + trace)"
+}

@@ -96,6 +96,12 @@ int event_restart(struct tcb *t, int sig)
 	return 0;
 }
 
+/* -e signal=: are sig's lines printed? */
+static int signal_shown(int sig)
+{
+	return sig < 1 || sig > 64 || !((tstate.signals_hidden >> (sig - 1)) & 1);
+}
+
 static int is_stopping_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
@@ -202,7 +208,7 @@ static int on_signal(struct event *e)
 	}
 
 	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)) &&
-	    ptrace(PTRACE_GETSIGINFO, e->t->pid, 0L, &si) == 0) {
+	    signal_shown(e->sig) && ptrace(PTRACE_GETSIGINFO, e->t->pid, 0L, &si) == 0) {
 		char body[512];
 		struct strbuf sb;
 
@@ -222,7 +228,8 @@ static int on_group_stop(struct event *e)
 	 * wake it on SIGCONT (reported to us as a PTRACE_EVENT_STOP trap). Restarting it with
 	 * PTRACE_SYSCALL instead would make SIGSTOP a no-op under trace (strace issue #96).
 	 */
-	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)))
+	if (tstate.print_calls && !(e->t->flags & (TCB_HIDE | TCB_SILENT)) &&
+	    signal_shown(e->sig))
 		output_line(e->t, "--- stopped by %s ---", signal_name(e->sig));
 	if (ptrace(PTRACE_LISTEN, e->t->pid, 0L, 0L) == 0) {
 		e->t->flags |= TCB_LISTENING;
@@ -288,7 +295,8 @@ static int on_exec(struct event *e)
 			drop(e->t, NULL);
 			tcb_rekey(execer, leader_pid);
 			e->t = execer;
-			if (tstate.print_calls && !(execer->flags & TCB_SILENT))
+			if (tstate.print_calls && !(execer->flags & TCB_SILENT) &&
+			    !(tstate.quiet & QUIET_THREAD_EXECVE))
 				output_line(execer, "+++ superseded by execve in pid %lu +++", old);
 		}
 	}
@@ -318,7 +326,7 @@ static int on_exited(struct event *e)
 	struct run_result r = { .exited = 1, .status = e->sig };
 
 	syscall_noreturn(e->t);
-	if (tstate.print_calls && !(e->t->flags & TCB_SILENT))
+	if (tstate.print_calls && !(e->t->flags & TCB_SILENT) && !(tstate.quiet & QUIET_EXIT))
 		output_line(e->t, "+++ exited with %d +++", e->sig);
 	note_end(e, 1);
 	drop(e->t, &r);
@@ -330,7 +338,7 @@ static int on_killed(struct event *e)
 	struct run_result r = { .exited = 0, .status = e->sig };
 
 	syscall_noreturn(e->t);
-	if (tstate.print_calls && !(e->t->flags & TCB_SILENT))
+	if (tstate.print_calls && !(e->t->flags & TCB_SILENT) && signal_shown(e->sig))
 		output_line(e->t, "+++ killed by %s%s +++", signal_name(e->sig),
 			    WCOREDUMP(e->status) ? " (core dumped)" : "");
 	note_end(e, 0);

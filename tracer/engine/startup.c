@@ -282,7 +282,8 @@ int startup_attach(pid_t pid, int follow, pid_t *main_pid)
 		}
 		closedir(d);
 	} while (added);
-	fprintf(stderr, "trace: Process %d attached\n", (int)pid);
+	if (!(tstate.quiet & QUIET_ATTACH))
+		fprintf(stderr, "trace: Process %d attached\n", (int)pid);
 	*main_pid = pid;
 	return 0;
 }
@@ -326,7 +327,8 @@ void startup_detach_all(pid_t main_pid)
 		}
 		tcb_drop(t);
 	}
-	fprintf(stderr, "trace: Process %d detached\n", (int)main_pid);
+	if (!(tstate.quiet & QUIET_ATTACH))
+		fprintf(stderr, "trace: Process %d detached\n", (int)main_pid);
 }
 
 static void kill_one(struct tcb *t, void *arg)

@@ -9,7 +9,9 @@
 #include <linux/audit.h>
 #include <stdio.h>
 #include <string.h>
+#include <stddef.h>
 #include <sys/ptrace.h>
+#include <sys/user.h>
 #include <time.h>
 #include "tracer/engine/mem.h"
 #include "tracer/report/output.h"
@@ -91,10 +93,43 @@ static void print_exit(struct tcb *t, int noreturn)
 		decode_noreturn(&sb, &t->call);
 	else
 		decode_exit(&sb, &t->call, &mem, &tstate.dopts);
+	if (t->flags & TCB_INJECTED)
+		sb_puts(&sb, " (INJECTED)");
 	output_exit(t, syscall_name(&t->call, namebuf, sizeof(namebuf)), sb.buf);
 	t->flags &= ~TCB_ENTRY_SHOWN;
 	if (tstate.printed_hook)
 		tstate.printed_hook(t);
+}
+
+/* Writes one register of t's user area (struct user_regs_struct's field at off). */
+static int poke_reg(struct tcb *t, size_t off, int64_t val)
+{
+	return ptrace(PTRACE_POKEUSER, t->pid, (void *)(offsetof(struct user, regs) + off),
+		      (void *)(long)val) < 0 ? -errno : 0;
+}
+
+/*
+ * -e inject=: the call does not run. Its number becomes -1 (no such syscall: the kernel
+ * skips it, at an entry stop as at a seccomp stop) and the exit stop writes the result.
+ */
+static void inject_entry(struct tcb *t)
+{
+	int64_t rval;
+
+	if (!tstate.inject(t, &rval))
+		return;
+	if (poke_reg(t, offsetof(struct user_regs_struct, orig_rax), -1) < 0)
+		return;
+	t->inject_rval = rval;
+	t->flags |= TCB_INJECTED;
+}
+
+static void inject_exit(struct tcb *t)
+{
+	if (poke_reg(t, offsetof(struct user_regs_struct, rax), t->inject_rval) < 0)
+		return;
+	t->call.rval = t->inject_rval;
+	t->call.is_error = t->inject_rval < 0;
 }
 
 static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *info,
@@ -119,9 +154,14 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 	}
 	tstate.syscalls++;
 	t->flags |= TCB_INSYSCALL;
-	t->flags &= ~TCB_FILTERED;
-	if (__builtin_expect(t->flags & TCB_SILENT, 0) ||
-	    (tstate.selected && !tstate.selected(pers, nr))) {
+	t->flags &= ~(TCB_FILTERED | TCB_INJECTED);
+	if (__builtin_expect(t->flags & TCB_SILENT, 0)) {
+		t->flags |= TCB_FILTERED;
+		return;
+	}
+	if (__builtin_expect(tstate.inject != NULL, 0))
+		inject_entry(t);
+	if (tstate.selected && !tstate.selected(pers, nr)) {
 		t->flags |= TCB_FILTERED;
 		return;
 	}
@@ -144,6 +184,8 @@ static void syscall_exiting(struct tcb *t, const struct __ptrace_syscall_info *i
 	t->flags &= ~TCB_INSYSCALL;
 	t->call.rval = info->exit.rval;
 	t->call.is_error = info->exit.is_error;
+	if (__builtin_expect(t->flags & TCB_INJECTED, 0))
+		inject_exit(t);
 	if (tstate.exit_hook)
 		tstate.exit_hook(t);
 	if (t->flags & TCB_FILTERED)

@@ -20,6 +20,16 @@
 #include "tracer/decode.h"
 #include "tracer/engine/tcb.h"
 
+/* -q, -e quiet=: the messages trace leaves out (strace's quiet set). */
+enum quiet_bit {
+	QUIET_ATTACH = 1u << 0,
+	QUIET_EXIT = 1u << 1,
+	QUIET_PATH_RESOLUTION = 1u << 2,
+	QUIET_PERSONALITY = 1u << 3,
+	QUIET_THREAD_EXECVE = 1u << 4,
+	QUIET_ALL = (1u << 5) - 1,
+};
+
 struct trace_state {
 	int print_calls;		/* per-call lines (not with -c) */
 	int counting;			/* -c / -C */
@@ -57,6 +67,15 @@ struct trace_state {
 	/* --cost: increments only, on the hot path. */
 	uint64_t stops;			/* ptrace stops (WIFSTOPPED statuses) handled */
 	uint64_t syscalls;		/* syscall entries seen (hidden ones excluded) */
+	/*
+	 * -e inject=: at the entry of a call of a shown tracee (selected or not), returns 1
+	 * to skip it (its number becomes -1) and return *rval (-ERRNO or N) instead.
+	 */
+	int (*inject)(struct tcb *t, int64_t *rval);
+	/* -e signal=: bit sig-1 set for each signal whose lines are not printed. */
+	uint64_t signals_hidden;
+	/* -q, -e quiet=: the messages left out. */
+	unsigned quiet;		/* enum quiet_bit */
 	/* -k: at every exit stop (filtered calls too), with t->call's result filled. */
 	void (*exit_hook)(struct tcb *t);
 };

@@ -73,6 +73,8 @@ void tcb_drop(struct tcb *t)
 	if (t->flags & TCB_SILENT)
 		silent--;
 	unlink_tcb(t);
+	free(t->inject_seen);
+	t->inject_seen = NULL;
 	t->pid = 0;
 	t->hnext = free_list;
 	free_list = t;

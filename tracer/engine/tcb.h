@@ -23,6 +23,8 @@ enum tcb_flag {
 	TCB_FILTERED = 1u << 5,		/* current call not selected (-e): count/print nothing */
 	TCB_SILENT = 1u << 6,		/* followed only because of the seccomp filter (no -f):
 					 * never printed or counted (tcb_set_silent()) */
+	TCB_INJECTED = 1u << 7,		/* -e inject=: the current call was skipped; its
+					 * result is tcb.inject_rval */
 };
 
 struct tcb {
@@ -31,6 +33,8 @@ struct tcb {
 	struct call call;		/* the current call, as captured at its entry stop */
 	uint64_t entry_ns;		/* ru_stime (or CLOCK_MONOTONIC with -w) at the entry stop */
 	uint64_t entry_mono_ns;		/* -T: CLOCK_MONOTONIC at the entry stop */
+	int64_t inject_rval;		/* -e inject=: -ERRNO or N, written at the exit stop */
+	unsigned *inject_seen;		/* -e inject=: invocations per syscall (owned here) */
 	struct output_file *out;	/* -ff: the tracee's own file (tracer/report/output.c) */
 	struct tcb *hnext;		/* hash chain / free list */
 };

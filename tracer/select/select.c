@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tracer/engine/syscall.h"
+#include "tracer/select/inject.h"
+#include "tracer/select/messages.h"
 #include "tracer/select/seccomp_filter.h"
 #include "tracer/select/select.h"
 #include "tracer/select/selection.h"
@@ -18,6 +20,55 @@ static int selected(int pers, long nr)
 	return selection_has(&sel, pers, nr);
 }
 
+/* KEY=VALUE's value if expr's key is one of keys (a NULL-ended list), else NULL. */
+static const char *value_of(const char *expr, const char *const *keys)
+{
+	size_t len = strcspn(expr, "=");
+
+	if (!expr[len])
+		return NULL;
+	for (; *keys; keys++)
+		if (strlen(*keys) == len && !strncmp(expr, *keys, len))
+			return expr + len + 1;
+	return NULL;
+}
+
+/*
+ * -e inject=, signal=, quiet= (and quiet's aliases). Returns 0 if expr was one of them
+ * and valid, -ENOENT if it is another qualifier, or an exit status after the message.
+ */
+static int parse_other(const char *expr)
+{
+	static const char *const inject_keys[] = { "inject", NULL };
+	static const char *const signal_keys[] = { "signal", "signals", "s", NULL };
+	static const char *const quiet_keys[] = { "quiet", "silent", "silence", "q", NULL };
+	const char *v;
+	int err;
+
+	if ((v = value_of(expr, inject_keys))) {
+		if ((err = inject_parse(v)) == -ENOMEM)
+			return TRACE_EXIT_ERROR;
+		if (err < 0)
+			fprintf(stderr, "trace: invalid inject argument '%s'\n", v);
+		return err < 0 ? TRACE_EXIT_USAGE : 0;
+	}
+	if ((v = value_of(expr, signal_keys))) {
+		if (messages_parse_signals(v, &tstate.signals_hidden) < 0) {
+			fprintf(stderr, "trace: invalid signal '%s'\n", v);
+			return TRACE_EXIT_USAGE;
+		}
+		return 0;
+	}
+	if ((v = value_of(expr, quiet_keys))) {
+		if (messages_parse_quiet(v, &tstate.quiet) < 0) {
+			fprintf(stderr, "trace: invalid quiet '%s'\n", v);
+			return TRACE_EXIT_USAGE;
+		}
+		return 0;
+	}
+	return -ENOENT;
+}
+
 int select_calls(const struct trace_opts *o)
 {
 	int err = selection_init(&sel);
@@ -26,16 +77,23 @@ int select_calls(const struct trace_opts *o)
 		fprintf(stderr, "trace: %s\n", strerror(-err));
 		return TRACE_EXIT_ERROR;
 	}
+	tstate.quiet = messages_quiet_level(o->quiet);
 	for (int i = 0; i < o->nexprs; i++) {
 		const char *bad = NULL;
 
+		if ((err = parse_other(o->exprs[i])) != -ENOENT) {
+			if (err)
+				return err;
+			continue;
+		}
 		err = selection_parse(&sel, o->exprs[i], &bad);
 		if (err == -EINVAL && !strncmp(o->exprs[i], "status=", 7))
 			fprintf(stderr, "trace: invalid status '%s'\n", bad ? bad : o->exprs[i]);
 		else if (err == -EINVAL)
 			fprintf(stderr, "trace: invalid system call '%s'\n", bad ? bad : o->exprs[i]);
 		else if (err == -ENOENT)
-			fprintf(stderr, "trace: -e %s: only trace= and status= are supported\n",
+			fprintf(stderr, "trace: -e %s: only trace=, status=, inject=, signal= and "
+				"quiet= are supported\n",
 				o->exprs[i]);
 		else if (err == -ENOTSUP)
 			fprintf(stderr, "trace: -e %s: only status=failed (or all) is supported\n",
@@ -48,6 +106,8 @@ int select_calls(const struct trace_opts *o)
 	if (o->failed_only)
 		selection_set_failed_only(&sel);
 	tstate.failed_only = sel.failed_only;
+	if (inject_any())
+		tstate.inject = inject_decide;
 	if (!selection_is_all(&sel))
 		tstate.selected = selected;
 	return 0;
@@ -56,7 +116,8 @@ int select_calls(const struct trace_opts *o)
 /*
  * What the filter stops on: sel, plus with -k the mmap family (not shown, not counted:
  * selection_has() still decides), so the unwinder's mapping cache is refreshed after each,
- * as strace does. bits[] receives the copies to free. 0 or -ENOMEM.
+ * as strace does, and the -e inject= sets (an injected call must stop, shown or not).
+ * bits[] receives the copies to free. 0 or -ENOMEM.
  */
 static int filter_selection(const struct trace_opts *o, struct selection *fsel,
 			    uint64_t *bits[PERS_COUNT])
@@ -64,7 +125,7 @@ static int filter_selection(const struct trace_opts *o, struct selection *fsel,
 	static const char *const mm[] = { "mmap", "munmap", "mprotect", "mremap" };
 
 	*fsel = sel;
-	if (!o->stack || sel.all)
+	if ((!o->stack && !inject_any()) || sel.all)
 		return 0;
 	for (int p = 0; p < PERS_COUNT; p++) {
 		size_t words = (sel.size[p] + 63) / 64;
@@ -73,13 +134,14 @@ static int filter_selection(const struct trace_opts *o, struct selection *fsel,
 			return -ENOMEM;
 		memcpy(bits[p], sel.bits[p], words * sizeof(uint64_t));
 		fsel->bits[p] = bits[p];
-		for (size_t i = 0; i < sizeof(mm) / sizeof(mm[0]); i++) {
+		for (size_t i = 0; o->stack && i < sizeof(mm) / sizeof(mm[0]); i++) {
 			long nr = sysent_lookup(p, mm[i]);
 
 			if (nr >= 0 && nr < sel.size[p])
 				bits[p][nr / 64] |= 1ull << (nr % 64);
 		}
 	}
+	inject_add_to(fsel);
 	return 0;
 }
 
@@ -97,8 +159,11 @@ void select_filter(const struct trace_opts *o)
 
 	if (o->no_seccomp || o->attach_pid || !seccomp_filter_wanted(&sel))
 		return;
-	if ((err = filter_selection(o, &fsel, bits)) < 0 ||
-	    (err = seccomp_filter_compile(&fsel, &prog)) < 0) {
+	if ((err = filter_selection(o, &fsel, bits)) == 0 && !seccomp_filter_wanted(&fsel)) {
+		free_bits(bits);
+		return;
+	}
+	if (err < 0 || (err = seccomp_filter_compile(&fsel, &prog)) < 0) {
 		fprintf(stderr, "trace: cannot build the seccomp filter (%s); tracing every "
 			"syscall instead\n", strerror(-err));
 		free_bits(bits);
