@@ -229,7 +229,7 @@ same_run_as_strace() {
 	assert_eq "$name: exit status" "$rs" "$rt"
 	for tool in trace strace; do
 		strace61_lines "$T/$name.$tool.log" | normalise |
-			sed -E 's/^[0-9]+ +/PID /; s/si_([us])time=[0-9]+/si_\1time=N/' \
+			sed -E 's/^[0-9]+ +/PID /; s/si_([us])time=[0-9]+( \/\* [0-9.]+ s \*\/)?/si_\1time=N/' \
 			> "$T/$name.$tool.n"
 	done
 	diff -u "$T/$name.strace.n" "$T/$name.trace.n" >&2 ||

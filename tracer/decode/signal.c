@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include "tracer/decode/common.h"
 #include "tracer/decode/xlat_compat.h"
 
@@ -193,6 +194,24 @@ static const struct xlat *si_code_table(int signo)
 	}
 }
 
+/*
+ * A clock_t in ticks, and when nonzero the seconds it stands for, as strace prints it:
+ * `1` followed by the comment `0.01 s` (as many decimals as _SC_CLK_TCK - 1 has digits).
+ */
+static void print_clock_t(struct strbuf *sb, long long ticks)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	int width = 0;
+	long long scale = 1;
+
+	sb_printf(sb, "%lld", ticks);
+	if (ticks <= 0 || hz <= 0)
+		return;
+	for (long d = hz - 1; d > 0; d /= 10)
+		width++, scale *= 10;
+	sb_printf(sb, " /* %lld.%0*lld s */", ticks / hz, width,
+		  (ticks % hz) * scale / hz);
+}
 static void print_si_value(struct strbuf *sb, const siginfo_t *si)
 {
 	sb_printf(sb, ", si_int=%d, si_ptr=", si->si_value.sival_int);
@@ -247,8 +266,10 @@ void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 				sb_printf(sb, "%d", si->si_status);
 			else
 				sb_puts(sb, signal_name(si->si_status));
-			sb_printf(sb, ", si_utime=%lld, si_stime=%lld", (long long)si->si_utime,
-				  (long long)si->si_stime);
+			sb_puts(sb, ", si_utime=");
+			print_clock_t(sb, (long long)si->si_utime);
+			sb_puts(sb, ", si_stime=");
+			print_clock_t(sb, (long long)si->si_stime);
 			break;
 		case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE: case SIGTRAP:
 			sb_puts(sb, ", si_addr=");
