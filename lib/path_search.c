@@ -2,7 +2,8 @@
  * lib/path_search.c: mirrors the search loop of glibc's __execvpe() as env(1) uses it
  * (not a kernel step: the kernel never searches PATH). Differs in that it does not fall
  * back to /bin/sh on ENOEXEC: the caller reports what the kernel said. Pure: built into
- * the freestanding loader and into trace.
+ * the freestanding loader and into trace. path_unsearchable_dir() explains an EACCES of
+ * either.
  */
 #include <linux/errno.h>
 #include <string.h>
@@ -59,4 +60,32 @@ int path_search(const char *name, const char *path, char *buf, path_try_fn try_o
 		p = end;
 	}
 	return got_eacces ? -EACCES : -ENOENT;
+}
+
+int path_unsearchable_dir(const char *path, char *dir, size_t size, path_may_search_fn may_search)
+{
+	static const char cwd[] = "the current directory";
+	size_t len = strlen(path);
+
+	if (len >= size || size < sizeof(cwd))
+		return 0;
+	if (path[0] != '/' && may_search(".") == -EACCES) {
+		memcpy(dir, cwd, sizeof(cwd));
+		return 1;
+	}
+	memcpy(dir, path, len + 1);
+	for (size_t i = 1; i < len; i++) {
+		int r;
+
+		if (dir[i] != '/' || dir[i - 1] == '/')
+			continue;
+		dir[i] = '\0';		/* the prefix up to this slash */
+		r = may_search(dir);
+		if (r == -EACCES)
+			return 1;
+		if (r < 0)
+			return 0;
+		dir[i] = '/';
+	}
+	return 0;
 }

@@ -4,7 +4,8 @@
  * is the current directory), EACCES is remembered and the search goes on, ENOENT, ENOTDIR,
  * ESTALE, ENODEV and ETIMEDOUT go on silently, any other error stops the search. Pure:
  * the attempt itself is a callback (the loader's execs, trace's checks the file), so the
- * policy is unit-tested with a fake one. No libc beyond <string.h>: the freestanding loader
+ * policy is unit-tested with a fake one. Also which directory made a lookup fail with EACCES,
+ * so that the loader and trace explain it in the same words. No libc beyond <string.h>: the freestanding loader
  * compiles it too.
  */
 #ifndef EXECLAB_PATH_SEARCH_H
@@ -25,5 +26,20 @@ typedef int (*path_try_fn)(const char *path, void *ctx);
  * path NULL means PATH is unset.
  */
 int path_search(const char *name, const char *path, char *buf, path_try_fn try_one, void *ctx);
+
+/* The detail for an EACCES that comes from a directory on the way (one %s: the directory). */
+#define PATH_UNSEARCHABLE_FMT "cannot search directory %s: no execute permission on it"
+
+/* Whether dir may be searched, with the effective IDs lookups use: 0, or -errno. */
+typedef int (*path_may_search_fn)(const char *dir);
+
+/*
+ * The lookup of path failed with EACCES: which directory of it refused the search
+ * (path_resolution(7))? The first prefix from the left that may_search refuses with EACCES,
+ * the current directory first for a relative path ("the current directory"). Every prefix
+ * before it was searchable, so the first refusal names the directory itself. Returns 1 with
+ * dir (size bytes) filled, or 0 if none is found.
+ */
+int path_unsearchable_dir(const char *path, char *dir, size_t size, path_may_search_fn may_search);
 
 #endif

@@ -12,6 +12,7 @@
 #include <linux/errno.h>
 #include <linux/stat.h>
 #include <string.h>
+#include "lib/path_search.h"
 #include "loader/binprm.h"
 #include "loader/sys.h"
 #include "running_on_valgrind.h"
@@ -66,38 +67,10 @@ long read_file_at(struct elf_file *ef, void *buf, size_t len, unsigned long off)
 	return (long)done;
 }
 
-/*
- * The lookup of path failed with EACCES: search permission is denied on a directory of
- * it (path_resolution(7)). Which one: the first prefix, from the left, that we may not
- * search (faccessat2 X_OK with the effective IDs, which lookups use), the current
- * directory first for a relative path. Every prefix before it was searchable, so the
- * first refusal names the directory itself. Fills dir (size bytes); 0 if none is found.
- */
-static int unsearchable_dir(const char *path, char *dir, size_t size)
+/* path_unsearchable_dir()'s question, asked as a lookup asks it: the effective IDs. */
+static int may_search(const char *dir)
 {
-	size_t len = strlen(path);
-
-	if (len >= size)
-		return 0;
-	if (path[0] != '/' && sys_faccessat2(AT_FDCWD, ".", 1 /* X_OK */, AT_EACCESS) == -EACCES) {
-		memcpy(dir, "the current directory", sizeof "the current directory");
-		return 1;
-	}
-	memcpy(dir, path, len + 1);
-	for (size_t i = 1; i < len; i++) {
-		long r;
-
-		if (dir[i] != '/' || dir[i - 1] == '/')
-			continue;
-		dir[i] = '\0';		/* the prefix up to this slash */
-		r = sys_faccessat2(AT_FDCWD, dir, 1 /* X_OK */, AT_EACCESS);
-		if (r == -EACCES)
-			return 1;
-		if (r < 0)
-			return 0;
-		dir[i] = '/';
-	}
-	return 0;
+	return (int)sys_faccessat2(AT_FDCWD, dir, 1 /* X_OK */, AT_EACCESS);
 }
 
 /*
@@ -110,9 +83,8 @@ static int explain_eacces(struct binprm *b, const char *path)
 	char dir[PATH_SEARCH_MAX];
 	long r = sys_newfstatat(AT_FDCWD, path, &st, 0);
 
-	if (r == -EACCES && unsearchable_dir(path, dir, sizeof dir))
-		return diag_fail(&b->diag, -EACCES, "cannot search directory %s: no execute "
-				 "permission on it", dir);
+	if (r == -EACCES && path_unsearchable_dir(path, dir, sizeof dir, may_search))
+		return diag_fail(&b->diag, -EACCES, PATH_UNSEARCHABLE_FMT, dir);
 	if (r == -EACCES)
 		return diag_fail(&b->diag, -EACCES, "a directory of the path cannot be searched");
 	if (r == 0 && S_ISREG(st.st_mode) &&

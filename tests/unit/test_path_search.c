@@ -127,6 +127,31 @@ START_TEST(overlong_entry_skipped)
 }
 END_TEST
 
+/* A fake search permission: /a and /a/b may be searched, /a/b/c may not, the rest is absent. */
+static int fake_search(const char *dir)
+{
+	if (!strcmp(dir, "/a") || !strcmp(dir, "/a/b"))
+		return 0;
+	if (!strcmp(dir, "/a/b/c") || !strcmp(dir, "."))
+		return -EACCES;
+	return -ENOENT;
+}
+
+START_TEST(unsearchable_dir_named)
+{
+	char dir[64];
+
+	ck_assert_int_eq(path_unsearchable_dir("/a/b/c/d/prog", dir, sizeof(dir), fake_search), 1);
+	ck_assert_str_eq(dir, "/a/b/c");
+	ck_assert_int_eq(path_unsearchable_dir("/a/b/c//prog", dir, sizeof(dir), fake_search), 1);
+	ck_assert_str_eq(dir, "/a/b/c");
+	ck_assert_int_eq(path_unsearchable_dir("x/prog", dir, sizeof(dir), fake_search), 1);
+	ck_assert_str_eq(dir, "the current directory");
+	ck_assert_int_eq(path_unsearchable_dir("/a/b/prog", dir, sizeof(dir), fake_search), 0);
+	ck_assert_int_eq(path_unsearchable_dir("/z/c/prog", dir, sizeof(dir), fake_search), 0);
+}
+END_TEST
+
 Suite *make_path_search_suite(void)
 {
 	Suite *s = suite_create("path_search");
@@ -141,6 +166,7 @@ Suite *make_path_search_suite(void)
 	tcase_add_test(t, unset_path_default);
 	tcase_add_test(t, empty_name);
 	tcase_add_test(t, overlong_entry_skipped);
+	tcase_add_test(t, unsearchable_dir_named);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -48,14 +48,14 @@ START_TEST(resolve)
 
 	snprintf(path, sizeof(path), "/nonexistent:%s", dir);
 	setenv("PATH", path, 1);
-	ck_assert_int_eq(startup_resolve("prog", buf, sizeof(buf)), 0);
+	ck_assert_int_eq(startup_resolve("prog", buf, sizeof(buf), NULL, 0), 0);
 	snprintf(want, sizeof(want), "%s/prog", dir);
 	ck_assert_str_eq(buf, want);
-	ck_assert_int_eq(startup_resolve("plain", buf, sizeof(buf)), -EACCES);
-	ck_assert_int_eq(startup_resolve("absent", buf, sizeof(buf)), -ENOENT);
-	ck_assert_int_eq(startup_resolve("", buf, sizeof(buf)), -ENOENT);
-	ck_assert_int_eq(startup_resolve(want, buf, sizeof(buf)), 0);	/* with a slash */
-	ck_assert_int_eq(startup_resolve("/nonexistent/prog", buf, sizeof(buf)), -ENOENT);
+	ck_assert_int_eq(startup_resolve("plain", buf, sizeof(buf), NULL, 0), -EACCES);
+	ck_assert_int_eq(startup_resolve("absent", buf, sizeof(buf), NULL, 0), -ENOENT);
+	ck_assert_int_eq(startup_resolve("", buf, sizeof(buf), NULL, 0), -ENOENT);
+	ck_assert_int_eq(startup_resolve(want, buf, sizeof(buf), NULL, 0), 0);	/* with a slash */
+	ck_assert_int_eq(startup_resolve("/nonexistent/prog", buf, sizeof(buf), NULL, 0), -ENOENT);
 }
 END_TEST
 

@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +41,30 @@ unsigned long startup_ptrace_options(int follow, int attached)
 struct found {
 	char *buf;
 	size_t len;
+	char *why;		/* the first refused candidate's reason, if it names one */
+	size_t why_len;
+	int refused;		/* a candidate gave EACCES already */
 };
+
+/* path_unsearchable_dir()'s question, asked as a lookup asks it: the effective IDs. */
+static int may_search(const char *dir)
+{
+	return faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) < 0 ? -errno : 0;
+}
+
+/*
+ * An EACCES: the first one is the one reported (as env(1) and the loader do); when a
+ * directory on the way refused the search, the reason names it in the loader's words.
+ */
+static int refused(struct found *f, const char *path, int looked_up)
+{
+	char dir[PATH_SEARCH_MAX];
+
+	if (!f->refused++ && f->why && looked_up &&
+	    path_unsearchable_dir(path, dir, sizeof(dir), may_search))
+		snprintf(f->why, f->why_len, PATH_UNSEARCHABLE_FMT, dir);
+	return -EACCES;
+}
 
 /* A candidate is PROGRAM if it is a regular file we may execute (execv decides the rest). */
 static int check_candidate(const char *path, void *ctx)
@@ -48,19 +73,21 @@ static int check_candidate(const char *path, void *ctx)
 	struct stat st;
 
 	if (stat(path, &st) < 0)
-		return -errno;
+		return errno == EACCES ? refused(f, path, 1) : -errno;
 	if (!S_ISREG(st.st_mode) || access(path, X_OK) < 0)
-		return -EACCES;
+		return refused(f, path, 0);
 	if ((size_t)snprintf(f->buf, f->len, "%s", path) >= f->len)
 		return -ENAMETOOLONG;
 	return 0;
 }
 
-int startup_resolve(const char *prog, char *buf, size_t len)
+int startup_resolve(const char *prog, char *buf, size_t len, char *why, size_t why_len)
 {
 	char candidate[PATH_SEARCH_MAX];
-	struct found f = { buf, len };
+	struct found f = { buf, len, why, why_len, 0 };
 
+	if (why && why_len)
+		why[0] = '\0';
 	return path_search(prog, getenv("PATH"), candidate, check_candidate, &f);
 }
 
@@ -98,6 +125,84 @@ static char process_state(pid_t pid)
 	return st;
 }
 
+/* The real, effective, saved and filesystem IDs on a Uid: or Gid: line: 0, or -1. */
+static int read_ids(const char *file, const char *key, long ids[4])
+{
+	char line[256];
+	int n = 0;
+	FILE *f = fopen(file, "re");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, strlen(key))) {
+			n = sscanf(line + strlen(key), "%ld %ld %ld %ld", &ids[0], &ids[1], &ids[2],
+				   &ids[3]);
+			break;
+		}
+	fclose(f);
+	return n == 4 ? 0 : -1;
+}
+
+/* Whether we hold CAP_SYS_PTRACE (CapEff: of /proc/self/status); unknown counts as yes. */
+static int have_cap_sys_ptrace(void)
+{
+	char line[256];
+	unsigned long long eff = ~0ULL;
+	FILE *f = fopen("/proc/self/status", "re");
+
+	if (!f)
+		return 1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	fclose(f);
+	return (eff >> CAP_SYS_PTRACE) & 1;
+}
+
+/* uid's login name in buf (getpwuid's own buffer is reused by the next call) */
+static const char *user_name(long uid, char *buf, size_t len)
+{
+	struct passwd *pw = getpwuid((uid_t)uid);
+
+	snprintf(buf, len, "%s", pw ? pw->pw_name : "no name");
+	return buf;
+}
+
+/*
+ * The kernel's first check (ptrace_may_access): without CAP_SYS_PTRACE, the target's real,
+ * effective and saved user and group IDs must all be our real ones. Fills buf and returns
+ * 1 when they are not.
+ */
+static int owner_differs(const char *status, char *buf, size_t len)
+{
+	char owner[64], mine[64];
+	long uids[4], gids[4];
+	long me = (long)getuid(), my_gid = (long)getgid();
+
+	if (have_cap_sys_ptrace() || read_ids(status, "Uid:", uids) < 0 ||
+	    read_ids(status, "Gid:", gids) < 0)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (uids[i] != me) {
+			snprintf(buf, len, "it belongs to another user: its %s uid is %ld (%s), "
+				 "trace runs as uid %ld (%s); only a process with CAP_SYS_PTRACE "
+				 "(root) may trace another user's process",
+				 i == 0 ? "real" : i == 1 ? "effective" : "saved", uids[i],
+				 user_name(uids[i], owner, sizeof(owner)), me,
+				 user_name(me, mine, sizeof(mine)));
+			return 1;
+		}
+	for (int i = 0; i < 3; i++)
+		if (gids[i] != my_gid) {
+			snprintf(buf, len, "its %s gid is %ld, trace's real gid is %ld (a set-group-ID "
+				 "program?); only a process with CAP_SYS_PTRACE (root) may trace it",
+				 i == 0 ? "real" : i == 1 ? "effective" : "saved", gids[i], my_gid);
+			return 1;
+		}
+	return 0;
+}
+
 void startup_explain_eperm(pid_t pid, char *buf, size_t len)
 {
 	char file[64];
@@ -106,6 +211,8 @@ void startup_explain_eperm(pid_t pid, char *buf, size_t len)
 	snprintf(file, sizeof(file), "/proc/%d/status", (int)pid);
 	tracer = read_long_after(file, "TracerPid:");
 	scope = read_long_after("/proc/sys/kernel/yama/ptrace_scope", "");
+	if (owner_differs(file, buf, len))
+		return;
 	if (tracer > 0)
 		snprintf(buf, len, "it is already traced by process %ld (a process has one tracer)",
 			 tracer);
@@ -122,7 +229,8 @@ void startup_explain_eperm(pid_t pid, char *buf, size_t len)
 	else
 		snprintf(buf, len, "ptrace is not allowed here: a container without CAP_SYS_PTRACE "
 			 "or with a seccomp profile that blocks ptrace (docker run --cap-add=SYS_PTRACE "
-			 "--security-opt seccomp=unconfined), another user's process, or a LSM policy");
+			 "--security-opt seccomp=unconfined), a process that is not dumpable (PR_SET_DUMPABLE), "
+			 "or a LSM policy");
 }
 
 /* why: the EPERM explanation if already made (while pid still existed), else NULL */
@@ -146,12 +254,15 @@ static int report_ptrace_error(pid_t pid, const char *what, int err, const char 
 
 int startup_start(char **argv, int follow, pid_t *main_pid)
 {
-	char path[4096];
-	int err = startup_resolve(argv[0], path, sizeof(path)), status;
+	char path[4096], why[PATH_SEARCH_MAX + 64];
+	int err = startup_resolve(argv[0], path, sizeof(path), why, sizeof(why)), status;
 	pid_t pid;
 
 	if (err < 0) {
-		fprintf(stderr, "trace: %s: %s\n", argv[0], strerror(-err));
+		if (err == -EACCES && why[0])
+			fprintf(stderr, "trace: %s: %s (%s)\n", argv[0], strerror(-err), why);
+		else
+			fprintf(stderr, "trace: %s: %s\n", argv[0], strerror(-err));
 		return err == -EACCES ? TRACE_EXIT_NOEXEC : TRACE_EXIT_NOTFOUND;
 	}
 	/*

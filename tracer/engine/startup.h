@@ -28,16 +28,21 @@ void startup_kill_all(void);
 
 /* ---- the pieces, for tests ---------------------------------------------------------------- */
 
-/* Finds PROGRAM in PATH as env(1) does (lib/path_search.h): 0 and its path in buf, or
- * -ENOENT / -EACCES (or the error that stopped the search). */
-int startup_resolve(const char *prog, char *buf, size_t len);
+/*
+ * Finds PROGRAM in PATH as env(1) does (lib/path_search.h): 0 and its path in buf, or
+ * -ENOENT / -EACCES (or the error that stopped the search). why (why_len bytes, or NULL):
+ * for -EACCES from a directory that cannot be searched, the loader's detail naming it;
+ * else empty.
+ */
+int startup_resolve(const char *prog, char *buf, size_t len, char *why, size_t why_len);
 
 /* ptrace options for a tracee we started (attached = 0) or attached to. */
 unsigned long startup_ptrace_options(int follow, int attached);
 
 /*
- * Why PTRACE_SEIZE of pid failed with EPERM, in one phrase: already traced (TracerPid),
- * Yama ptrace_scope, or a container without CAP_SYS_PTRACE / with a seccomp profile.
+ * Why PTRACE_SEIZE of pid failed with EPERM, in one phrase, in the kernel's order: another
+ * user's process (without CAP_SYS_PTRACE), already traced (TracerPid), a zombie, Yama
+ * ptrace_scope, or a container without CAP_SYS_PTRACE / with a seccomp profile.
  */
 void startup_explain_eperm(pid_t pid, char *buf, size_t len);
 
