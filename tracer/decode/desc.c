@@ -157,7 +157,7 @@ static void print_fd_pair(struct dctx *d, uint64_t addr)
 	if (failed(d) || mem_read_full(d, addr, fds, sizeof fds) < 0)
 		print_addr(d->sb, addr);
 	else
-		sb_printf(d->sb, "[%d, %d]", fds[0], fds[1]);
+		print_fd_array2(d, fds);
 }
 
 DECODER(pipe)
