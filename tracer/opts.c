@@ -208,11 +208,12 @@ static const struct opt_row rows[] = {
 	{ 's', "string-limit", required_argument, "STRSIZE",
 	  "show at most STRSIZE bytes of each string (default 32)", opt_s },
 	{ 'y', "decode-fds", no_argument, NULL,
-	  "print the path of each fd: 3</etc/passwd>, 4<pipe:[12345]>; -yy also sockets' "
+	  "print each fd with its path: 3</etc/passwd>, 4<pipe:[12345]>; -yy also sockets' "
 	  "protocol and addresses (5<TCP:[127.0.0.1:41234->127.0.0.1:80]>) and devices' "
 	  "numbers (0</dev/null<char 1:3>>)", opt_y },
 	{ 'x', "strings-in-hex", no_argument, NULL,
-	  "print strings with a non-ASCII byte in hex (\\x..); -xx every string", opt_x },
+	  "print a string in hex (\\x..) when a byte is neither printable ASCII nor white "
+	  "space; -xx every string", opt_x },
 	{ 'o', "output", required_argument, "FILE", "write the trace to FILE (default stderr)",
 	  opt_o },
 	{ 'p', "attach", required_argument, "PID",

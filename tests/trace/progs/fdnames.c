@@ -1,11 +1,12 @@
 /*
  * tests/trace/progs/fdnames.c: a tracee whose fds are of every kind -y and -yy name (a
- * file, a device, a pipe, an eventfd, unix, TCP and UDP sockets), each written to once,
+ * file, a device, a pipe, an eventfd, unix, TCP, UDP and netlink sockets), each written to once,
  * and strings that -x and -xx print in hex (non-ASCII bytes, control bytes, plain text).
  * Run in an empty directory: it binds the unix socket "sock" there.
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/netlink.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,8 +26,9 @@ int main(void)
 	static const char utf8[] = "caf\xc3\xa9\n", ctrl[] = "bell\a\n", text[] = "tab\there\n";
 	struct sockaddr_in in = { .sin_family = AF_INET };
 	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
 	socklen_t len = sizeof in;
-	int file, null, pfd[2], efd, pair[2], named, lis, cli, acc, udp;
+	int file, null, pfd[2], efd, pair[2], named, lis, cli, acc, udp, route;
 	char buf[4];
 
 	file = openat(AT_FDCWD, "/etc/passwd", O_RDONLY);
@@ -62,6 +64,11 @@ int main(void)
 	if (connect(udp, (struct sockaddr *)&in, sizeof in) < 0)
 		return 1;
 	put(udp, "d", 1);
+	route = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	len = sizeof nl;
+	if (bind(route, (struct sockaddr *)&nl, sizeof nl) < 0 ||
+	    getsockname(route, (struct sockaddr *)&nl, &len) < 0)
+		return 1;
 	close(acc);
 	close(file);
 	unlink("sock");
