@@ -3,8 +3,8 @@
 # their paths (3</etc/passwd>, pipes, sockets, an eventfd, AT_FDCWD with the cwd), fds
 # returned by open/socket/accept, -yy's sockets by protocol and addresses and devices by
 # number, strings in hex. progs/fdnames's lines under trace equal strace's, after only what
-# differs between two strace runs is normalised (inode numbers, ports, netlink port ids, the
-# padding before " = " that their lengths move).
+# differs between two strace runs is normalised (inode numbers, ports, netlink port ids,
+# addresses, the padding before " = " that their lengths move).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/trace/lib-trace.sh"
 need_strace
@@ -17,7 +17,7 @@ tail_lines() {
 	sed -E -n '/, O_RDONLY\) += 3/,$p' "$1" | strace61_lines |
 		sed -E 's/127\.0\.0\.1:[1-9][0-9]*/127.0.0.1:P/g; s/htons\([1-9][0-9]*\)/htons(P)/g;
 			s/\[[0-9]+([],-])/[N\1/g; s/->[0-9]+([],])/->N\1/g; s/\) +=/) =/;
-			s/(NETLINK:\[[A-Z_]+:)[0-9]+/\1N/g; s/nl_pid=[0-9]+/nl_pid=N/g'
+			s/(NETLINK:\[[A-Z_]+:)[0-9]+/\1N/g; s/nl_pid=[0-9]+/nl_pid=N/g; s/0x[0-9a-f]+/X/g'
 }
 for opt in -y -yy -x -xx; do
 	mkdir "d$opt" && cd "d$opt" || fail "mkdir d$opt"
@@ -32,6 +32,10 @@ done
 # What strace 6.1 prints, literally (normalised as above).
 grep -F -x -e 'openat(AT_FDCWD<'"$T"'/d-y>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>' \
 	d-y/t.lines > /dev/null || fail "-y: no strace line for openat of /etc/passwd"
+grep -F -x -e 'fcntl(3</etc/passwd>, F_DUPFD_CLOEXEC, 20) = 20</etc/passwd>' d-y/t.lines \
+	> /dev/null || fail "-y: no strace line for fcntl F_DUPFD_CLOEXEC"
+grep -F -x -e 'mmap(NULL, 4, PROT_READ, MAP_PRIVATE, 3</etc/passwd>, 0) = X' d-y/t.lines \
+	> /dev/null || fail "-y: no strace line for mmap of a file"
 grep -F -x -e 'write(6<pipe:[N]>, "p", 1) = 1' d-y/t.lines > /dev/null ||
 	fail "-y: no strace line for a pipe"
 grep -F -x -e 'write(4, "\x63\x61\x66\xc3\xa9\x0a", 6) = 6' d-x/t.lines > /dev/null ||

@@ -4,7 +4,7 @@
  * A decoder is called at entry with d->exiting == 0 and prints the arguments known then,
  * each preceded by ", " except the first (use arg_sep()). It returns RV_* bits:
  *   RV_DONE   every argument is printed; it is not called again at exit;
- *   RV_HEX / RV_OCT / RV_UNSIGNED   how to print a successful return value.
+ *   RV_HEX / RV_OCT / RV_UNSIGNED / RV_FD   how to print a successful return value.
  * Without RV_DONE it is called again at exit (d->exiting == 1) to print the rest; its return
  * value then decides the result's format, and it may put a comment for the result into
  * d->aux (printed as " (AUX)" after the value, like strace's "= 0x1 (flags FD_CLOEXEC)").
@@ -36,6 +36,7 @@ enum {
 	RV_HEX = 1 << 1,
 	RV_OCT = 1 << 2,
 	RV_UNSIGNED = 1 << 3,
+	RV_FD = 1 << 4,		/* the result is a new fd (fcntl F_DUPFD), shown as -y shows fds */
 };
 
 typedef int (*decoder_fn)(struct dctx *d);

@@ -112,7 +112,7 @@ static void print_result(struct strbuf *sb, struct dctx *d, int bits, const char
 		sb_printf(sb, "= %#03" PRIo64, (uint64_t)v);	/* a mode: 022, 0 as "000" */
 	else if (bits & RV_UNSIGNED)
 		sb_printf(sb, "= %" PRIu64, (uint64_t)v);
-	else if (d->o->decode_fds && call_returns_fd(c)) {
+	else if (d->o->decode_fds && ((bits & RV_FD) || call_returns_fd(c))) {
 		sb_puts(sb, "= ");
 		d->sb = sb;
 		print_fd(d, (int)v);

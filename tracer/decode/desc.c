@@ -347,7 +347,7 @@ DECODER(fcntl)
 		p_ptr(d, 2);
 		break;
 	}
-	return RV_DONE;
+	return RV_DONE | (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC ? RV_FD : 0);
 }
 
 /* An ioctl request no table names, in strace's _IOC(dir, type, nr, size) form. */

@@ -1,6 +1,6 @@
 /*
  * tests/trace/progs/fdnames.c: a tracee whose fds are of every kind -y and -yy name (a
- * file, a device, a pipe, an eventfd, unix, TCP, UDP and netlink sockets), each written to once,
+ * file (also mapped and duplicated), a device, a pipe, an eventfd, unix, TCP, UDP and netlink sockets), each written to once,
  * and strings that -x and -xx print in hex (non-ASCII bytes, control bytes, plain text).
  * Run in an empty directory: it binds the unix socket "sock" there.
  */
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -30,9 +31,13 @@ int main(void)
 	socklen_t len = sizeof in;
 	int file, null, pfd[2], efd, pair[2], named, lis, cli, acc, udp, route;
 	char buf[4];
+	void *map;
 
 	file = openat(AT_FDCWD, "/etc/passwd", O_RDONLY);
 	if (file < 0 || read(file, buf, sizeof buf) < 0)
+		return 1;
+	map = mmap(NULL, sizeof buf, PROT_READ, MAP_PRIVATE, file, 0);
+	if (map == MAP_FAILED || fcntl(file, F_DUPFD_CLOEXEC, 20) < 0)
 		return 1;
 	null = open("/dev/null", O_WRONLY);
 	put(null, utf8, sizeof utf8 - 1);
