@@ -172,6 +172,22 @@ FLAG_HANDLER(opt_tree, tree)
 FLAG_HANDLER(opt_r, relative)
 FLAG_HANDLER(opt_T, syscall_time)
 
+static int opt_y(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	if (o->decode_fds < 2)
+		o->decode_fds++;
+	return 0;
+}
+
+static int opt_x(struct trace_opts *o, const char *arg)
+{
+	(void)arg;
+	if (o->xstr < 2)
+		o->xstr++;
+	return 0;
+}
+
 static int opt_noop(struct trace_opts *o, const char *arg)
 {
 	(void)o;
@@ -199,6 +215,13 @@ static const struct opt_row rows[] = {
 	  "sort -c rows by time (default), calls, errors, name or nothing", opt_S },
 	{ 's', "string-limit", required_argument, "STRSIZE",
 	  "show at most STRSIZE bytes of each string (default 32)", opt_s },
+	{ 'y', "decode-fds", no_argument, NULL,
+	  "print each fd with its path: 3</etc/passwd>, 4<pipe:[12345]>; -yy also sockets' "
+	  "protocol and addresses (5<TCP:[127.0.0.1:41234->127.0.0.1:80]>) and devices' "
+	  "numbers (0</dev/null<char 1:3>>)", opt_y },
+	{ 'x', "strings-in-hex", no_argument, NULL,
+	  "print a string in hex (\\x..) when a byte is neither printable ASCII nor white "
+	  "space; -xx every string", opt_x },
 	{ 'o', "output", required_argument, "FILE", "write the trace to FILE (default stderr)",
 	  opt_o },
 	{ 'p', "attach", required_argument, "PID",
@@ -241,7 +264,7 @@ static const struct opt_row rows[] = {
 static void print_help(FILE *out)
 {
 	fprintf(out,
-		"Usage: trace [-cCwfkqrtTZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
+		"Usage: trace [-cCwfkqrtTxyZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
 		"             [--json] [--cost] [--tree] [--no-seccomp] (-p PID | PROGRAM [ARG...])\n"
 		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
 		"       trace -e trace=LIST --dump-filter\n"

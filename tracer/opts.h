@@ -34,6 +34,8 @@ struct trace_opts {
 	enum count_sort sort;		/* -S */
 	int sort_given;
 	int strsize;			/* -s (default 32) */
+	int decode_fds;			/* -y 1, -yy 2 */
+	int xstr;			/* -x 1, -xx 2 */
 	const char *outfile;		/* -o (default stderr) */
 	pid_t attach_pid;		/* -p */
 	char **argv;			/* PROGRAM [ARG...] (NULL with -p); the commands

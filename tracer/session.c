@@ -34,6 +34,8 @@ static int prepare(const struct trace_opts *o)
 	tstate.follow = o->follow != 0;
 	tstate.call_time = o->syscall_time;
 	tstate.dopts.strsize = o->strsize;
+	tstate.dopts.decode_fds = o->decode_fds;
+	tstate.dopts.xstr = o->xstr;
 	if ((err = syscall_init()) < 0) {
 		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));
 		return TRACE_EXIT_ERROR;

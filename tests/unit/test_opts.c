@@ -90,8 +90,8 @@ START_TEST(errors_are_one_line)
 {
 	struct trace_opts o;
 
-	ck_assert_int_eq(PARSE(&o, "-x", "true"), OPTS_EXIT_USAGE);
-	ck_assert_str_eq(errtext, "trace: option -x is unknown; try 'trace --help'\n");
+	ck_assert_int_eq(PARSE(&o, "-j", "true"), OPTS_EXIT_USAGE);
+	ck_assert_str_eq(errtext, "trace: option -j is unknown; try 'trace --help'\n");
 	teardown();
 	ck_assert_int_eq(PARSE(&o, "-S", "bogus", "true"), OPTS_EXIT_USAGE);
 	ck_assert_str_eq(errtext, "trace: invalid KEY 'bogus' for -S; try 'trace --help'\n");

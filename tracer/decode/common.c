@@ -4,6 +4,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <fcntl.h>
 #include <string.h>
 #include "tracer/decode/common.h"
 
@@ -89,13 +90,17 @@ void p_oct(struct dctx *d, int i)
 
 void p_fd(struct dctx *d, int i)
 {
-	p_int(d, i);
+	arg_sep(d);
+	print_fd(d, arg_int(d, i));
 }
 
 void p_dirfd(struct dctx *d, int i)
 {
 	arg_sep(d);
-	print_dirfd(d->sb, arg_int(d, i));
+	if (arg_int(d, i) == AT_FDCWD)
+		print_at_fdcwd(d);
+	else
+		print_fd(d, arg_int(d, i));
 }
 
 void p_path(struct dctx *d, int i)
@@ -211,7 +216,26 @@ size_t mem_read_some(const struct dctx *d, uint64_t addr, unsigned char *buf, si
 	return done;
 }
 
-void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
+static int xstr_level;
+
+void escape_set_xstr(int xstr)
+{
+	xstr_level = xstr;
+}
+
+/* -x's test: a byte that is neither printable ASCII nor white space ("\t\n\v\f\r"). */
+static int needs_hex(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] > '~' || (s[i] < ' ' && !(s[i] >= '\t' && s[i] <= '\r')))
+			return 1;
+	return 0;
+}
+
+void print_escaped_ex(struct strbuf *sb, const unsigned char *s, size_t n, int hex,
+		      const char *also)
 {
 	static const char esc[256] = {
 		['"'] = '"', ['\\'] = '\\', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
@@ -220,6 +244,8 @@ void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
 	char out[8];
 	size_t i;
 
+	if (!hex)
+		hex = xstr_level >= 2 || (xstr_level == 1 && needs_hex(s, n));
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
 
@@ -231,8 +257,8 @@ void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
 			out[1] = esc[c];
 			out[2] = '\0';
 			sb_puts(sb, out);
-		} else if (c >= ' ' && c <= '~') {	/* printable ASCII */
-			sb_putc(sb, (char)c);
+		} else if (c >= ' ' && c <= '~' && !(also && strchr(also, c))) {
+			sb_putc(sb, (char)c);	/* printable ASCII */
 		} else if (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7') {
 			/* A digit follows: the full three digits keep the escape unambiguous. */
 			snprintf(out, sizeof out, "\\%03o", c);
@@ -242,6 +268,11 @@ void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
 			sb_puts(sb, out);
 		}
 	}
+}
+
+void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex)
+{
+	print_escaped_ex(sb, s, n, hex, NULL);
 }
 
 void print_tracee_str(struct dctx *d, uint64_t addr, int64_t len, uint64_t maxlen, int hex)

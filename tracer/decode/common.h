@@ -4,7 +4,7 @@
  * A decoder is called at entry with d->exiting == 0 and prints the arguments known then,
  * each preceded by ", " except the first (use arg_sep()). It returns RV_* bits:
  *   RV_DONE   every argument is printed; it is not called again at exit;
- *   RV_HEX / RV_OCT / RV_UNSIGNED   how to print a successful return value.
+ *   RV_HEX / RV_OCT / RV_UNSIGNED / RV_FD   how to print a successful return value.
  * Without RV_DONE it is called again at exit (d->exiting == 1) to print the rest; its return
  * value then decides the result's format, and it may put a comment for the result into
  * d->aux (printed as " (AUX)" after the value, like strace's "= 0x1 (flags FD_CLOEXEC)").
@@ -36,6 +36,7 @@ enum {
 	RV_HEX = 1 << 1,
 	RV_OCT = 1 << 2,
 	RV_UNSIGNED = 1 << 3,
+	RV_FD = 1 << 4,		/* the result is a new fd (fcntl F_DUPFD), shown as -y shows fds */
 };
 
 typedef int (*decoder_fn)(struct dctx *d);
@@ -98,8 +99,25 @@ size_t mem_read_some(const struct dctx *d, uint64_t addr, unsigned char *buf, si
  * hex when unreadable. hex forces "\x.." for every byte (getrandom).
  */
 void print_tracee_str(struct dctx *d, uint64_t addr, int64_t len, uint64_t maxlen, int hex);
-/* Escapes n bytes strace's way, without quotes. */
+/*
+ * Escapes n bytes strace's way, without quotes. hex forces "\x.." for every byte; else the
+ * -x/-xx setting (escape_set_xstr) decides: -x hex-escapes the whole string when a byte is
+ * neither printable ASCII nor white space, -xx always.
+ */
 void print_escaped(struct strbuf *sb, const unsigned char *s, size_t n, int hex);
+/* print_escaped that also escapes the bytes in also (octal), as strace's "<>" in fd paths. */
+void print_escaped_ex(struct strbuf *sb, const unsigned char *s, size_t n, int hex,
+		      const char *also);
+/* The -x/-xx level (struct decode_opts' xstr) print_escaped follows. */
+void escape_set_xstr(int xstr);
+/* fd as a number, with -y/-yy its path or socket after it: "3</etc/passwd>" (fdpath.c). */
+void print_fd(struct dctx *d, int fd);
+/* AT_FDCWD, with -y the tracee's cwd after it as strace prints it: "AT_FDCWD</tmp>". */
+void print_at_fdcwd(struct dctx *d);
+/* The two fds of pipe and socketpair: "[3, 4]", with -y "[3<pipe:[1]>, 4<pipe:[1]>]". */
+void print_fd_array2(struct dctx *d, const int fds[2]);
+/* Whether a successful result of c is a new fd, printed by print_fd with -y (fdpath.c). */
+int call_returns_fd(const struct call *c);
 /* "{tv_sec=1, tv_nsec=0}" from the tracee, or the address. */
 void print_timespec_at(struct dctx *d, uint64_t addr);
 void print_timeval_at(struct dctx *d, uint64_t addr);

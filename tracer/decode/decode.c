@@ -36,6 +36,7 @@ static void dctx_init(struct dctx *d, struct strbuf *sb, struct call *c,
 	d->saved = 0;
 	d->sep_done = 0;
 	d->sp = 0;
+	escape_set_xstr(d->o->xstr);
 	sb_init(&d->aux, d->aux_storage, sizeof d->aux_storage);
 }
 
@@ -78,8 +79,9 @@ void decode_entry_sp(struct strbuf *sb, struct call *c, const struct tracee_mem 
 }
 
 /* Appends "= RESULT" for the call's return value, formatted by the RV_* bits. */
-static void print_result(struct strbuf *sb, const struct call *c, int bits, const char *aux)
+static void print_result(struct strbuf *sb, struct dctx *d, int bits, const char *aux)
 {
+	const struct call *c = d->c;
 	int64_t v = c->rval;
 
 	if (c->is_error) {
@@ -110,7 +112,11 @@ static void print_result(struct strbuf *sb, const struct call *c, int bits, cons
 		sb_printf(sb, "= %#03" PRIo64, (uint64_t)v);	/* a mode: 022, 0 as "000" */
 	else if (bits & RV_UNSIGNED)
 		sb_printf(sb, "= %" PRIu64, (uint64_t)v);
-	else
+	else if (d->o->decode_fds && ((bits & RV_FD) || call_returns_fd(c))) {
+		sb_puts(sb, "= ");
+		d->sb = sb;
+		print_fd(d, (int)v);
+	} else
 		sb_printf(sb, "= %" PRId64, v);
 	if (aux && aux[0])
 		sb_printf(sb, " (%s)", aux);
@@ -147,7 +153,7 @@ void decode_exit_split(struct strbuf *args, struct strbuf *result, struct call *
 	if (fn && !(bits & RV_DONE))
 		bits = fn(&d) & STATE_RV_MASK;
 	sb_putc(args, ')');
-	print_result(result, c, bits, d.aux.buf);
+	print_result(result, &d, bits, d.aux.buf);
 }
 
 void decode_exit(struct strbuf *sb, struct call *c, const struct tracee_mem *mem,

@@ -157,7 +157,7 @@ static void print_fd_pair(struct dctx *d, uint64_t addr)
 	if (failed(d) || mem_read_full(d, addr, fds, sizeof fds) < 0)
 		print_addr(d->sb, addr);
 	else
-		sb_printf(d->sb, "[%d, %d]", fds[0], fds[1]);
+		print_fd_array2(d, fds);
 }
 
 DECODER(pipe)
@@ -347,7 +347,7 @@ DECODER(fcntl)
 		p_ptr(d, 2);
 		break;
 	}
-	return RV_DONE;
+	return RV_DONE | (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC ? RV_FD : 0);
 }
 
 /* An ioctl request no table names, in strace's _IOC(dir, type, nr, size) form. */

@@ -37,7 +37,7 @@ static int print_mmap(struct dctx *d, const uint64_t *a, int offset_shift)
 	arg_sep(d);
 	print_map_flags(d->sb, a[3]);
 	arg_sep(d);
-	sb_printf(d->sb, "%d", (int)a[4]);
+	print_fd(d, (int)a[4]);
 	arg_sep(d);
 	sb_printf(d->sb, "%#" PRIx64, a[5] << offset_shift);
 	return RV_DONE | RV_HEX;

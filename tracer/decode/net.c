@@ -93,7 +93,9 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 
 		memcpy(&port, sa + 2, sizeof port);
 		inet_ntop(AF_INET, sa + 4, ip, sizeof ip);
-		sb_printf(d->sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(port), ip);
+		sb_printf(d->sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"", ntohs(port));
+		print_escaped(d->sb, (const unsigned char *)ip, strlen(ip), 0);
+		sb_puts(d->sb, "\")");
 		break;
 	}
 	case AF_INET6: {
@@ -106,8 +108,9 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 		memcpy(&scope, sa + 24, sizeof scope);
 		inet_ntop(AF_INET6, sa + 8, ip, sizeof ip);
 		sb_printf(d->sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-			  "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
-			  ntohs(port), ntohl(flow), ip, scope);
+			  "inet_pton(AF_INET6, \"", ntohs(port), ntohl(flow));
+		print_escaped(d->sb, (const unsigned char *)ip, strlen(ip), 0);
+		sb_printf(d->sb, "\", &sin6_addr), sin6_scope_id=%u", scope);
 		break;
 	}
 	case AF_NETLINK: {
@@ -232,7 +235,7 @@ DECODER(socketpair)
 	if (failed(d) || mem_read_full(d, arg(d, 3), fds, sizeof fds) < 0)
 		print_addr(d->sb, arg(d, 3));
 	else
-		sb_printf(d->sb, "[%d, %d]", fds[0], fds[1]);
+		print_fd_array2(d, fds);
 	return 0;
 }
 

@@ -19,7 +19,8 @@ DECODER(signature)
 
 	for (i = 0; sig && sig[i] && i < 6; i++) {
 		switch (sig[i]) {
-		case 'f': case 'd': p_int(d, i); break;
+		case 'f': p_fd(d, i); break;
+		case 'd': p_int(d, i); break;
 		case 'D': p_dirfd(d, i); break;
 		case 'U': p_uint(d, i); break;
 		case 'l': p_long(d, i); break;

@@ -362,7 +362,7 @@
 [360] = { 4, TN,              SEN(socketpair),             "socketpair" },
 [361] = { 3, TN,              SEN(connect),                "bind" },
 [362] = { 3, TN,              SEN(connect),                "connect" },
-[363] = { 2, TN,              SIG(dd),                     "listen" },
+[363] = { 2, TN,              SIG(fd),                     "listen" },
 [364] = { 4, TN,              SEN(accept4),                "accept4" },
 [365] = { 5, TN,              SEN(getsockopt),             "getsockopt" },
 [366] = { 5, TN,              SEN(setsockopt),             "setsockopt" },

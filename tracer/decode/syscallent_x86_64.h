@@ -54,7 +54,7 @@
 [ 47] = { 3, TN,              SEN(recvmsg),                "recvmsg" },
 [ 48] = { 2, TN,              SEN(shutdown),               "shutdown" },
 [ 49] = { 3, TN,              SEN(connect),                "bind" },
-[ 50] = { 2, TN,              SIG(dd),                     "listen" },
+[ 50] = { 2, TN,              SIG(fd),                     "listen" },
 [ 51] = { 3, TN,              SEN(getsockname),            "getsockname" },
 [ 52] = { 3, TN,              SEN(getsockname),            "getpeername" },
 [ 53] = { 4, TN,              SEN(socketpair),             "socketpair" },
