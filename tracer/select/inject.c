@@ -58,10 +58,9 @@ static int parse_when(struct inject_rule *r, const char *s)
 		if (r->last == r->first)
 			r->last = UINT_MAX;
 		r->step = 1;
-		if (p[1] && (parse_uint(p + 1, &p, UINT_MAX, &r->step) || !r->step))
+		p++;
+		if (*p && (parse_uint(p, &p, UINT_MAX, &r->step) || !r->step))
 			return -EINVAL;
-		else if (!p[1])
-			p++;
 	}
 	return *p ? -EINVAL : 0;
 }
