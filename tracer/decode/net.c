@@ -309,7 +309,7 @@ static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
 			break;
 		data = off + hdr;
 		dlen = clen - hdr;
-		if (data + dlen > len)
+		if (dlen > len - data)	/* (data + dlen could wrap: clen comes from the tracee) */
 			dlen = len - data;
 		sb_printf(d->sb, "%s{cmsg_len=%" PRIu64 ", cmsg_level=", first ? "" : ", ", clen);
 		xlat_print_enum(d->sb, xlat_sock_levels, (uint32_t)level, "SOL_???");
