@@ -34,6 +34,7 @@ static const struct probe {
 	{ "mountns", probe_mountns, "a private mount namespace with a tmpfs mounted in it" },
 	{ "seccomp", probe_seccomp, "a seccomp-bpf filter (SECCOMP_SET_MODE_FILTER)" },
 	{ "root", probe_root, "running as root (uid 0)" },
+	{ "sock-diag-tcp", probe_sock_diag_tcp, "NETLINK_SOCK_DIAG describing a TCP socket (inet_diag)" },
 };
 #define NPROBES (sizeof(probes) / sizeof(probes[0]))
 
