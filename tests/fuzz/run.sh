@@ -35,6 +35,10 @@ for target in "$@"; do
 	if [ $status -ne 0 ] || [ -n "$found" ]; then
 		failed=1
 		result="CRASH (exit $status): ${found:-see $target.out}"
+		# What libFuzzer said about it (the sanitizer's report and the input's bytes),
+		# so that a log of this run alone shows what to fix.
+		echo "make fuzz: $target failed; the end of $target.out:"
+		grep -v -e '^#[0-9]' -e '^INFO: ' "$target.out" | tail -n 40 | sed 's/^/  | /'
 	else
 		result="no crash"
 	fi
