@@ -16,6 +16,7 @@ grade=$S/docs/labs/grade/grade.sh
 
 src=$T/src
 cp -R "$S/tests/labs/fixtures/handout-tree" "$src"
+chmod -R u+w "$src"	# (a distcheck source tree is read-only)
 cp "$grade" "$src/docs/labs/grade/grade.sh"
 (cd "$src" && git init -q && git add -A) || error "git init of the fixture failed"
 echo "not tracked" > "$src/untracked.txt"
