@@ -64,6 +64,34 @@ static int add_class(uint64_t *bits[PERS_COUNT], const char *item)
 #define REGEX_MAX_COST		4096	/* atoms after regcomp's copies */
 #define REGEX_MAX_DEPTH		32	/* nested groups */
 
+/*
+ * The ']' that closes the bracket expression starting at c ('['), or NULL if none (regcomp
+ * refuses it). A ']' first in the list (after an optional '^') is a member, and so is one
+ * inside [:class:], [.coll.] or [=equiv=].
+ */
+static const char *bracket_end(const char *c)
+{
+	c++;
+	if (*c == '^')
+		c++;
+	if (*c == ']')
+		c++;
+	for (; *c; c++) {
+		if (*c == '[' && (c[1] == ':' || c[1] == '.' || c[1] == '=')) {
+			const char *e = c + 2;
+
+			while (*e && !(e[0] == c[1] && e[1] == ']'))
+				e++;
+			if (!*e)
+				return NULL;
+			c = e + 1;
+		} else if (*c == ']') {
+			return c;
+		}
+	}
+	return NULL;
+}
+
 /* The largest number in the interval that starts at *c ('{'); *c is left on its '}'. */
 static long interval_bound(const char **c)
 {
@@ -82,14 +110,9 @@ static long interval_bound(const char **c)
 bool regex_too_costly(const char *re)
 {
 	long sum[REGEX_MAX_DEPTH + 1] = { 0 }, last = 0;
-	int repeats = 0, after_repeat = 0, in_bracket = 0, depth = 0;
+	int repeats = 0, after_repeat = 0, depth = 0;
 
 	for (const char *c = re; *c; c++) {
-		if (in_bracket) {	/* []...] and [^]...]: a ']' first is literal */
-			if (*c == ']' && c[-1] != '[' && !(c[-1] == '^' && c[-2] == '['))
-				in_bracket = 0;
-			continue;
-		}
 		if (*c == '*' || *c == '+' || *c == '?' || *c == '{') {
 			long copies = *c == '*' ? 0 : 1;
 
@@ -122,8 +145,8 @@ bool regex_too_costly(const char *re)
 		} else {
 			if (*c == '\\' && c[1])
 				c++;
-			else if (*c == '[')
-				in_bracket = 1;
+			else if (*c == '[' && !(c = bracket_end(c)))
+				return false;	/* regcomp() refuses it */
 			last = *c == '|' ? 0 : 1;
 			sum[depth] += last;
 			after_repeat = 0;
