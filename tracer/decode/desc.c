@@ -141,6 +141,32 @@ DECODER(writev)
 	return RV_DONE;
 }
 
+DECODER(preadv)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_iov(d, arg(d, 1), arg(d, 2), retval(d));
+	p_ulong(d, 2);
+	print_offset64(d, 3);
+	return 0;
+}
+
+DECODER(pwritev)
+{
+	p_fd(d, 0);
+	arg_sep(d);
+	print_iov(d, arg(d, 1), arg(d, 2), INT64_MAX);
+	p_ulong(d, 2);
+	print_offset64(d, 3);
+	return RV_DONE;
+}
+
 DECODER(dup3)
 {
 	p_fd(d, 0);
