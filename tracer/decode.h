@@ -63,7 +63,8 @@ struct call {
 
 struct decode_opts {
 	int strsize;		/* -s: max string bytes shown (default 32) */
-	int verbose;		/* reserved: -v prints whole arrays/structs */
+	int verbose;		/* -v: structures and arrays unabbreviated (execve's envp) */
+	int xlat_style;		/* -X: enum xlat_style (tracer/xlat.h); 0: abbrev */
 	int decode_fds;		/* -y 1: fds with their paths "3</etc/passwd>"; -yy 2: also
 				 * sockets' protocol and addresses, devices' numbers */
 	int xstr;		/* -x 1: strings with a non-ASCII byte in hex; -xx 2: all */

@@ -343,8 +343,12 @@ DECODER(fcntl)
 			return RV_HEX;
 		}
 		if (cmd == F_GETFL) {
+			/* strace 6.1 names F_GETFL's flags in every -X style */
+			enum xlat_style style = xlat_set_style(XLAT_STYLE_ABBREV);
+
 			sb_puts(&d->aux, "flags ");
 			print_open_flags(&d->aux, (uint64_t)retval(d));
+			xlat_set_style(style);
 			return RV_HEX;
 		}
 		return 0;
@@ -492,7 +496,7 @@ DECODER(ioctl)
 		p_fd(d, 0);
 		arg_sep(d);
 		if (name)
-			sb_puts(d->sb, name);
+			xlat_print_styled(d->sb, req, XLAT_NUM_HEX, name);
 		else
 			print_ioc(d->sb, req);
 		switch (kind) {
