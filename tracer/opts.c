@@ -12,6 +12,7 @@
 #include <string.h>
 #include "config.h"
 #include "tracer/opts.h"
+#include "tracer/xlat.h"
 
 /* Returns 0, or -EINVAL after printing nothing (the caller prints the one line). */
 typedef int (*opt_handler)(struct trace_opts *o, const char *arg);
@@ -171,6 +172,23 @@ FLAG_HANDLER(opt_cost, cost)
 FLAG_HANDLER(opt_tree, tree)
 FLAG_HANDLER(opt_r, relative)
 FLAG_HANDLER(opt_T, syscall_time)
+FLAG_HANDLER(opt_v, verbose)
+
+static int opt_X(struct trace_opts *o, const char *arg)
+{
+	static const struct xlat styles[] = {
+		{ XLAT_STYLE_ABBREV, "abbrev" }, { XLAT_STYLE_RAW, "raw" },
+		{ XLAT_STYLE_VERBOSE, "verbose" }, XLAT_END,
+	};
+
+	for (const struct xlat *s = styles; s->name; s++) {
+		if (!strcmp(arg, s->name)) {
+			o->xlat_style = (int)s->val;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
 
 static int opt_y(struct trace_opts *o, const char *arg)
 {
@@ -222,17 +240,25 @@ static const struct opt_row rows[] = {
 	{ 'x', "strings-in-hex", no_argument, NULL,
 	  "print a string in hex (\\x..) when a byte is neither printable ASCII nor white "
 	  "space; -xx every string", opt_x },
+	{ 'X', "const-print-style", required_argument, "STYLE",
+	  "how named constants are printed: abbrev (O_RDONLY|O_CLOEXEC, the default), raw "
+	  "(0x80000) or verbose (0x80000 /* O_RDONLY|O_CLOEXEC */)", opt_X },
+	{ 'v', "no-abbrev", no_argument, NULL,
+	  "do not abbreviate: execve's environment printed in full, argv past -s elements",
+	  opt_v },
 	{ 'o', "output", required_argument, "FILE", "write the trace to FILE (default stderr)",
 	  opt_o },
 	{ 'p', "attach", required_argument, "PID",
 	  "attach to every thread of PID; Ctrl-C detaches and PID goes on", opt_p },
 	{ 'e', "expr", required_argument, "EXPR",
 	  "trace=[!]LIST (names, %file %process %network %memory %signal %desc %ipc %creds "
-	  "%clock..., all, none); status=failed; inject=SET:error=ERRNO|retval=N[:when="
-	  "FIRST[..LAST][+[STEP]]] (the calls do not run and return -ERRNO or N); "
+	  "%clock..., all, none); status=failed; inject=SET:error=ERRNO|retval=N[:when=W] "
+	  "(the calls do not run and return -ERRNO or N; W: FIRST[..LAST][+[STEP]]); "
 	  "signal=[!]SIGNALS (which signals' lines are printed; all, none); "
 	  "quiet=[!]LIST (attach, exit, path-resolution, personality, thread-execve, "
-	  "superseded; all, none); repeatable", opt_e },
+	  "superseded; all, none); read=FDS, write=FDS (after each call reading from or "
+	  "writing to one of the fds, a hex dump of the data: 3,4, all, none, !FDS); "
+	  "repeatable", opt_e },
 	{ 'q', NULL, no_argument, NULL,
 	  "quiet=attach,personality; -qq also quiet=exit (no '+++ exited with N +++'); "
 	  "-qqq quiet=all", opt_q },
@@ -261,11 +287,44 @@ static const struct opt_row rows[] = {
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
 
+/* --help's columns: the option in the first HELP_LEFT, its text wrapped at HELP_WIDTH. */
+#define HELP_LEFT 37
+#define HELP_WIDTH 80
+
+/* One row: "  -x, --long" padded to HELP_LEFT (or alone on its line if longer), then the
+ * text broken at spaces so that no line passes HELP_WIDTH (a longer word stands alone). */
+static void print_wrapped(FILE *out, const char *left, const char *text)
+{
+	int col = fprintf(out, "  %s", left);
+
+	if (col >= HELP_LEFT) {
+		fputc('\n', out);
+		col = 0;
+	}
+	while (*text) {
+		size_t word = strcspn(text, " ");
+
+		if (col > HELP_LEFT && col + 1 + (int)word > HELP_WIDTH) {
+			fputc('\n', out);
+			col = 0;
+		}
+		if (col < HELP_LEFT)
+			col += fprintf(out, "%*s", HELP_LEFT - col, "");
+		else
+			col += fprintf(out, " ");
+		col += fprintf(out, "%.*s", (int)word, text);
+		text += word;
+		text += strspn(text, " ");
+	}
+	fputc('\n', out);
+}
+
 static void print_help(FILE *out)
 {
 	fprintf(out,
-		"Usage: trace [-cCwfkqrtTxyZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
-		"             [--json] [--cost] [--tree] [--no-seccomp] (-p PID | PROGRAM [ARG...])\n"
+		"Usage: trace [-cCwfkqrtTvxyZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-X STYLE]\n"
+		"             [-o FILE] [--json] [--cost] [--tree] [--no-seccomp]\n"
+		"             (-p PID | PROGRAM [ARG...])\n"
 		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
 		"       trace -e trace=LIST --dump-filter\n"
 		"Trace the system calls of PROGRAM (or of the running process PID), like strace.\n\n");
@@ -283,7 +342,7 @@ static void print_help(FILE *out)
 		else
 			snprintf(left + n, sizeof(left) - n, "--%s%s%s", rows[i].name,
 				 rows[i].metavar ? "=" : "", rows[i].metavar ? rows[i].metavar : "");
-		fprintf(out, "  %-34s %s\n", left, rows[i].help);
+		print_wrapped(out, left, rows[i].help);
 	}
 	fprintf(out,
 		"\nOutput goes to stderr (or FILE), never to the program's stdout.\n"
@@ -294,8 +353,8 @@ static void print_help(FILE *out)
 		"  126  PROGRAM is not executable\n"
 		"  127  PROGRAM not found\n"
 		"--compare exits 0 when every command ran (whatever their statuses).\n\n"
-		"With -e trace=LIST (not with -p, not with --no-seccomp), the program runs under a\n"
-		"seccomp-bpf filter: it sets no_new_privs (setuid programs then do not gain\n"
+		"With -e trace=LIST (not with -p, not with --no-seccomp), the program runs under\n"
+		"a seccomp-bpf filter: it sets no_new_privs (setuid programs then do not gain\n"
 		"privileges), every descendant inherits the filter and cannot remove it, and if\n"
 		"trace died the selected calls would fail with ENOSYS, so trace's tracees are\n"
 		"killed with it (PTRACE_O_EXITKILL). Without -f, children and threads are still\n"
