@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "memprot/fault_catch.h"
 #include "memprot/guest.h"
@@ -179,9 +180,14 @@ static int case_nested(void *unused)
 	return must_fault("after the outer call", r.addr);
 }
 
-/* The other thread writes while the main thread is inside a call. */
+/*
+ * Another thread, started before the call (a thread starts with its creator's PKRU, so
+ * one started inside the call would have the write right too), writes while the main
+ * thread is inside the call.
+ */
 struct race {
 	void *addr;
+	pthread_barrier_t go, done;
 	int faulted, code;	/* what the other thread's write did */
 	char line[256];
 };
@@ -191,25 +197,25 @@ static void *other_thread(void *arg)
 	struct race *x = arg;
 	struct fault_report r;
 
-	/* In a child of its own: the write may fault, and must not end this process. */
+	pthread_barrier_wait(&x->go);
+	/* In a child of its own (which inherits this thread's PKRU): the write may fault. */
 	if (fault_catch(write_at, x->addr, &r) != 0)
 		x->faulted = -1;
 	else
 		x->faulted = r.faulted;
 	x->code = r.code;
 	fault_report_format(&r, 0, x->line, sizeof(x->line));
+	pthread_barrier_wait(&x->done);
 	return NULL;
 }
 
 static int while_inside(void *addr, void *arg)
 {
 	struct race *x = arg;
-	pthread_t t;
 
 	x->addr = addr;
-	if (pthread_create(&t, NULL, other_thread, x) != 0)
-		return -EAGAIN;
-	pthread_join(t, NULL);
+	pthread_barrier_wait(&x->go);
+	pthread_barrier_wait(&x->done);
 	return 0;
 }
 
@@ -217,14 +223,19 @@ static int case_thread(void *unused)
 {
 	struct race x = { 0 };
 	struct wa_region r;
+	pthread_t t;
 	int rc;
 
 	(void)unused;
 	if (open_region(&r))
 		return 1;
+	if (pthread_barrier_init(&x.go, NULL, 2) != 0 || pthread_barrier_init(&x.done, NULL, 2) != 0 ||
+	    pthread_create(&t, NULL, other_thread, &x) != 0)
+		return failf("could not start a thread");
 	rc = with_write_access(&r, while_inside, &x);
 	if (rc != 0)
 		return failf("with_write_access returned %d", rc);
+	pthread_join(t, NULL);
 	if (x.faulted < 0)
 		return failf("the other thread's child failed");
 	if (mode == WA_PKEY && (!x.faulted || x.code != SEGV_PKUERR))
@@ -255,6 +266,17 @@ static const struct wa_case *find_case(const char *name)
 	return NULL;
 }
 
+/* A case that hangs (a with_write_access that deadlocks) is killed after this many seconds. */
+enum { CASE_SECONDS = 30 };
+
+static int timed_case(void *arg)
+{
+	const struct wa_case *c = arg;
+
+	alarm(CASE_SECONDS);
+	return c->run(NULL);
+}
+
 static int run_case(const struct wa_case *c)
 {
 	struct fault_report r;
@@ -262,13 +284,15 @@ static int run_case(const struct wa_case *c)
 	int rc;
 
 	why[0] = '\0';
-	rc = fault_catch(c->run, NULL, &r);
+	rc = fault_catch(timed_case, (void *)c, &r);
 	if (rc == 0 && !r.faulted && r.ret == 0) {
 		printf("  %s: ok\n", c->name);
 		return 0;
 	}
-	if (rc < 0)
-		snprintf(why, WHY_LEN, "the case's child ended: %s", strerror(-rc));
+	if (rc == -EINTR)
+		snprintf(why, WHY_LEN, "killed by a signal, or still running after %d s", CASE_SECONDS);
+	else if (rc < 0)
+		snprintf(why, WHY_LEN, "the case's child failed: %s", strerror(-rc));
 	else if (r.faulted) {
 		fault_report_format(&r, 0, line, sizeof(line));
 		snprintf(why, WHY_LEN, "%s", line);
