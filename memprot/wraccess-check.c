@@ -243,7 +243,7 @@ static int case_thread(void *unused)
 	if (mode == WA_MPROTECT && x.faulted)
 		return failf("with mprotect, another thread's write during the call faulted (%s)",
 			     x.line);
-	return 0;
+	return must_fault("after the call", r.addr);
 }
 
 static const struct wa_case {

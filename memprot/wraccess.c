@@ -38,8 +38,8 @@ int wa_region_open(struct wa_region *r, size_t len, enum wa_mode mode)
 	return err;
 	/* LAB 4 SOLUTION END */
 	/* LAB 4 STUB BEGIN
-	munmap(r->addr, r->len);
-	return -ENOSYS;
+	// Take the write right away: with mprotect, or with a key (pkey_alloc, pkey_mprotect).
+	return 0;
 	   LAB 4 STUB END */
 }
 
@@ -82,6 +82,7 @@ int with_write_access(struct wa_region *r, wa_fn *fn, void *arg)
 	return rc;
 	/* LAB 4 SOLUTION END */
 	/* LAB 4 STUB BEGIN
+	// Give the calling thread the write right for the length of fn, then take it back.
 	(void)r;
 	(void)fn;
 	(void)arg;
