@@ -1,8 +1,7 @@
 #!/bin/sh
 # tests/memprot/faults.sh: memprot/faults reports the three page faults as the CPU and the
 # kernel give them: si_code, si_addr (the byte touched), trap 14 and the error-code bits.
-# Where strace can trace, its own decoding of each child's SIGSEGV is the oracle for
-# si_code and si_addr.
+# tests/memprot/faults-strace.sh checks si_code and si_addr against strace.
 . "$top_srcdir/tests/lib.sh"
 F=$B/memprot/faults
 need_built "$F"
@@ -28,16 +27,3 @@ rc=$?
 [ $rc -eq 2 ] && grep -q '^usage: faults' "$T/bad" && [ "$(wc -l < "$T/bad")" -eq 1 ] ||
 	fail "faults bogus: expected exit 2 and one usage line (got $rc)"
 pass "case selection and bad usage"
-
-if probe strace; then
-	"$STRACE" -f -qq -e trace=none -e signal=SIGSEGV -o "$T/strace" "$F" > /dev/null 2>&1 ||
-		fail "faults under strace exited $?"
-	sed -nE 's/.*si_code=(SEGV_[A-Z]+), si_addr=(0x[0-9a-f]+).*/\1 \2/p' "$T/strace" > "$T/oracle"
-	sed -nE 's/^  (SEGV_[A-Z]+) at (0x[0-9a-f]+) .*/\1 \2/p' "$T/out" |
-		sed -E 's/0x[0-9a-f]+/ADDR/' > "$T/ours"
-	sed -E 's/0x[0-9a-f]*123$/ADDR/' "$T/oracle" > "$T/theirs"
-	diff -u "$T/theirs" "$T/ours" >&2 || fail "strace saw other si_codes or addresses"
-	pass "strace decodes the same si_codes, at addresses ending in 123"
-else
-	note "no strace oracle: $PROBE_WHY"
-fi
