@@ -63,7 +63,8 @@ struct call {
 
 struct decode_opts {
 	int strsize;		/* -s: max string bytes shown (default 32) */
-	int verbose;		/* reserved: -v prints whole arrays/structs */
+	int verbose;		/* -v: structures and arrays unabbreviated (execve's envp) */
+	int xlat_style;		/* -X: enum xlat_style (tracer/xlat.h); 0: abbrev */
 	int decode_fds;		/* -y 1: fds with their paths "3</etc/passwd>"; -yy 2: also
 				 * sockets' protocol and addresses, devices' numbers */
 	int xstr;		/* -x 1: strings with a non-ASCII byte in hex; -xx 2: all */
@@ -109,6 +110,44 @@ void decode_unfinished(struct strbuf *sb, struct call *c);
 
 /* Appends ") = ?" (exit, exit_group, a call cut short by the tracee's death). */
 void decode_noreturn(struct strbuf *sb, struct call *c);
+
+/* ---- -e read=FDS, -e write=FDS (tracer/decode/dumpio.c, hexdump.c, fdlist.c) ----------- */
+
+/* A set of fds in strace's syntax: "3,5", "all", "none", "!1" (fdlist.c). */
+#define FDLIST_MAX 1024
+struct fdlist {
+	int inverted;	/* the set is every fd except fds[] */
+	size_t n;
+	int *fds;
+};
+/* Replaces l with spec's set. 0, -EINVAL (a token that is not a descriptor, no token), or
+ * -ENOMEM; l is unchanged on error. */
+int fdlist_parse(struct fdlist *l, const char *spec);
+int fdlist_has(const struct fdlist *l, int fd);
+
+struct dump_sets {
+	struct fdlist read, write;
+};
+
+/* One dump line (with its '\n') is at most this long. */
+#define HEXDUMP_LINE_MAX 128
+/* The offset's width for a dump of len bytes: 5 hex digits, more past 1 MiB (strace's). */
+int hexdump_offset_width(uint64_t len);
+/* Formats n (<= 16) bytes at offset off as one of strace's dump lines, ending in '\n'. */
+void hexdump_line(char out[HEXDUMP_LINE_MAX], const unsigned char *p, size_t n, uint64_t off,
+		  int width);
+
+/* Receives each line of a dump (with its '\n'), to print it after the call's line. */
+typedef void (*dump_emit)(void *ctx, const char *line);
+/*
+ * After a call's line: the bytes it wrote on an fd of sets->write (write, pwrite64, sendto,
+ * mq_timedsend, writev, pwritev(2), vmsplice, sendmsg, sendmmsg), or read on an fd of
+ * sets->read when it succeeded (read, pread64, recvfrom, mq_timedreceive, readv, preadv(2),
+ * recvmsg, recvmmsg), as strace's hex dump lines: " | 00000  68 69 0a ...  hi. |", each
+ * iovec buffer after " * N bytes in buffer I", each mmsghdr after " = N buffers in vector I".
+ */
+void decode_dumpio(const struct call *c, const struct tracee_mem *mem,
+		   const struct dump_sets *sets, dump_emit emit, void *ctx);
 
 /* ---- names (tracer/xlat.c) ------------------------------------------------------- */
 

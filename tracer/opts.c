@@ -12,6 +12,7 @@
 #include <string.h>
 #include "config.h"
 #include "tracer/opts.h"
+#include "tracer/xlat.h"
 
 /* Returns 0, or -EINVAL after printing nothing (the caller prints the one line). */
 typedef int (*opt_handler)(struct trace_opts *o, const char *arg);
@@ -171,6 +172,23 @@ FLAG_HANDLER(opt_cost, cost)
 FLAG_HANDLER(opt_tree, tree)
 FLAG_HANDLER(opt_r, relative)
 FLAG_HANDLER(opt_T, syscall_time)
+FLAG_HANDLER(opt_v, verbose)
+
+static int opt_X(struct trace_opts *o, const char *arg)
+{
+	static const struct xlat styles[] = {
+		{ XLAT_STYLE_ABBREV, "abbrev" }, { XLAT_STYLE_RAW, "raw" },
+		{ XLAT_STYLE_VERBOSE, "verbose" }, XLAT_END,
+	};
+
+	for (const struct xlat *s = styles; s->name; s++) {
+		if (!strcmp(arg, s->name)) {
+			o->xlat_style = (int)s->val;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
 
 static int opt_y(struct trace_opts *o, const char *arg)
 {
@@ -222,17 +240,25 @@ static const struct opt_row rows[] = {
 	{ 'x', "strings-in-hex", no_argument, NULL,
 	  "print a string in hex (\\x..) when a byte is neither printable ASCII nor white "
 	  "space; -xx every string", opt_x },
+	{ 'X', "const-print-style", required_argument, "STYLE",
+	  "how named constants are printed: abbrev (O_RDONLY|O_CLOEXEC, the default), raw "
+	  "(0x80000) or verbose (0x80000 /* O_RDONLY|O_CLOEXEC */)", opt_X },
+	{ 'v', "no-abbrev", no_argument, NULL,
+	  "do not abbreviate: execve's environment printed in full, argv past -s elements",
+	  opt_v },
 	{ 'o', "output", required_argument, "FILE", "write the trace to FILE (default stderr)",
 	  opt_o },
 	{ 'p', "attach", required_argument, "PID",
 	  "attach to every thread of PID; Ctrl-C detaches and PID goes on", opt_p },
 	{ 'e', "expr", required_argument, "EXPR",
 	  "trace=[!]LIST (names, %file %process %network %memory %signal %desc %ipc %creds "
-	  "%clock..., all, none); status=failed; inject=SET:error=ERRNO|retval=N[:when="
-	  "FIRST[..LAST][+[STEP]]] (the calls do not run and return -ERRNO or N); "
+	  "%clock..., all, none); status=failed; inject=SET:error=ERRNO|retval=N[:when=W] "
+	  "(the calls do not run and return -ERRNO or N; W: FIRST[..LAST][+[STEP]]); "
 	  "signal=[!]SIGNALS (which signals' lines are printed; all, none); "
 	  "quiet=[!]LIST (attach, exit, path-resolution, personality, thread-execve, "
-	  "superseded; all, none); repeatable", opt_e },
+	  "superseded; all, none); read=FDS, write=FDS (after each call reading from or "
+	  "writing to one of the fds, a hex dump of the data: 3,4, all, none, !FDS); "
+	  "repeatable", opt_e },
 	{ 'q', NULL, no_argument, NULL,
 	  "quiet=attach,personality; -qq also quiet=exit (no '+++ exited with N +++'); "
 	  "-qqq quiet=all", opt_q },
@@ -261,57 +287,43 @@ static const struct opt_row rows[] = {
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
 
-/* --help fits a terminal of HELP_WIDTH columns: each row's text starts at HELP_COLUMN and
- * wraps there; a word too long for that column (-e's inject= syntax) gets a line of its own
- * starting at HELP_LONG_INDENT. */
-enum { HELP_WIDTH = 80, HELP_COLUMN = 37, HELP_LONG_INDENT = 8 };
+/* --help's columns: the option in the first HELP_LEFT, its text wrapped at HELP_WIDTH. */
+#define HELP_LEFT 37
+#define HELP_WIDTH 80
 
-/* print_wrapped: TEXT's words, the output being at column HELP_COLUMN of its first line. */
-static void print_wrapped(FILE *out, const char *text)
+/* One row: "  -x, --long" padded to HELP_LEFT (or alone on its line if longer), then the
+ * text broken at spaces so that no line passes HELP_WIDTH (a longer word stands alone). */
+static void print_wrapped(FILE *out, const char *left, const char *text)
 {
-	const char *line = NULL;	/* the current line's first word, or NULL while empty */
-	int len = 0;			/* its length so far, words and the blanks between */
-	int first = 1;			/* still on the row's first line (no padding to print) */
+	int col = fprintf(out, "  %s", left);
 
-	for (const char *p = text; *p; ) {
-		int n;
-
-		if (*p == ' ') {
-			p++;
-			continue;
-		}
-		n = (int)strcspn(p, " ");
-		if (line && HELP_COLUMN + len + 1 + n <= HELP_WIDTH) {
-			len = (int)(p + n - line);	/* the blanks between words are kept */
-		} else {
-			if (line) {		/* the line is full: print it */
-				fprintf(out, "%*s%.*s\n", first ? 0 : HELP_COLUMN, "", len, line);
-				first = 0;
-				line = NULL;
-			}
-			if (HELP_COLUMN + n <= HELP_WIDTH) {
-				line = p;
-				len = n;
-			} else {		/* too long for the column: a line of its own */
-				if (first)
-					fputc('\n', out);
-				fprintf(out, "%*s%.*s\n", HELP_LONG_INDENT, "", n, p);
-				first = 0;
-			}
-		}
-		p += n;
-	}
-	if (line)
-		fprintf(out, "%*s%.*s\n", first ? 0 : HELP_COLUMN, "", len, line);
-	else if (first)
+	if (col >= HELP_LEFT) {
 		fputc('\n', out);
+		col = 0;
+	}
+	while (*text) {
+		size_t word = strcspn(text, " ");
+
+		if (col > HELP_LEFT && col + 1 + (int)word > HELP_WIDTH) {
+			fputc('\n', out);
+			col = 0;
+		}
+		if (col < HELP_LEFT)
+			col += fprintf(out, "%*s", HELP_LEFT - col, "");
+		else
+			col += fprintf(out, " ");
+		col += fprintf(out, "%.*s", (int)word, text);
+		text += word;
+		text += strspn(text, " ");
+	}
+	fputc('\n', out);
 }
 
 static void print_help(FILE *out)
 {
 	fprintf(out,
-		"Usage: trace [-cCwfkqrtTxyZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
-		"             [--json] [--cost] [--tree] [--no-seccomp]\n"
+		"Usage: trace [-cCwfkqrtTvxyZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-X STYLE]\n"
+		"             [-o FILE] [--json] [--cost] [--tree] [--no-seccomp]\n"
 		"             (-p PID | PROGRAM [ARG...])\n"
 		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
 		"       trace -e trace=LIST --dump-filter\n"
@@ -330,8 +342,7 @@ static void print_help(FILE *out)
 		else
 			snprintf(left + n, sizeof(left) - n, "--%s%s%s", rows[i].name,
 				 rows[i].metavar ? "=" : "", rows[i].metavar ? rows[i].metavar : "");
-		fprintf(out, "  %-*s ", HELP_COLUMN - 3, left);
-		print_wrapped(out, rows[i].help);
+		print_wrapped(out, left, rows[i].help);
 	}
 	fprintf(out,
 		"\nOutput goes to stderr (or FILE), never to the program's stdout.\n"

@@ -36,6 +36,8 @@ struct trace_opts {
 	int strsize;			/* -s (default 32) */
 	int decode_fds;			/* -y 1, -yy 2 */
 	int xstr;			/* -x 1, -xx 2 */
+	int verbose;			/* -v */
+	int xlat_style;			/* -X: enum xlat_style (tracer/xlat.h) */
 	const char *outfile;		/* -o (default stderr) */
 	pid_t attach_pid;		/* -p */
 	char **argv;			/* PROGRAM [ARG...] (NULL with -p); the commands

@@ -36,6 +36,8 @@ static int prepare(const struct trace_opts *o)
 	tstate.dopts.strsize = o->strsize;
 	tstate.dopts.decode_fds = o->decode_fds;
 	tstate.dopts.xstr = o->xstr;
+	tstate.dopts.verbose = o->verbose;
+	tstate.dopts.xlat_style = o->xlat_style;
 	if ((err = syscall_init()) < 0) {
 		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));
 		return TRACE_EXIT_ERROR;

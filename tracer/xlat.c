@@ -15,6 +15,66 @@
 #include "tracer/xlat.h"
 #include "tracer/decode/xlat_compat.h"
 
+static enum xlat_style cur_style = XLAT_STYLE_ABBREV;
+
+enum xlat_style xlat_set_style(enum xlat_style style)
+{
+	enum xlat_style old = cur_style;
+
+	cur_style = style;
+	return old;
+}
+
+enum xlat_style xlat_get_style(void)
+{
+	return cur_style;
+}
+
+static void print_number(struct strbuf *sb, uint64_t val, enum xlat_num num)
+{
+	switch (num) {
+	case XLAT_NUM_DEC:
+		sb_printf(sb, "%lld", (long long)val);
+		break;
+	case XLAT_NUM_UDEC:
+		sb_printf(sb, "%llu", (unsigned long long)val);
+		break;
+	case XLAT_NUM_OCT:
+		sb_printf(sb, "%#llo", (unsigned long long)val);
+		break;
+	default:
+		sb_printf(sb, "%#llx", (unsigned long long)val);	/* 0 prints as "0" */
+	}
+}
+
+void xlat_print_styled(struct strbuf *sb, uint64_t val, enum xlat_num num, const char *text)
+{
+	if (cur_style == XLAT_STYLE_ABBREV) {
+		sb_puts(sb, text);
+		return;
+	}
+	print_number(sb, val, num);
+	if (cur_style == XLAT_STYLE_VERBOSE)
+		sb_printf(sb, " /* %s */", text);
+}
+
+void xlat_print_styled_by(struct strbuf *sb, uint64_t val, enum xlat_num num,
+			  void (*print)(struct strbuf *sb, uint64_t val))
+{
+	enum xlat_style style = xlat_set_style(XLAT_STYLE_ABBREV);
+	char text[512];
+	struct strbuf t;
+
+	if (style == XLAT_STYLE_ABBREV) {
+		print(sb, val);
+		return;
+	}
+	sb_init(&t, text, sizeof text);
+	print(&t, val);
+	xlat_set_style(style);
+	xlat_print_styled(sb, val, num, text);
+}
+
 const char *xlat_name(const struct xlat *x, uint64_t val)
 {
 	for (; x->name; x++)
@@ -28,14 +88,42 @@ void xlat_print_enum(struct strbuf *sb, const struct xlat *x, uint64_t val, cons
 	const char *name = xlat_name(x, val);
 
 	if (name)
-		sb_puts(sb, name);
+		xlat_print_styled(sb, val, XLAT_NUM_HEX, name);
+	else if (cur_style == XLAT_STYLE_RAW)
+		print_number(sb, val, XLAT_NUM_HEX);
 	else if (unknown)
 		sb_printf(sb, "%#llx /* %s */", (unsigned long long)val, unknown);
 	else
 		sb_printf(sb, "%#llx", (unsigned long long)val);
 }
 
+/* The names of val's bits, as abbrev prints them. */
+static int flags_text(struct strbuf *sb, const struct xlat *x, uint64_t val,
+		      const char *zero_name);
+
 int xlat_print_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *zero_name)
+{
+	char text[512];
+	struct strbuf t;
+	int printed;
+
+	if (cur_style == XLAT_STYLE_ABBREV)
+		return flags_text(sb, x, val, zero_name);
+	if (cur_style == XLAT_STYLE_RAW) {
+		print_number(sb, val, XLAT_NUM_HEX);
+		return val != 0;
+	}
+	sb_init(&t, text, sizeof text);
+	printed = flags_text(&t, x, val, zero_name);
+	if (printed || (val == 0 && zero_name))
+		xlat_print_styled(sb, val, XLAT_NUM_HEX, text);
+	else
+		print_number(sb, val, XLAT_NUM_HEX);	/* no name: the number, as abbrev */
+	return printed;
+}
+
+static int flags_text(struct strbuf *sb, const struct xlat *x, uint64_t val,
+		      const char *zero_name)
 {
 	int printed = 0;
 
@@ -57,21 +145,29 @@ int xlat_print_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, cons
 
 /* ---- printers ---------------------------------------------------------------------- */
 
+static void file_mode_text(struct strbuf *sb, uint64_t mode);
+
+/* raw: 0100644, verbose: 0100644 /\* S_IFREG|0644 *\/ */
 void print_file_mode(struct strbuf *sb, uint32_t mode)
+{
+	xlat_print_styled_by(sb, mode, XLAT_NUM_OCT, file_mode_text);
+}
+
+static void file_mode_text(struct strbuf *sb, uint64_t mode)
 {
 	const char *type = xlat_name(xlat_file_types, mode & S_IFMT);
 
 	if (type)
 		sb_printf(sb, "%s|", type);
 	else if (mode & S_IFMT)
-		sb_printf(sb, "%#o|", mode & S_IFMT);
+		sb_printf(sb, "%#o|", (unsigned)(mode & S_IFMT));
 	if (mode & S_ISUID)
 		sb_puts(sb, "S_ISUID|");
 	if (mode & S_ISGID)
 		sb_puts(sb, "S_ISGID|");
 	if (mode & S_ISVTX)
 		sb_puts(sb, "S_ISVTX|");
-	sb_printf(sb, "%#03o", mode & ACCESSPERMS);	/* 0644; 0 prints as strace's "000" */
+	sb_printf(sb, "%#03o", (unsigned)(mode & ACCESSPERMS));	/* 0644; 0 prints as strace's "000" */
 }
 
 void print_mode_arg(struct strbuf *sb, uint32_t mode)
@@ -79,7 +175,7 @@ void print_mode_arg(struct strbuf *sb, uint32_t mode)
 	sb_printf(sb, "%#03o", mode);
 }
 
-void print_open_flags(struct strbuf *sb, uint64_t flags)
+static void open_flags_text(struct strbuf *sb, uint64_t flags)
 {
 	const char *acc = xlat_name(xlat_open_access, flags & O_ACCMODE);
 
@@ -94,10 +190,16 @@ void print_open_flags(struct strbuf *sb, uint64_t flags)
 	}
 }
 
+/* strace names the whole value in one comment: 0x80000 /\* O_RDONLY|O_CLOEXEC *\/ */
+void print_open_flags(struct strbuf *sb, uint64_t flags)
+{
+	xlat_print_styled_by(sb, flags, XLAT_NUM_HEX, open_flags_text);
+}
+
 void print_dirfd(struct strbuf *sb, int fd)
 {
 	if (fd == AT_FDCWD)
-		sb_puts(sb, "AT_FDCWD");
+		xlat_print_styled(sb, (uint64_t)(int64_t)fd, XLAT_NUM_DEC, "AT_FDCWD");
 	else
 		sb_printf(sb, "%d", fd);
 }
@@ -148,7 +250,7 @@ const char *signal_name(int sig)
 void print_signo(struct strbuf *sb, int sig)
 {
 	if (sig > 0 && sig <= KERNEL_NSIG)
-		sb_puts(sb, signal_name(sig));
+		xlat_print_styled(sb, (uint64_t)sig, XLAT_NUM_DEC, signal_name(sig));
 	else
 		sb_printf(sb, "%d", sig);
 }
@@ -168,7 +270,9 @@ void print_sigset_bytes(struct strbuf *sb, const unsigned char *set, size_t byte
 
 		if (bit == invert)
 			continue;
-		sb_printf(sb, "%s%s", first ? "" : " ", signal_name(i + 1) + 3);
+		if (!first)
+			sb_putc(sb, ' ');
+		xlat_print_styled(sb, i + 1, XLAT_NUM_DEC, signal_name(i + 1) + 3);
 		first = 0;
 	}
 	sb_putc(sb, ']');

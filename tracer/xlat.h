@@ -27,6 +27,27 @@ struct xlat {
 #define XLAT_N(v, name) { (uint64_t)(v), name }
 #define XLAT_END { 0, NULL }
 
+/*
+ * -X: how the printers below show a value that has a name (strace's xlat styles):
+ *   abbrev   the name: O_RDONLY|O_CLOEXEC (the default)
+ *   raw      the number only: 0x80000 (0 as 0; signals and AT_FDCWD in decimal)
+ *   verbose  both: 0x80000 /\* O_RDONLY|O_CLOEXEC *\/
+ * Comments after a result (" (flags FD_CLOEXEC)") keep the names in every style.
+ */
+enum xlat_style { XLAT_STYLE_ABBREV = 0, XLAT_STYLE_RAW, XLAT_STYLE_VERBOSE };
+/* Sets the style every printer follows; returns the previous one. */
+enum xlat_style xlat_set_style(enum xlat_style style);
+enum xlat_style xlat_get_style(void);
+/* How xlat_print_styled shows the number: 0x22, -100, 18446744073709551615, 0100644. */
+enum xlat_num { XLAT_NUM_HEX = 0, XLAT_NUM_DEC, XLAT_NUM_UDEC, XLAT_NUM_OCT };
+/* Appends text (val's names, as abbrev prints them) in the current style: text, the
+ * number, or both. */
+void xlat_print_styled(struct strbuf *sb, uint64_t val, enum xlat_num num, const char *text);
+/* Appends what print(tmp, val) appends in abbrev style, in the current style (for the
+ * printers that make one value's text of several tables, as mmap's flags). */
+void xlat_print_styled_by(struct strbuf *sb, uint64_t val, enum xlat_num num,
+			  void (*print)(struct strbuf *sb, uint64_t val));
+
 /* The name of val in x, or NULL. */
 const char *xlat_name(const struct xlat *x, uint64_t val);
 
@@ -40,7 +61,8 @@ void xlat_print_enum(struct strbuf *sb, const struct xlat *x, uint64_t val, cons
 /*
  * Appends val as "A|B|0x40" (entries in table order; an entry matches when all its bits are
  * set; bits no entry names are printed last in hex). Zero prints zero_name, or "0" if NULL.
- * Returns the number of names printed.
+ * Returns the number of names printed (raw style: 1 for a nonzero value, so that a caller
+ * adds no "unknown" comment to a bare number).
  */
 int xlat_print_flags(struct strbuf *sb, const struct xlat *x, uint64_t val, const char *zero_name);
 

@@ -6,6 +6,8 @@
 
 "$TRACE" --help > "$T/help" || fail "--help exited $?"
 grep -q '^Usage: trace' "$T/help" || fail "--help has no usage line"
+long=$(awk 'length > 80' "$T/help")
+[ -z "$long" ] || fail "--help lines past 80 columns: $long"
 "$TRACE" --version | grep -q '^trace' || fail "--version"
 "$TRACE" -Q true 2> "$T/err"; assert_eq "bad option status" 2 $?
 assert_eq "bad option message lines" 1 "$(wc -l < "$T/err")"

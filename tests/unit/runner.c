@@ -15,6 +15,7 @@ int main(void)
 	add_loader_suites(sr);
 	add_tracer_suites(sr);
 	add_decode_suites(sr);
+	add_memprot_suites(sr);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

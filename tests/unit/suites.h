@@ -12,5 +12,6 @@ void add_nostd_suites(SRunner *sr);	/* tests/unit/nostd_suites.c */
 void add_loader_suites(SRunner *sr);	/* tests/unit/loader_suites.c */
 void add_tracer_suites(SRunner *sr);	/* tests/unit/tracer_suites.c */
 void add_decode_suites(SRunner *sr);	/* tests/unit/decode_suites.c */
+void add_memprot_suites(SRunner *sr);	/* tests/unit/memprot_suites.c */
 
 #endif

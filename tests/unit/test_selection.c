@@ -50,6 +50,15 @@ START_TEST(costly_regex)
 	ck_assert(regex_too_costly("a*?"));
 	ck_assert(regex_too_costly("a{1,200}{1,200}"));
 	ck_assert(regex_too_costly("a{1,30000}"));
+	ck_assert(!regex_too_costly("^(a{1,255})$"));
+	ck_assert(!regex_too_costly("((open|stat){2}){3}"));
+	ck_assert(regex_too_costly("((a{255}){255}){255}"));	/* 255^3 copies */
+	ck_assert(!regex_too_costly("[]+*]+"));	/* a ']' first is a member */
+	ck_assert(!regex_too_costly("[^]a]+"));
+	ck_assert(!regex_too_costly("[[:alpha:]]+_[[.-.]]?"));
+	ck_assert(regex_too_costly("[]/[]a++"));	/* the bracket ends before a++ */
+	ck_assert(regex_too_costly("[[:alpha:]]++"));
+	ck_assert(regex_too_costly("(((((((((((((((((((((((((((((((((a)))))))))))))))))))))))))))))))))"));
 	memset(plus, 'a', sizeof plus);
 	for (int i = 1; i < 78; i += 2)
 		plus[i] = '+';

@@ -173,6 +173,54 @@ START_TEST(test_wait_status)
 }
 END_TEST
 
+/* -X raw and verbose (strace 6.1's forms), and the abbrev default restored. */
+START_TEST(test_xlat_styles)
+{
+	xlat_set_style(XLAT_STYLE_RAW);
+	xlat_print_flags(&sb, xlat_prot, 0x3, "PROT_NONE");
+	sb_puts(&sb, " ");
+	print_open_flags(&sb, 0x80000);
+	sb_puts(&sb, " ");
+	print_signo(&sb, 17);
+	ck_assert_str_eq(buf, "0x3 0x80000 17");
+	sb_reset(&sb);
+	xlat_set_style(XLAT_STYLE_VERBOSE);
+	xlat_print_flags(&sb, xlat_prot, 0, "PROT_NONE");
+	sb_puts(&sb, " ");
+	print_open_flags(&sb, 0x40000041);
+	sb_puts(&sb, " ");
+	print_file_mode(&sb, 0100644);
+	ck_assert_str_eq(buf, "0 /* PROT_NONE */ 0x40000041 /* O_WRONLY|O_CREAT|0x40000000 */ "
+			 "0100644 /* S_IFREG|0644 */");
+	xlat_set_style(XLAT_STYLE_ABBREV);
+}
+END_TEST
+
+/* -e read=/write=: strace's dump line and offset width, the fd sets' syntax. */
+START_TEST(test_hexdump)
+{
+	char line[HEXDUMP_LINE_MAX];
+	struct fdlist l = { 0 };
+
+	hexdump_line(line, (const unsigned char *)"hi\n", 3, 0, hexdump_offset_width(3));
+	ck_assert_str_eq(line, " | 00000  68 69 0a                                          "
+			 "hi.              |\n");
+	ck_assert_int_eq(hexdump_offset_width(1 << 20), 5);
+	ck_assert_int_eq(hexdump_offset_width((1 << 20) + 1), 6);
+	ck_assert_int_eq(fdlist_parse(&l, "3,5"), 0);
+	ck_assert(fdlist_has(&l, 5) && !fdlist_has(&l, 4));
+	ck_assert_int_eq(fdlist_parse(&l, "!!!3"), 0);
+	ck_assert(!fdlist_has(&l, 3) && fdlist_has(&l, 0));
+	ck_assert_int_eq(fdlist_parse(&l, "all"), 0);
+	ck_assert(fdlist_has(&l, 1000));
+	ck_assert_int_eq(fdlist_parse(&l, ","), -EINVAL);
+	ck_assert_int_eq(fdlist_parse(&l, "3,-1"), -EINVAL);
+	ck_assert(fdlist_has(&l, 1000));	/* unchanged on error */
+	ck_assert_int_eq(fdlist_parse(&l, "none"), 0);
+	ck_assert(!fdlist_has(&l, 0));
+}
+END_TEST
+
 Suite *make_xlat_suite(void)
 {
 	Suite *s = suite_create("xlat");
@@ -187,6 +235,8 @@ Suite *make_xlat_suite(void)
 	tcase_add_test(tc, test_sigsets);
 	tcase_add_test(tc, test_errno_names);
 	tcase_add_test(tc, test_wait_status);
+	tcase_add_test(tc, test_xlat_styles);
+	tcase_add_test(tc, test_hexdump);
 	suite_add_tcase(s, tc);
 	return s;
 }

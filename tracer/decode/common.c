@@ -365,12 +365,21 @@ unreadable:
 	print_addr(d->sb, addr);
 }
 
-void print_rlim(struct strbuf *sb, uint64_t v)
+static void rlim_text(struct strbuf *sb, uint64_t v)
 {
 	if (v == UINT64_MAX)
 		sb_puts(sb, "RLIM64_INFINITY");
 	else if (v && v % 1024 == 0)
 		sb_printf(sb, "%" PRIu64 "*1024", v / 1024);
+	else
+		sb_printf(sb, "%" PRIu64, v);
+}
+
+/* raw: 8388608, verbose: 8388608 /\* 8192*1024 *\/; a plain number in every style. */
+void print_rlim(struct strbuf *sb, uint64_t v)
+{
+	if (v == UINT64_MAX || (v && v % 1024 == 0))
+		xlat_print_styled_by(sb, v, XLAT_NUM_UDEC, rlim_text);
 	else
 		sb_printf(sb, "%" PRIu64, v);
 }

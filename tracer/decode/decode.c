@@ -37,6 +37,7 @@ static void dctx_init(struct dctx *d, struct strbuf *sb, struct call *c,
 	d->sep_done = 0;
 	d->sp = 0;
 	escape_set_xstr(d->o->xstr);
+	xlat_set_style(d->o->xlat_style);
 	sb_init(&d->aux, d->aux_storage, sizeof d->aux_storage);
 }
 

@@ -16,7 +16,8 @@ DECODER(linkat); DECODER(umask); DECODER(getxattr); DECODER(fgetxattr); DECODER(
 DECODER(listxattr); DECODER(utimensat); DECODER(mknodat); DECODER(mount); DECODER(umount2);
 /* desc.c */
 DECODER(read); DECODER(write); DECODER(pread64); DECODER(pwrite64); DECODER(readv);
-DECODER(writev); DECODER(dup3); DECODER(pipe); DECODER(pipe2); DECODER(lseek); DECODER(llseek);
+DECODER(writev); DECODER(preadv); DECODER(pwritev);
+DECODER(dup3); DECODER(pipe); DECODER(pipe2); DECODER(lseek); DECODER(llseek);
 DECODER(fcntl); DECODER(ioctl); DECODER(poll); DECODER(ppoll); DECODER(select);
 DECODER(pselect6); DECODER(getdents); DECODER(getdents64); DECODER(fadvise64); DECODER(flock);
 DECODER(epoll_create1); DECODER(epoll_ctl); DECODER(epoll_wait); DECODER(eventfd2);

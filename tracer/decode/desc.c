@@ -141,6 +141,32 @@ DECODER(writev)
 	return RV_DONE;
 }
 
+DECODER(preadv)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_iov(d, arg(d, 1), arg(d, 2), retval(d));
+	p_ulong(d, 2);
+	print_offset64(d, 3);
+	return 0;
+}
+
+DECODER(pwritev)
+{
+	p_fd(d, 0);
+	arg_sep(d);
+	print_iov(d, arg(d, 1), arg(d, 2), INT64_MAX);
+	p_ulong(d, 2);
+	print_offset64(d, 3);
+	return RV_DONE;
+}
+
 DECODER(dup3)
 {
 	p_fd(d, 0);
@@ -317,8 +343,12 @@ DECODER(fcntl)
 			return RV_HEX;
 		}
 		if (cmd == F_GETFL) {
+			/* strace 6.1 names F_GETFL's flags in every -X style */
+			enum xlat_style style = xlat_set_style(XLAT_STYLE_ABBREV);
+
 			sb_puts(&d->aux, "flags ");
 			print_open_flags(&d->aux, (uint64_t)retval(d));
+			xlat_set_style(style);
 			return RV_HEX;
 		}
 		return 0;
@@ -466,7 +496,7 @@ DECODER(ioctl)
 		p_fd(d, 0);
 		arg_sep(d);
 		if (name)
-			sb_puts(d->sb, name);
+			xlat_print_styled(d->sb, req, XLAT_NUM_HEX, name);
 		else
 			print_ioc(d->sb, req);
 		switch (kind) {

@@ -92,9 +92,32 @@ struct kernel_stat64 {
 	int64_t unused[3];
 };
 
-static void print_dev(struct strbuf *sb, uint64_t dev)
+/*
+ * statx's flags: the sync type, then the AT_* flags, each in the -X style:
+ * AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH, verbose 0 /\* AT_STATX_SYNC_AS_STAT *\/|0x1000 /\*
+ * AT_EMPTY_PATH *\/. strace 6.1's raw style prints the sync type 0 as nothing: "|0x1000".
+ */
+static void print_statx_flags(struct strbuf *sb, uint64_t flags)
+{
+	uint64_t sync = flags & AT_STATX_SYNC_TYPE;
+	flags &= ~(uint64_t)AT_STATX_SYNC_TYPE;
+	if (!(xlat_get_style() == XLAT_STYLE_RAW && sync == 0 && flags))
+		xlat_print_enum(sb, xlat_statx_sync, sync, NULL);
+	if (flags) {
+		sb_putc(sb, '|');
+		xlat_print_flags(sb, xlat_at_flags, flags, NULL);
+	}
+}
+
+static void dev_text(struct strbuf *sb, uint64_t dev)
 {
 	sb_printf(sb, "makedev(%#x, %#x)", major(dev), minor(dev));
+}
+
+/* verbose: 0x103 /\* makedev(0x1, 0x3) *\/ */
+static void print_dev(struct strbuf *sb, uint64_t dev)
+{
+	xlat_print_styled_by(sb, dev, XLAT_NUM_HEX, dev_text);
 }
 
 /* Appends "{st_mode=S_IFREG|0644, st_size=42, ...}" or the address. */
@@ -169,19 +192,12 @@ struct kernel_statx_head {
 DECODER(statx)
 {
 	struct kernel_statx_head stx;
-	uint64_t flags;
 
 	if (!d->exiting) {
 		p_dirfd(d, 0);
 		p_path(d, 1);
 		arg_sep(d);
-		flags = arg(d, 2);
-		xlat_print_enum(d->sb, xlat_statx_sync, flags & AT_STATX_SYNC_TYPE, NULL);
-		flags &= ~(uint64_t)AT_STATX_SYNC_TYPE;
-		if (flags) {
-			sb_putc(d->sb, '|');
-			xlat_print_flags(d->sb, xlat_at_flags, flags, NULL);
-		}
+		print_statx_flags(d->sb, arg(d, 2));
 		p_flags(d, 3, xlat_statx_mask, NULL);
 		return 0;
 	}

@@ -9,7 +9,7 @@
 /* mmap2 takes its offset in 4096-byte units, whatever the page size. */
 #define MMAP2_SHIFT 12
 
-static void print_map_flags(struct strbuf *sb, uint64_t flags)
+static void map_flags_text(struct strbuf *sb, uint64_t flags)
 {
 	const char *type = xlat_name(xlat_map_type, flags & MAP_TYPE);
 
@@ -22,6 +22,12 @@ static void print_map_flags(struct strbuf *sb, uint64_t flags)
 		sb_putc(sb, '|');
 		xlat_print_flags(sb, xlat_map_flags, flags, NULL);
 	}
+}
+
+/* The type and the flags in one value: verbose 0x22 /\* MAP_PRIVATE|MAP_ANONYMOUS *\/. */
+static void print_map_flags(struct strbuf *sb, uint64_t flags)
+{
+	xlat_print_styled_by(sb, flags, XLAT_NUM_HEX, map_flags_text);
 }
 
 /* mmap(addr, len, prot, flags, fd, offset) -> address in hex; offset_shift is MMAP2_SHIFT

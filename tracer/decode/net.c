@@ -19,14 +19,10 @@ DECODER(socket)
 {
 	int family = arg_int(d, 0);
 	uint64_t type = arg(d, 1);
-	const char *name = xlat_name(xlat_socket_types, type & 0xf);
 
 	p_enum(d, 0, xlat_address_families, "AF_???");
 	arg_sep(d);
-	if (name)
-		sb_puts(d->sb, name);
-	else
-		sb_printf(d->sb, "%#" PRIx64 " /* SOCK_??? */", type & 0xf);
+	xlat_print_enum(d->sb, xlat_socket_types, type & 0xf, "SOCK_???");
 	if (type & ~(uint64_t)0xf) {
 		sb_putc(d->sb, '|');
 		xlat_print_flags(d->sb, xlat_socket_flags, type & ~(uint64_t)0xf, NULL);
@@ -45,7 +41,6 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 {
 	unsigned char sa[128];
 	uint16_t family;
-	const char *fname;
 
 	if (!addr) {
 		sb_puts(d->sb, "NULL");
@@ -63,11 +58,8 @@ static void print_sockaddr_at(struct dctx *d, uint64_t addr, int64_t len)
 		return;
 	}
 	memcpy(&family, sa, sizeof family);
-	fname = xlat_name(xlat_address_families, family);
-	if (fname)
-		sb_printf(d->sb, "{sa_family=%s", fname);
-	else
-		sb_printf(d->sb, "{sa_family=%#x /* AF_??? */", family);
+	sb_puts(d->sb, "{sa_family=");
+	xlat_print_enum(d->sb, xlat_address_families, family, "AF_???");
 	switch (family) {
 	case AF_UNIX: {
 		size_t plen = (size_t)len - 2;

@@ -57,7 +57,7 @@ static int read_ptr(struct ptr_array *pa, uint64_t i, uint64_t *out)
 	return 0;
 }
 
-/* argv: ["ls", "-la", "/"] (at most -s elements, then "..."). */
+/* argv: ["ls", "-la", "/"] (at most -s elements, then "...", unless -v). */
 static void print_argv(struct dctx *d, uint64_t addr)
 {
 	struct ptr_array pa;
@@ -80,7 +80,7 @@ static void print_argv(struct dctx *d, uint64_t addr)
 		}
 		if (!p)
 			break;
-		if (i >= (uint64_t)d->o->strsize) {
+		if (!d->o->verbose && i >= (uint64_t)d->o->strsize) {
 			sb_puts(d->sb, i ? ", ..." : "...");
 			break;
 		}
@@ -91,12 +91,16 @@ static void print_argv(struct dctx *d, uint64_t addr)
 	sb_putc(d->sb, ']');
 }
 
-/* envp: 0x7ffd... /\* 23 vars *\/ */
+/* envp: 0x7ffd... /\* 23 vars *\/; with -v the strings, as argv. */
 static void print_envp(struct dctx *d, uint64_t addr)
 {
 	struct ptr_array pa;
 	uint64_t n, p;
 
+	if (d->o->verbose) {
+		print_argv(d, addr);
+		return;
+	}
 	print_addr(d->sb, addr);
 	if (!addr)
 		return;
@@ -140,8 +144,11 @@ static void print_clone_flags(struct strbuf *sb, uint64_t flags, int with_signal
 	flags &= with_signal ? ~(uint64_t)CSIGNAL : ~(uint64_t)0;
 	if (flags)
 		xlat_print_flags(sb, xlat_clone_flags, flags, NULL);
-	if (sig)
-		sb_printf(sb, "%s%s", flags ? "|" : "", signal_name((int)sig));
+	if (sig) {
+		if (flags)
+			sb_putc(sb, '|');
+		print_signo(sb, (int)sig);
+	}
 	if (!flags && !sig)
 		sb_putc(sb, '0');
 }
@@ -537,6 +544,20 @@ static void p_timespec(struct dctx *d, int i)
 	print_timespec_at(d, arg(d, i));
 }
 
+/* A named futex op with its flags: FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME. */
+static void futex_op_text(struct strbuf *sb, uint64_t op)
+{
+	const unsigned known = FUTEX_CMD_BITS | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME;
+
+	sb_puts(sb, xlat_name(xlat_futex_ops, op & FUTEX_CMD_BITS));
+	if (op & FUTEX_PRIVATE_FLAG)
+		sb_puts(sb, "_PRIVATE");
+	if (op & FUTEX_CLOCK_REALTIME)
+		sb_puts(sb, "|FUTEX_CLOCK_REALTIME");
+	if (op & ~(uint64_t)known)
+		sb_printf(sb, "|%#x", (unsigned)(op & ~(uint64_t)known));
+}
+
 /* futex(uaddr, op, val, timeout|val2, uaddr2, val3): the arguments op uses. */
 DECODER(futex)
 {
@@ -545,17 +566,10 @@ DECODER(futex)
 
 	p_ptr(d, 0);
 	arg_sep(d);
-	if (name) {
-		sb_puts(d->sb, name);
-		if (op & FUTEX_PRIVATE_FLAG)
-			sb_puts(d->sb, "_PRIVATE");
-		if (op & FUTEX_CLOCK_REALTIME)
-			sb_puts(d->sb, "|FUTEX_CLOCK_REALTIME");
-		if (op & ~(unsigned)(FUTEX_CMD_BITS | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
-			sb_printf(d->sb, "|%#x", op & ~(unsigned)(FUTEX_CMD_BITS | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME));
-	} else {
+	if (name)
+		xlat_print_styled_by(d->sb, op, XLAT_NUM_HEX, futex_op_text);
+	else
 		sb_printf(d->sb, "%#x /* FUTEX_??? */", op);
-	}
 	switch (cmd) {
 	case FUTEX_WAIT:
 		p_uint(d, 2);

@@ -33,10 +33,7 @@ static void print_sigaction_at(struct dctx *d, uint64_t addr, uint64_t setsize)
 	memcpy(&restorer, raw + 2 * psz, psz);
 	memcpy(mask, raw + 3 * psz, sizeof mask);
 	sb_puts(d->sb, "{sa_handler=");
-	if (xlat_name(xlat_sa_handler, handler))
-		sb_puts(d->sb, xlat_name(xlat_sa_handler, handler));
-	else
-		sb_printf(d->sb, "%#" PRIx64, handler);
+	xlat_print_enum(d->sb, xlat_sa_handler, handler, NULL);
 	sb_puts(d->sb, ", sa_mask=");
 	print_sigset_bytes(d->sb, mask, setsize < sizeof mask ? (size_t)setsize : sizeof mask);
 	sb_puts(d->sb, ", sa_flags=");
@@ -228,9 +225,11 @@ void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 		code_name = xlat_name(xlat_si_codes_generic, (uint64_t)(int64_t)code);
 	else if (table)
 		code_name = xlat_name(table, (uint64_t)code);
-	sb_printf(sb, "%s {si_signo=%s, si_code=", signal_name(signo), signal_name(signo));
+	sb_printf(sb, "%s {si_signo=", signal_name(signo));
+	print_signo(sb, signo);
+	sb_puts(sb, ", si_code=");
 	if (code_name)
-		sb_puts(sb, code_name);
+		xlat_print_styled(sb, (uint64_t)code, XLAT_NUM_HEX, code_name);
 	else
 		sb_printf(sb, "%d", code);
 	if (si->si_errno) {

@@ -68,6 +68,12 @@ static inline int pers_of(uint32_t arch)
 	return sysent_pers_from_audit_arch(arch);
 }
 
+/* -e read=, -e write=: one hex dump line, to the stream of the call's line. */
+static void dump_line(void *ctx, const char *line)
+{
+	fputs(line, ctx);
+}
+
 /* sp: the tracee's stack pointer, where rt_sigreturn finds the mask it restores. */
 static void print_entry(struct tcb *t, uint64_t sp)
 {
@@ -97,6 +103,9 @@ static void print_exit(struct tcb *t, int noreturn)
 		sb_puts(&sb, " (INJECTED)");
 	output_exit(t, syscall_name(&t->call, namebuf, sizeof(namebuf)), sb.buf);
 	t->flags &= ~TCB_ENTRY_SHOWN;
+	/* strace dumps after the line, before the stack; lines without the pid leader. */
+	if (__builtin_expect(tstate.dumping, 0) && !noreturn)
+		decode_dumpio(&t->call, &mem, &tstate.dumps, dump_line, output_stream_of(t));
 	if (tstate.printed_hook)
 		tstate.printed_hook(t);
 }

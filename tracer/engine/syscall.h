@@ -78,6 +78,9 @@ struct trace_state {
 	unsigned quiet;		/* enum quiet_bit */
 	/* -k: at every exit stop (filtered calls too), with t->call's result filled. */
 	void (*exit_hook)(struct tcb *t);
+	/* -e read=, -e write=: the fds whose data is dumped after a call's line. */
+	struct dump_sets dumps;
+	int dumping;			/* either set is not empty */
 };
 
 extern struct trace_state tstate;

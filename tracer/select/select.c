@@ -42,6 +42,8 @@ static int parse_other(const char *expr)
 	static const char *const inject_keys[] = { "inject", NULL };
 	static const char *const signal_keys[] = { "signal", "signals", "s", NULL };
 	static const char *const quiet_keys[] = { "quiet", "silent", "silence", "q", NULL };
+	static const char *const read_keys[] = { "read", "reads", "r", NULL };
+	static const char *const write_keys[] = { "write", "writes", "w", NULL };
 	const char *v;
 	int err;
 
@@ -64,6 +66,20 @@ static int parse_other(const char *expr)
 			fprintf(stderr, "trace: invalid quiet '%s'\n", v);
 			return TRACE_EXIT_USAGE;
 		}
+		return 0;
+	}
+	if ((v = value_of(expr, read_keys)) || (v = value_of(expr, write_keys))) {
+		/* every write key starts with 'w', no read key does */
+		struct fdlist *l = expr[0] == 'w' ? &tstate.dumps.write : &tstate.dumps.read;
+
+		if ((err = fdlist_parse(l, v)) == -ENOMEM)
+			return TRACE_EXIT_ERROR;
+		if (err < 0) {
+			fprintf(stderr, "trace: invalid descriptor '%s'\n", v);
+			return TRACE_EXIT_USAGE;
+		}
+		tstate.dumping = tstate.dumps.read.n || tstate.dumps.read.inverted ||
+				 tstate.dumps.write.n || tstate.dumps.write.inverted;
 		return 0;
 	}
 	return -ENOENT;
@@ -92,8 +108,8 @@ int select_calls(const struct trace_opts *o)
 		else if (err == -EINVAL)
 			fprintf(stderr, "trace: invalid system call '%s'\n", bad ? bad : o->exprs[i]);
 		else if (err == -ENOENT)
-			fprintf(stderr, "trace: -e %s: only trace=, status=, inject=, signal= and "
-				"quiet= are supported\n",
+			fprintf(stderr, "trace: -e %s: only trace=, status=, inject=, signal=, "
+				"quiet=, read= and write= are supported\n",
 				o->exprs[i]);
 		else if (err == -ENOTSUP)
 			fprintf(stderr, "trace: -e %s: only status=failed (or all) is supported\n",

@@ -51,52 +51,108 @@ static int add_class(uint64_t *bits[PERS_COUNT], const char *item)
 }
 
 /*
- * Whether compiling re could take minutes: glibc's regcomp() copies the tree once per
- * repetition, so a repetition of a repetition (`a++++`, `a{1,200}{1,200}`) grows
- * exponentially, and a large interval bound (`a{1,30000}`) linearly. No syscall name
- * needs either: refused, so that a typo in -e trace=/REGEX cannot hang trace.
+ * Whether compiling re could take minutes or gigabytes: glibc's regcomp() copies a
+ * repeated part once per repetition, so a repetition of a repetition (`a++++`,
+ * `a{1,200}{1,200}`, `((a{255}){255}){255}`) grows exponentially, and a large interval
+ * bound (`a{1,30000}`) linearly. The estimate below follows those copies: every atom
+ * costs 1, a group the sum of its parts, `+`/`?` one more copy of what they repeat,
+ * `{n,m}` max(n, m) copies. No syscall name needs a large one: refused, so that a typo
+ * in -e trace=/REGEX cannot hang trace or exhaust its memory.
  */
 #define REGEX_MAX_REPEATS	32	/* repetition operators in all */
 #define REGEX_MAX_BOUND		255	/* the largest number in an interval */
+#define REGEX_MAX_COST		4096	/* atoms after regcomp's copies */
+#define REGEX_MAX_DEPTH		32	/* nested groups */
+
+/*
+ * The ']' that closes the bracket expression starting at c ('['), or NULL if none (regcomp
+ * refuses it). A ']' first in the list (after an optional '^') is a member, and so is one
+ * inside [:class:], [.coll.] or [=equiv=].
+ */
+static const char *bracket_end(const char *c)
+{
+	c++;
+	if (*c == '^')
+		c++;
+	if (*c == ']')
+		c++;
+	for (; *c; c++) {
+		if (*c == '[' && (c[1] == ':' || c[1] == '.' || c[1] == '=')) {
+			const char *e = c + 2;
+
+			while (*e && !(e[0] == c[1] && e[1] == ']'))
+				e++;
+			if (!*e)
+				return NULL;
+			c = e + 1;
+		} else if (*c == ']') {
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/* The largest number in the interval that starts at *c ('{'); *c is left on its '}'. */
+static long interval_bound(const char **c)
+{
+	long n = 0, most = 0;
+
+	for ((*c)++; **c && **c != '}'; (*c)++) {
+		n = **c >= '0' && **c <= '9' ? n * 10 + (**c - '0') : 0;
+		if (n > REGEX_MAX_BOUND)
+			return -1;
+		if (n > most)
+			most = n;
+	}
+	return **c ? most : 0;
+}
+
 bool regex_too_costly(const char *re)
 {
-	int repeats = 0, after_repeat = 0, in_bracket = 0;
+	long sum[REGEX_MAX_DEPTH + 1] = { 0 }, last = 0;
+	int repeats = 0, after_repeat = 0, depth = 0;
 
 	for (const char *c = re; *c; c++) {
-		if (in_bracket) {	/* []...] and [^]...]: a ']' first is literal */
-			if (*c == ']' && c[-1] != '[' && !(c[-1] == '^' && c[-2] == '['))
-				in_bracket = 0;
-			continue;
-		}
-		if (*c == '\\') {
-			if (c[1])
-				c++;
-			after_repeat = 0;
-			continue;
-		}
-		if (*c == '[') {
-			in_bracket = 1;
-			after_repeat = 0;
-			continue;
-		}
 		if (*c == '*' || *c == '+' || *c == '?' || *c == '{') {
+			long copies = *c == '*' ? 0 : 1;
+
 			if (after_repeat || ++repeats > REGEX_MAX_REPEATS)
 				return true;
 			if (*c == '{') {
-				long n = 0;
+				long most = interval_bound(&c);
 
-				for (c++; *c && *c != '}'; c++) {
-					n = *c >= '0' && *c <= '9' ? n * 10 + (*c - '0') : 0;
-					if (n > REGEX_MAX_BOUND)
-						return true;
-				}
+				if (most < 0)
+					return true;
 				if (!*c)
 					return false;	/* regcomp() refuses it */
+				copies = most > 1 ? most - 1 : 0;
 			}
+			/* last <= REGEX_MAX_COST and copies <= 255: no overflow */
+			sum[depth] += last * copies;
+			last += last * copies;
 			after_repeat = 1;
+		} else if (*c == '(') {
+			if (++depth > REGEX_MAX_DEPTH)
+				return true;
+			sum[depth] = 0;
+			last = 0;
+			after_repeat = 0;
 			continue;
+		} else if (*c == ')' && depth > 0) {
+			last = sum[depth--];
+			sum[depth] += last;
+			after_repeat = 0;
+		} else {
+			if (*c == '\\' && c[1])
+				c++;
+			else if (*c == '[' && !(c = bracket_end(c)))
+				return false;	/* regcomp() refuses it */
+			last = *c == '|' ? 0 : 1;
+			sum[depth] += last;
+			after_repeat = 0;
 		}
-		after_repeat = 0;
+		if (sum[depth] > REGEX_MAX_COST || last > REGEX_MAX_COST)
+			return true;
 	}
 	return false;
 }
