@@ -81,7 +81,7 @@ lab1_case_bin_true() { lab1_check /bin/true; }
 # a name without a slash: execvp's failed tries along PATH are not the program's
 lab1_case_path_search() { (PATH=/nonexistent-lab1:/usr/bin:/bin; lab1_check true); }
 # failing calls count as calls, and the program's exit status (2) comes back
-lab1_case_errors() { lab1_check ls /nonexistent-lab1; }
+lab1_case_errors() { lab1_check ls /no/such/file; }
 # sh forks /bin/true: only sh's own calls are counted (vfork, wait4, a SIGCHLD's
 # rt_sigreturn), none of the child's
 lab1_case_child() { lab1_check sh -c '/bin/true; echo'; }
