@@ -45,7 +45,7 @@ lab1_check() {
 	if ! cmp -s "$LAB1_TMP/expected" "$LAB1_TMP/got"; then
 		echo "sccount $*: counts differ from trace -c's (-expected +sccount):" \
 			"$(diff "$LAB1_TMP/expected" "$LAB1_TMP/got" | grep '^[<>]' |
-			   sed 's/^</-/; s/^>/+/' | head -n 6 | tr '\n' ' ')"
+			   sed 's/^< /-/; s/^> /+/' | head -n 6 | tr '\n' ' ')"
 		return 1
 	fi
 	if [ "$rc" != "$want" ]; then
