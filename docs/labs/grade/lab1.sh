@@ -1,26 +1,27 @@
 # docs/labs/grade/lab1.sh: lab 1's graded cases (docs/labs/01-system-calls.md, Exercise).
 # Each case runs docs/labs/code/lab1/sccount on a program and compares its `COUNT NAME`
 # lines with the calls column of `trace -c` on the same program; the programs are chosen
-# so that their counts are the same from run to run. Run from the build directory.
+# so that their counts are the same from run to run. Sourced by docs/labs/grade/grade.sh 1
+# (`make grade LAB=1`), from the build directory.
 #
 # A case is a function that prints nothing and returns 0 when sccount is right, or prints
-# one line saying what differs and returns 1.
+# one line saying what differs and returns 1; each is given to grade_case at the end.
 
-LAB1_B=${EXECLAB:-.}
+LAB1_B=${B:-${EXECLAB:-.}}
 # (LAB1_SCCOUNT may name another build of it: tests/labs/lab1-sccount.sh grades the stub)
 LAB1_SCCOUNT=${LAB1_SCCOUNT:-$LAB1_B/docs/labs/code/lab1/sccount}
 LAB1_TRACE=$LAB1_B/tracer/trace
 LAB1_TMP=
 
-# lab1_setup: the scratch directory, and whether this machine lets trace work at all (if
-# not, the grader cannot run: that is no student's fault).
+# lab1_setup: the scratch directory (in grade.sh's, which it removes), and whether this
+# machine lets trace work at all (if not, the grader cannot run: no student's fault).
 lab1_setup() {
-	LAB1_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lab1-grade.XXXXXX") || return 1
+	LAB1_TMP=$(mktemp -d "${GRADE_TMP:-${TMPDIR:-/tmp}}/lab1.XXXXXX") || return 1
 	[ -x "$LAB1_SCCOUNT" ] || { echo "$LAB1_SCCOUNT is not built (run make)"; return 1; }
 	"$LAB1_TRACE" -c -o /dev/null /bin/true ||
 		{ echo "trace -c /bin/true fails here: ptrace is not permitted"; return 1; }
 }
-lab1_cleanup() { [ -n "$LAB1_TMP" ] && rm -rf "$LAB1_TMP"; }
+lab1_cleanup() { [ -z "$LAB1_TMP" ] || rm -rf "$LAB1_TMP"; }
 
 # lab1_expect PROGRAM [ARG...]: trace -c's calls column as `COUNT NAME` lines by name,
 # in $LAB1_TMP/expected, and the program's exit status in $LAB1_TMP/status.
@@ -85,3 +86,11 @@ lab1_case_errors() { lab1_check ls /no/such/file; }
 # sh forks /bin/true: only sh's own calls are counted (vfork, wait4, a SIGCHLD's
 # rt_sigreturn), none of the child's
 lab1_case_child() { lab1_check sh -c '/bin/true; echo'; }
+
+# Register the cases with grade.sh (tests/labs/lab1-sccount.sh defines its own grade_case).
+lab1_setup >&2 || exit 99
+while read -r lab1_name lab1_max lab1_fn; do
+	grade_case "$lab1_name" "$lab1_max" "$lab1_fn"
+done <<LAB1_CASES
+$LAB1_CASES
+LAB1_CASES
