@@ -1,16 +1,17 @@
 #!/bin/sh
 # loader part of `make demo`: a program run by loader/loader, step by step.
+# The commands run as printed, with the tools on PATH (execlab-env, made by `make`).
 B=${top_builddir:-.}
-L=$(cd "$B" && pwd)/loader/loader	# absolute: one step below runs in a scratch directory
+. "$B/execlab-env" || exit 1
 cat <<'TXT'
 == loader: execve(2) done in user space ==
-loader/loader replays the kernel's exec path: open the file, check the ELF headers,
+loader replays the kernel's exec path: open the file, check the ELF headers,
 find the interpreter (ld.so), map every PT_LOAD, build argc/argv/envp/auxv on the stack,
 then zero the registers and jump. -v names each step after its kernel function;
 --map draws the memory image just before the jump.
 TXT
 echo "\$ loader -v --map /bin/echo hello from the loader"
-"$L" -v --map /bin/echo hello from the loader
+loader -v --map /bin/echo hello from the loader
 echo "exit status $?"
 cat <<'TXT'
 
@@ -25,6 +26,6 @@ trap 'rm -rf "$T"' EXIT
 printf '\177ELF' > "$T/four-bytes"
 chmod +x "$T/four-bytes"
 echo "\$ loader ./four-bytes      (a file holding only \"\\177ELF\")"
-(cd "$T" && "$L" ./four-bytes)
+(cd "$T" && loader ./four-bytes)
 echo "exit status $?"
 echo

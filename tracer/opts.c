@@ -261,11 +261,58 @@ static const struct opt_row rows[] = {
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
 
+/* --help fits a terminal of HELP_WIDTH columns: each row's text starts at HELP_COLUMN and
+ * wraps there; a word too long for that column (-e's inject= syntax) gets a line of its own
+ * starting at HELP_LONG_INDENT. */
+enum { HELP_WIDTH = 80, HELP_COLUMN = 37, HELP_LONG_INDENT = 8 };
+
+/* print_wrapped: TEXT's words, the output being at column HELP_COLUMN of its first line. */
+static void print_wrapped(FILE *out, const char *text)
+{
+	const char *line = NULL;	/* the current line's first word, or NULL while empty */
+	int len = 0;			/* its length so far, words and the blanks between */
+	int first = 1;			/* still on the row's first line (no padding to print) */
+
+	for (const char *p = text; *p; ) {
+		int n;
+
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		n = (int)strcspn(p, " ");
+		if (line && HELP_COLUMN + len + 1 + n <= HELP_WIDTH) {
+			len = (int)(p + n - line);	/* the blanks between words are kept */
+		} else {
+			if (line) {		/* the line is full: print it */
+				fprintf(out, "%*s%.*s\n", first ? 0 : HELP_COLUMN, "", len, line);
+				first = 0;
+				line = NULL;
+			}
+			if (HELP_COLUMN + n <= HELP_WIDTH) {
+				line = p;
+				len = n;
+			} else {		/* too long for the column: a line of its own */
+				if (first)
+					fputc('\n', out);
+				fprintf(out, "%*s%.*s\n", HELP_LONG_INDENT, "", n, p);
+				first = 0;
+			}
+		}
+		p += n;
+	}
+	if (line)
+		fprintf(out, "%*s%.*s\n", first ? 0 : HELP_COLUMN, "", len, line);
+	else if (first)
+		fputc('\n', out);
+}
+
 static void print_help(FILE *out)
 {
 	fprintf(out,
 		"Usage: trace [-cCwfkqrtTxyZ] [-e EXPR]... [-S KEY] [-s STRSIZE] [-o FILE]\n"
-		"             [--json] [--cost] [--tree] [--no-seccomp] (-p PID | PROGRAM [ARG...])\n"
+		"             [--json] [--cost] [--tree] [--no-seccomp]\n"
+		"             (-p PID | PROGRAM [ARG...])\n"
 		"       trace [-e EXPR]... [--json] --compare 'CMD A' 'CMD B' [...]\n"
 		"       trace -e trace=LIST --dump-filter\n"
 		"Trace the system calls of PROGRAM (or of the running process PID), like strace.\n\n");
@@ -283,7 +330,8 @@ static void print_help(FILE *out)
 		else
 			snprintf(left + n, sizeof(left) - n, "--%s%s%s", rows[i].name,
 				 rows[i].metavar ? "=" : "", rows[i].metavar ? rows[i].metavar : "");
-		fprintf(out, "  %-34s %s\n", left, rows[i].help);
+		fprintf(out, "  %-*s ", HELP_COLUMN - 3, left);
+		print_wrapped(out, rows[i].help);
 	}
 	fprintf(out,
 		"\nOutput goes to stderr (or FILE), never to the program's stdout.\n"
@@ -294,8 +342,8 @@ static void print_help(FILE *out)
 		"  126  PROGRAM is not executable\n"
 		"  127  PROGRAM not found\n"
 		"--compare exits 0 when every command ran (whatever their statuses).\n\n"
-		"With -e trace=LIST (not with -p, not with --no-seccomp), the program runs under a\n"
-		"seccomp-bpf filter: it sets no_new_privs (setuid programs then do not gain\n"
+		"With -e trace=LIST (not with -p, not with --no-seccomp), the program runs under\n"
+		"a seccomp-bpf filter: it sets no_new_privs (setuid programs then do not gain\n"
 		"privileges), every descendant inherits the filter and cannot remove it, and if\n"
 		"trace died the selected calls would fail with ENOSYS, so trace's tracees are\n"
 		"killed with it (PTRACE_O_EXITKILL). Without -f, children and threads are still\n"
