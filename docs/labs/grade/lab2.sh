@@ -46,7 +46,7 @@ print(json.dumps({"name": sys.argv[1], "cwd": sys.argv[2], "argv": ["./" + sys.a
 	case $lab2_rc in
 	0) case_pass ;;
 	1) # the case's verdicts (row 2: columns apart by 2+ spaces), then kexec.py's reason
-	   case_fail "$(awk -F'  +' 'NR == 2 { k = $2 } /^ *\^ / { sub(/^ *\^ /, ""); why = $0 }
+	   case_fail "$(awk -F'  +' 'NR == 2 { k = $2 } /^ *\^ / { sub(/^ *\^ +/, ""); why = $0 }
 		END { print (why ~ /^kernel/ ? "" : "kernel: " k "; ") why }' \
 		"$lab2_dir/$lab2_name.table")" ;;
 	*) echo "lab2: tests/loader/kexec.py failed:" >&2; cat "$lab2_dir/$lab2_name.table" >&2
