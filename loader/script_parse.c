@@ -2,10 +2,14 @@
  * loader/script_parse.c: mirrors the parsing half of fs/binfmt_script.c:load_script()
  * (kernel >= 5.8). Differs in that it copies the name and argument out instead of
  * writing NULs into the buffer. Pure.
+ *
+ * The parsing of the line proper (parse_line()) is the exercise of lab 2
+ * (docs/labs/02-execve-path.md): `make handout LAB=2` replaces it with the stub below.
  */
 #include <linux/errno.h>
 #include "loader/script_parse.h"
 
+/* LAB 2 SOLUTION BEGIN */
 static int spacetab(char c)
 {
 	return c == ' ' || c == '\t';
@@ -39,15 +43,18 @@ static void copy_word(char *out, const char *from, const char *to)
 	out[n] = '\0';
 }
 
-int parse_shebang(const unsigned char *ubuf, struct shebang *sb, const char **reason)
+/*
+ * The line after "#!" (buf starts with it): 0 with sb filled, or -ENOEXEC with *why set.
+ * The kernel's rules: the line ends at the first '\n' in the buffer; trailing spaces and
+ * tabs go; the name starts after leading spaces and tabs and ends at a space, tab or NUL;
+ * the rest, leading blanks skipped, is the one argument, inner blanks kept. With no '\n'
+ * in the buffer the name must still end inside it (else it may be cut: ENOEXEC) and the
+ * line ends at the buffer's last byte, which is lost to the argument.
+ */
+static int parse_line(const char *buf, struct shebang *sb, const char **why)
 {
-	const char *buf = (const char *)ubuf;
 	const char *buf_end = buf + BINPRM_BUF_SIZE - 1;
 	const char *i_end = 0, *i_name, *i_sep, *i_arg = 0;
-	const char *why = 0;
-
-	if (buf[0] != '#' || buf[1] != '!')
-		return -ENOEXEC;	/* not ours: no reason, the next handler is tried */
 
 	for (const char *c = buf; c <= buf_end; c++)
 		if (*c == '\n') {
@@ -58,13 +65,13 @@ int parse_shebang(const unsigned char *ubuf, struct shebang *sb, const char **re
 		/* no newline in 256 bytes: the name must end (space, tab, NUL) inside them */
 		i_end = next_non_spacetab(buf + 2, buf_end);
 		if (!i_end) {
-			why = "#! line holds only spaces and tabs";
-			goto noexec;
+			*why = "#! line holds only spaces and tabs";
+			return -ENOEXEC;
 		}
 		if (!next_terminator(i_end, buf_end)) {
-			why = "#! line has no newline in its first 256 bytes, so the interpreter "
-			      "path may be cut short";
-			goto noexec;
+			*why = "#! line has no newline in its first 256 bytes, so the interpreter "
+			       "path may be cut short";
+			return -ENOEXEC;
 		}
 		i_end = buf_end;	/* the argument, if any, loses byte 255 */
 	}
@@ -72,8 +79,8 @@ int parse_shebang(const unsigned char *ubuf, struct shebang *sb, const char **re
 		i_end--;
 	i_name = next_non_spacetab(buf + 2, i_end);
 	if (!i_name || i_name == i_end) {
-		why = "#! line names no interpreter";
-		goto noexec;
+		*why = "#! line names no interpreter";
+		return -ENOEXEC;
 	}
 	i_sep = next_terminator(i_name, i_end);
 	if (i_sep && *i_sep != '\0')
@@ -89,10 +96,35 @@ int parse_shebang(const unsigned char *ubuf, struct shebang *sb, const char **re
 		sb->has_arg = 0;
 	}
 	return 0;
-noexec:
-	if (reason)
+}
+/* LAB 2 SOLUTION END */
+/* LAB 2 STUB BEGIN
+// Lab 2: parse the "#!" line the way fs/binfmt_script.c:load_script() does (Linux 6.18).
+// buf: the file's first BINPRM_BUF_SIZE (256) bytes, zero-padded; buf[0..1] are "#!".
+// Return 0 with sb->name, sb->arg and sb->has_arg filled (both strings NUL-terminated),
+// or -ENOEXEC with *why set to a one-line reason (the line names no interpreter, or has
+// no '\n' in the buffer and the interpreter's name does not end inside it).
+static int parse_line(const char *buf, struct shebang *sb, const char **why)
+{
+	(void)buf;
+	(void)sb;
+	*why = "the #! parser (loader/script_parse.c: parse_line) is not written yet";
+	return -ENOSYS;
+}
+   LAB 2 STUB END */
+
+int parse_shebang(const unsigned char *ubuf, struct shebang *sb, const char **reason)
+{
+	const char *buf = (const char *)ubuf;
+	const char *why = 0;
+	int ret;
+
+	if (buf[0] != '#' || buf[1] != '!')
+		return -ENOEXEC;	/* not ours: no reason, the next handler is tried */
+	ret = parse_line(buf, sb, &why);
+	if (ret < 0 && reason)
 		*reason = why;
-	return -ENOEXEC;
+	return ret;
 }
 
 const char **script_argv(const char **argv, size_t *argc, const struct shebang *sb,

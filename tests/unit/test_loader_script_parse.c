@@ -131,6 +131,47 @@ START_TEST(long_argument_cut)
 }
 END_TEST
 
+START_TEST(line_255_argument_whole)
+{
+	char text[BINPRM_BUF_SIZE];
+
+	/* 255 characters and the '\n' at byte 255: the whole line is in the buffer */
+	memcpy(text, "#!/bin/echo ", 12);
+	memset(text + 12, 'a', 243);
+	text[255] = '\n';
+	ck_assert_int_eq(parse(text, 256), 0);
+	ck_assert_str_eq(sb.name, "/bin/echo");
+	ck_assert_uint_eq(strlen(sb.arg), 243);
+}
+END_TEST
+
+START_TEST(line_256_argument_loses_last_byte)
+{
+	char text[300];
+
+	/* the '\n' is byte 256, outside the buffer: the line ends at byte 255, excluded */
+	memcpy(text, "#!/bin/echo ", 12);
+	memset(text + 12, 'a', 244);
+	text[256] = '\n';
+	ck_assert_int_eq(parse(text, 257), 0);
+	ck_assert_str_eq(sb.name, "/bin/echo");
+	ck_assert_uint_eq(strlen(sb.arg), 243);
+}
+END_TEST
+
+START_TEST(leading_blanks_and_cut_argument_trailing_blanks)
+{
+	char text[300];
+
+	/* no newline in the buffer: blanks before byte 255 still end the argument */
+	memcpy(text, "#! \t/bin/echo x", 16);
+	memset(text + 16, ' ', 300 - 16);
+	ck_assert_int_eq(parse(text, sizeof text), 0);
+	ck_assert_str_eq(sb.name, "/bin/echo");
+	ck_assert_str_eq(sb.arg, "x");
+}
+END_TEST
+
 START_TEST(all_spaces_no_newline)
 {
 	char text[BINPRM_BUF_SIZE];
@@ -208,6 +249,9 @@ Suite *make_loader_script_parse_suite(void)
 	tcase_add_test(t, path_253_with_newline_parses);
 	tcase_add_test(t, path_254_without_newline_refused);
 	tcase_add_test(t, long_argument_cut);
+	tcase_add_test(t, line_255_argument_whole);
+	tcase_add_test(t, line_256_argument_loses_last_byte);
+	tcase_add_test(t, leading_blanks_and_cut_argument_trailing_blanks);
 	tcase_add_test(t, all_spaces_no_newline);
 	tcase_add_test(t, argv_rewrite);
 	tcase_add_test(t, argv_rewrite_no_arg);
