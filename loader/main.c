@@ -11,8 +11,8 @@
 #include "loader/sys.h"
 
 static const char usage_text[] =
-"Usage: loader [-v|--verbose] [--map] [--map=svg:FILE] [--userns] [--argv0 NAME] [--]\n"
-"              PROGRAM [ARG...]\n"
+"Usage: loader [-v|--verbose] [--map] [--map=svg:FILE] [--userns] [--argv0 NAME]\n"
+"              [--] PROGRAM [ARG...]\n"
 "Run PROGRAM in this process the way execve(2) would, without calling execve(2):\n"
 "a user-space re-implementation of the kernel's exec path (fs/exec.c, binfmt_script,\n"
 "binfmt_elf, as in Linux 6.18), for static, static-pie, PIE and non-PIE ELF programs\n"
@@ -20,8 +20,9 @@ static const char usage_text[] =
 "\n"
 "  -v, --verbose   one line per kernel step on stderr: loader: <kernel function>: ...\n"
 "      --map       draw the new memory image on stderr before jumping to it\n"
-"      --map=svg:FILE  draw it as a picture in FILE (SVG) instead; FILE is created\n"
-"                  first (failing: status 2), written just before the jump\n"
+"      --map=svg:FILE\n"
+"                  draw it as an SVG picture in FILE instead (with --map too:\n"
+"                  both); FILE is created first (if it cannot be: status 2)\n"
 "      --userns    gain, in a user namespace of your own, the capability that makes\n"
 "                  /proc/self/exe the program; every capability is dropped before\n"
 "                  the jump (see loader(1), USER NAMESPACE, for what follows)\n"
