@@ -183,8 +183,11 @@ void eprintf(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* -v line of a step no kernel function does */
 #define say_own(b, ...) narrate((b), "the loader's own step", __VA_ARGS__)
 const char *prot_string(int prot, char out[4]);
-/* memory_map.c */
+/* memory_map.c: b->map holds MAP_TEXT (--map), MAP_SVG (--map=svg:FILE) or both */
+enum { MAP_TEXT = 1 << 0, MAP_SVG = 1 << 1 };
 void memory_map(struct binprm *b, const struct elf_tables_out *t);
+/* --map=svg:FILE: create FILE now (0 or -errno); memory_map() writes and closes it */
+int memory_map_svg_open(const char *path);
 void memory_map_read_sections(struct elf_file *ef);
 /* loader_handover.c: the debugger's hook, called once right before start_thread() */
 void loader_handover(const char *prog, unsigned long prog_bias, const char *interp,

@@ -11,8 +11,8 @@
 #include "loader/sys.h"
 
 static const char usage_text[] =
-"Usage: loader [-v|--verbose] [--map] [--userns] [--argv0 NAME] [--]\n"
-"              PROGRAM [ARG...]\n"
+"Usage: loader [-v|--verbose] [--map] [--map=svg:FILE] [--userns] [--argv0 NAME]\n"
+"              [--] PROGRAM [ARG...]\n"
 "Run PROGRAM in this process the way execve(2) would, without calling execve(2):\n"
 "a user-space re-implementation of the kernel's exec path (fs/exec.c,\n"
 "binfmt_script, binfmt_elf, as in Linux 6.18), for static, static-pie, PIE and\n"
@@ -21,6 +21,9 @@ static const char usage_text[] =
 "  -v, --verbose   one line per kernel step on stderr:\n"
 "                  loader: <kernel function>: ...\n"
 "      --map       draw the new memory image on stderr before jumping to it\n"
+"      --map=svg:FILE\n"
+"                  draw it as an SVG picture in FILE instead (with --map too:\n"
+"                  both); FILE is created first (if it cannot be: status 2)\n"
 "      --userns    gain, in a user namespace of your own, the capability that\n"
 "                  makes /proc/self/exe the program; every capability is dropped\n"
 "                  before the jump (see loader(1), USER NAMESPACE, for what\n"
@@ -50,6 +53,30 @@ static int usage_error(const char *what, const char *arg)
 {
 	eprintf("loader: %s%s%s (try 'loader --help')\n", what, arg ? " " : "", arg ? arg : "");
 	return 2;
+}
+
+/* --map=svg:FILE: FILE created now, so that a bad one fails before anything runs. */
+static int map_option(struct binprm *b, const char *value)
+{
+	int ret;
+
+	if (strncmp(value, "svg:", 4))
+		return usage_error("unknown --map format (only --map=svg:FILE):", value);
+	if (!value[4])
+		return usage_error("--map=svg: needs a FILE", NULL);
+	if (b->map & MAP_SVG)
+		return usage_error("--map=svg:FILE given twice:", value + 4);
+	ret = memory_map_svg_open(value + 4);
+	if (ret < 0) {
+		const char *text = errno_string(-ret);
+		char name[256];
+
+		escape_text(name, sizeof name, value + 4);
+		eprintf("loader: --map=svg:%s: %s\n", name, text ? text : "cannot create");
+		return 2;
+	}
+	b->map |= MAP_SVG;
+	return 0;
 }
 
 /* Where the kernel put the top of our [stack]: AT_EXECFN is its highest string. */
@@ -93,7 +120,11 @@ int loader_main(struct loader_process *self)
 		if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			b->verbose = 1;
 		} else if (!strcmp(a, "--map")) {
-			b->map = 1;
+			b->map |= MAP_TEXT;
+		} else if (!strncmp(a, "--map=", 6)) {
+			ret = map_option(b, a + 6);
+			if (ret)
+				return ret;
 		} else if (!strcmp(a, "--userns")) {
 			b->want_userns = 1;
 		} else if (!strcmp(a, "--argv0")) {

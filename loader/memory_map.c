@@ -5,10 +5,16 @@
  * what /proc/PID/maps would show, plus the section names. Section headers are read here
  * by hand (a few lines of ELF) rather than with libelf, because the loader links no libc;
  * they are read only with --map, so the plain path pays nothing for them.
+ * --map=svg:FILE hands the same rows to loader/map_svg.c, which draws them; FILE is opened
+ * while the command line is read (a bad FILE fails before anything runs) and written and
+ * closed here, so the program never sees its descriptor.
  */
+#include <linux/errno.h>
 #include <linux/mman.h>
 #include <string.h>
 #include "loader/binprm.h"
+#include "loader/errstr.h"
+#include "loader/map_svg.h"
 #include "loader/sys.h"
 
 #define MAX_SECTIONS 96
@@ -201,6 +207,115 @@ static void print_row(const struct binprm *b, const struct elf_tables_out *t,
 				      : "  W+X! not the bss rule: the file asks for PF_W|PF_X");
 }
 
+/* --map=svg:FILE: the file, and a buffer for writing it (only touched with that option) */
+static struct {
+	int fd;
+	int err;			/* the first write error, or 0 */
+	const char *path;
+	size_t len;
+	char buf[4096];
+} svg = { .fd = -1 };
+
+int memory_map_svg_open(const char *path)
+{
+	/*
+	 * O_NONBLOCK: a FIFO with no reader fails (ENXIO) instead of hanging here; it is
+	 * cleared at once, so a slow reader of a pipe gets the whole picture.
+	 */
+	long fd = sys_call4(__NR_openat, AT_FDCWD, (long)path,
+			    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0666);
+
+	if (fd < 0)
+		return (int)fd;
+	sys_call3(__NR_fcntl, fd, F_SETFL, 0);
+	svg.fd = (int)fd;
+	svg.path = path;
+	return 0;
+}
+
+static void svg_flush(void)
+{
+	for (size_t done = 0; done < svg.len && !svg.err;) {
+		long w = sys_write(svg.fd, svg.buf + done, svg.len - done);
+
+		if (w == -EINTR)
+			continue;
+		if (w <= 0)
+			svg.err = w < 0 ? (int)-w : EIO;
+		else
+			done += (size_t)w;
+	}
+	svg.len = 0;
+}
+
+static void svg_emit(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	while (len) {
+		size_t n = sizeof svg.buf - svg.len < len ? sizeof svg.buf - svg.len : len;
+
+		memcpy(svg.buf + svg.len, text, n);
+		svg.len += n;
+		text += n;
+		len -= n;
+		if (svg.len == sizeof svg.buf)
+			svg_flush();
+	}
+}
+
+/* The rows as loader/map_svg.c's boxes, then the picture written to FILE. */
+static void draw_svg(const struct binprm *b, const struct elf_tables_out *t,
+		     const struct row *rows, int n)
+{
+	static struct map_box boxes[MAX_REGIONS + 5];
+	static char names[MAX_REGIONS + 5][512];
+	static struct map_svg_layout layout;
+	static const enum map_kind kind_of[] = {
+		[ROW_STACK] = MAPK_STACK, [ROW_VDSO] = MAPK_VDSO, [ROW_LOADER] = MAPK_LOADER,
+		[ROW_TRAMPOLINE] = MAPK_TRAMPOLINE, [ROW_REGION] = MAPK_PROGRAM, [ROW_BRK] = MAPK_BRK,
+	};
+	struct map_svg_info info = { b->filename, t->sp, t->size };
+
+	for (int i = 0; i < n; i++) {
+		const struct row *w = &rows[i];
+		struct map_box *x = &boxes[i];
+
+		*x = (struct map_box){ .start = w->start, .end = w->end, .kind = kind_of[w->kind],
+				       .prot = PROT_READ | PROT_EXEC };
+		if (w->kind == ROW_STACK)
+			x->prot = PROT_READ | PROT_WRITE | (b->executable_stack ? PROT_EXEC : 0);
+		if (w->kind == ROW_LOADER) {
+			x->prot = 0;
+			x->note = b->trampoline ? "unmapped by start_thread() just before the jump"
+						: "stays mapped after the jump (no trampoline page)";
+		}
+		if (w->kind != ROW_REGION)
+			continue;
+		if (w->r->file->role == FILE_ELF_INTERP)
+			x->kind = MAPK_INTERP;
+		x->prot = w->r->prot;
+		x->bss = w->r->bss;
+		x->replaced = w->replaced;
+		x->offset = w->r->offset;
+		x->path = w->r->file->path;
+		if (!w->replaced) {
+			section_names(w->r, w->start, w->end, names[i], sizeof names[i]);
+			x->sections = names[i];
+		}
+	}
+	map_svg_layout(boxes, (size_t)n, &layout);
+	map_svg_write(boxes, &layout, &info, svg_emit, NULL);
+	svg_flush();
+	sys_close(svg.fd);
+	svg.fd = -1;
+	if (svg.err) {
+		const char *text = errno_string(svg.err);
+
+		eprintf("loader: --map=svg:%s: %s (the picture is incomplete)\n", svg.path,
+			text ? text : "write error");
+	}
+}
+
 void memory_map(struct binprm *b, const struct elf_tables_out *t)
 {
 	struct row rows[MAX_REGIONS + 5];
@@ -235,7 +350,12 @@ void memory_map(struct binprm *b, const struct elf_tables_out *t)
 			rows[j] = rows[j - 1];
 		rows[j] = w;
 	}
-	eprintf("loader: memory_map: the new image of %s, high to low addresses\n", b->filename);
-	for (int i = 0; i < n; i++)
-		print_row(b, t, &rows[i]);
+	if (b->map & MAP_TEXT) {
+		eprintf("loader: memory_map: the new image of %s, high to low addresses\n",
+			b->filename);
+		for (int i = 0; i < n; i++)
+			print_row(b, t, &rows[i]);
+	}
+	if (b->map & MAP_SVG)
+		draw_svg(b, t, rows, n);
 }

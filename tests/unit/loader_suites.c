@@ -8,6 +8,7 @@ Suite *make_loader_script_parse_suite(void);
 Suite *make_loader_fmt_suite(void);
 Suite *make_loader_prctl_mm_map_suite(void);
 Suite *make_loader_proc_maps_suite(void);
+Suite *make_loader_map_svg_suite(void);
 
 void add_loader_suites(SRunner *sr)
 {
@@ -18,4 +19,5 @@ void add_loader_suites(SRunner *sr)
 	srunner_add_suite(sr, make_loader_fmt_suite());
 	srunner_add_suite(sr, make_loader_prctl_mm_map_suite());
 	srunner_add_suite(sr, make_loader_proc_maps_suite());
+	srunner_add_suite(sr, make_loader_map_svg_suite());
 }
