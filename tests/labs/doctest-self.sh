@@ -46,11 +46,13 @@ has differ "got:      b"
 # The pseudo-probes, against what the shell (and readelf) say.
 run pseudo "$F/pseudo.md"
 assert_eq "pseudo.md: exit status" 0 "$rc"
-for p in readelf gdb rsvg-convert; do
-	if command -v $p > /dev/null 2>&1; then
+for p in readelf gdb rsvg-convert musl; do
+	cmd=$p
+	[ $p = musl ] && cmd=musl-gcc
+	if command -v $cmd > /dev/null 2>&1; then
 		has pseudo "needs=$p): ok"
 	else
-		has pseudo "needs=$p): SKIP (needs $p: $p is not installed"
+		has pseudo "needs=$p): SKIP (needs $p: $cmd is not installed"
 	fi
 done
 if command -v readelf > /dev/null 2>&1; then
