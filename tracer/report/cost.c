@@ -156,12 +156,12 @@ void cost_print(FILE *out, const struct trace_cost *c)
 	else
 		fprintf(out, "estimated tracing overhead: %.1f us/syscall\n",
 			c->overhead_us_per_syscall);
-	fprintf(out, "with --engine=%s: %" PRIu64 " stops, %" PRIu64 " context switches, about ",
+	fprintf(out, "with --engine=%s: %" PRIu64 " stops, %" PRIu64 " context switches, ",
 		c->bpf ? "ptrace" : "bpf", c->other_stops, c->other_switches);
 	if (c->other_us_per_syscall < 0)
-		fputs("unknown\n", out);
+		fputs("overhead unknown\n", out);
 	else
-		fprintf(out, "%.1f us/syscall\n", c->other_us_per_syscall);
+		fprintf(out, "about %.1f us/syscall\n", c->other_us_per_syscall);
 }
 
 /* ---- what a stop costs ----------------------------------------------------------------- */

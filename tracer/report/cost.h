@@ -57,7 +57,7 @@ void cost_collect(struct trace_cost *c, uint64_t stops, uint64_t syscalls);
  *   with --engine=bpf: 0 stops, 0 context switches, about 0.1 us/syscall
  *
  * The last line is the other engine's cost for the same calls ("with --engine=ptrace:
- * 70 stops, 140 context switches, about 16.0 us/syscall" after a bpf run; "about
+ * 70 stops, 140 context switches, about 16.0 us/syscall" after a bpf run; "overhead
  * unknown" when its price could not be measured here).
  */
 void cost_print(FILE *out, const struct trace_cost *c);
