@@ -2,6 +2,7 @@
  * tracer/bpf/bpf_run.c: the bpf engine's user-space side (see bpf_run.h): load the
  * skeleton bpftool generated from count.bpf.c, start the program, wait, read the tables.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -227,25 +228,53 @@ static int watch_child(struct bpf_counter *c, pid_t pid)
 	return err;
 }
 
+/*
+ * Interrupted: kills every child of trace. Orphans of the program are reparented to trace
+ * (its subreaper) as their parents die, so this runs again at each reaped child until none
+ * is left. /proc is the list: nothing else names them.
+ */
+static void kill_children(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	pid_t self = getpid();
+
+	while (d && (e = readdir(d))) {
+		char path[300], line[512], *close_paren;
+		int ppid;
+		FILE *f;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		if (!(f = fopen(path, "re")))
+			continue;
+		/* the command name in parentheses may hold anything: read after the last ')' */
+		if (fgets(line, sizeof(line), f) && (close_paren = strrchr(line, ')')) &&
+		    sscanf(close_paren + 1, " %*c %d", &ppid) == 1 && ppid == self)
+			kill(atoi(e->d_name), SIGKILL);
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+}
+
 /* Reaps every child until none is left; notes how pid ended in *end. */
 static void wait_all(pid_t pid, struct run_end *end)
 {
-	int status, killed = 0;
+	int status;
 	pid_t w;
 
 	for (;;) {
-		if (interrupted && !killed) {
+		if (interrupted) {
 			end->interrupted = interrupted;
-			kill(pid, SIGKILL);
-			killed = 1;
+			kill_children();
 		}
 		w = waitpid(-1, &status, __WALL);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
 			break;	/* ECHILD: the program and every descendant are gone */
-		if (interrupted && w != pid)
-			continue;
 		if (w == pid) {
 			end->have_status = 1;
 			end->exited = WIFEXITED(status);
