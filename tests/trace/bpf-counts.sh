@@ -103,6 +103,20 @@ grep -Eq "^with --engine=ptrace: $((2 * total)) stops, $((4 * total)) context sw
 grep -Eq '^with --engine=bpf: 0 stops, 0 context switches, about [0-9.]+ us/syscall$' "$T/pcost" ||
 	{ cat "$T/pcost" >&2; fail "--cost (ptrace): no measured bpf line though bpf loads here"; }
 
+# ---- SIGTERM: the program and its descendants killed, the counts printed, trace dies of it ----
+mark="97.$$"	# a sleep only this test starts
+"$TRACE" --engine=bpf -f -c -o "$T/term" sh -c "sleep $mark & sleep $mark; echo never" > "$T/term.out" &
+tp=$!
+wait_until 30 pgrep -f "^sleep $mark" > /dev/null
+sleep 0.3	# both sleeps started (the second is sh's last command)
+kill -TERM $tp
+wait $tp
+rc=$?
+[ $rc -eq 143 ] || fail "SIGTERM: trace --engine=bpf exited $rc, expected 143 (killed by SIGTERM)"
+grep -q never "$T/term.out" && fail "SIGTERM: the program went on"
+wait_until 10 sh -c "! pgrep -f '^sleep $mark' > /dev/null"
+grep -Eq ' total$' "$T/term" || { cat "$T/term" >&2; fail "SIGTERM: no table"; }
+
 # ---- i386 calls (int $0x80 from 64-bit code) in their own table, where they run ----
 if probe int80; then
 	bparity int80 "" "$P/int80" 5
