@@ -11,6 +11,7 @@ grep -q '^#define EXECLAB_BPF_ENGINE 1' "$B/config.h" ||
 need_strace
 need_trace
 need bpf "trace --engine=bpf"
+need python3 "--json is read by python3"
 
 # bparity NAME TOLERATED [TRACE-OPTIONS --] CMD...: the bpf engine's counts equal the
 # ptrace engine's and strace's (with the same options, -f unless told), except the
@@ -75,7 +76,6 @@ sed -n 3p "$T/s" | grep -Eq ' 300 +getppid$' || { cat "$T/s" >&2; fail "untimed 
 sed -n 3p "$T/e" | grep -Eq ' 20 +20 openat$' || fail "-S errors: openat not first"
 
 # ---- --json: null where not measured; --compare: each column its command's counts ----
-need python3 "--json is read by python3"
 "$TRACE" --engine=bpf --json -o "$T/j" "$P/syscalls" 30 2 || fail "--engine=bpf --json failed"
 "$PYTHON3" - "$T/j" <<'PY' || fail "--engine=bpf --json: wrong counts or times"
 import json, sys
