@@ -78,11 +78,11 @@ static int choose_engine(const struct trace_opts *o, struct bpf_counter **bc)
  * --cost: the bpf engine's price of a call, measured here (negative if it cannot load),
  * for the line saying what the other engine would have cost.
  */
-static double bpf_price(void)
+static double bpf_price(int timed)
 {
 	double us;
 
-	return bpf_measure_call_us(&us) == 0 ? us : -1;
+	return bpf_measure_call_us(timed, &us) == 0 ? us : -1;
 }
 
 /* One run under the engine chosen: bc's counters, or ptrace. */
@@ -215,7 +215,7 @@ struct trace_end session_run(const struct trace_opts *o)
 	int rc = prepare(o);
 
 	if (rc == 0 && o->cost)
-		cost_bpf_price(bpf_price());	/* before any counter of the run is loaded */
+		cost_bpf_price(bpf_price(o->wall));	/* before any counter of the run is loaded */
 	if (rc == 0)
 		rc = choose_engine(o, &bc);
 	if (rc == 0 && o->dump_filter)

@@ -403,7 +403,7 @@ static double probe_best(struct bpf_counter *c)
 	return best;
 }
 
-int bpf_measure_call_us(double *us)
+int bpf_measure_call_us(int timed, double *us)
 {
 	struct bpf_counter *c;
 	char why[256];
@@ -411,7 +411,7 @@ int bpf_measure_call_us(double *us)
 	int err;
 
 	plain = probe_best(NULL);	/* before the programs are attached */
-	if ((err = bpf_counter_open(&c, 0, 0, why, sizeof(why))) < 0)
+	if ((err = bpf_counter_open(&c, 0, timed, why, sizeof(why))) < 0)
 		return err;
 	counted = probe_best(c);
 	bpf_counter_close(c);

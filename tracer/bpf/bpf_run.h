@@ -38,11 +38,12 @@ int bpf_counter_run(struct bpf_counter *c, char **argv, struct run_outcome *out)
 void bpf_counter_close(struct bpf_counter *c);
 
 /*
- * --cost: what counting costs a call here (µs): a probe child makes a getppid loop
- * with no program attached, then counted by counters opened for it, and the difference
+ * --cost: what counting costs a call here (µs), with -w's latency if timed: a probe
+ * child makes a getppid loop with no program attached, then counted by counters opened
+ * for it, and the difference
  * is divided by the calls (the fastest of 3 runs each). Some 100 ms; call it before the run's counters are open (they
  * would slow the first loop too). Returns 0 or -errno (the engine cannot load here).
  */
-int bpf_measure_call_us(double *us);
+int bpf_measure_call_us(int timed, double *us);
 
 #endif
