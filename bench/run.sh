@@ -184,6 +184,7 @@ BPF
 		echo "  -- fork/exec storm: sh runs /bin/true $N times, -f --"
 		printf 'i=0; while [ $i -lt %d ]; do /bin/true; i=$((i + 1)); done\n' "$N" > "$BT/storm.sh"
 		# (no bpftrace row: its cpid filter does not follow children)
+		RESULT[bpftrace]=
 		compare 1 untraced "sh $BT/storm.sh" bpf "$TB -f sh $BT/storm.sh" \
 			bpf-w "$TBW -f sh $BT/storm.sh" \
 			${STRACE:+strace "$STRACE -f -c -o /dev/null sh $BT/storm.sh"} \
