@@ -2,7 +2,7 @@
 /*
  * tracer/bpf/count.bpf.c: trace's in-kernel counting engine, the BPF side. Compiled by
  * clang for the BPF target; bpftool turns the object into a skeleton (count.skel.h) that
- * bpf_run.c loads. Four programs on BTF tracepoints (tp_btf: the tracepoint's own
+ * bpf_run.c loads. Three programs on BTF tracepoints (tp_btf: the tracepoint's own
  * arguments, no record built for them):
  *
  *   sys_exit            counts the call of a watched thread into the per-CPU stats map
