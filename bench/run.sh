@@ -103,3 +103,95 @@ if [ -x "$B/tracer/trace" ] && [ -n "$STRACE" ]; then
 		  ratio "trace/strace (goal <= 0.05)" "${RESULT[trace]}" "${RESULT[strace]}"; }
 	fi
 fi
+
+# In-kernel counting (trace --engine=bpf): the programs count in the kernel and the tables
+# are read once, so a run pays per call only the programs' own time, plus a fixed start-up
+# (libbpf reads the kernel's BTF, the verifier checks the programs). The ratios are given
+# with that start-up removed (measured on /bin/true: how the goals are set, and how
+# bpftrace's own start-up is removed) and raw. Needs root (or CAP_BPF and CAP_PERFMON).
+if [ -x "$B/tracer/trace" ]; then
+	echo; echo "== in-kernel counting: trace -c --engine=bpf, pinned =="
+	BT=$(mktemp -d)
+	if ! "$B/tracer/trace" --engine=bpf -c -o /dev/null /bin/true 2> "$BT/why"; then
+		echo "  not measured: $(cat "$BT/why")"
+	else
+		TB="$B/tracer/trace --engine=bpf -c -o /dev/null"
+		TBW="$B/tracer/trace --engine=bpf -c -w -o /dev/null"
+		BPFTRACE=$(command -v bpftrace || true)
+		# bpftrace's nearest equivalent: calls and errors per syscall number of the
+		# process it starts, in maps printed at its end. A script, as compare splits
+		# commands on blanks.
+		cat > "$BT/count.bt" <<'BPF'
+tracepoint:raw_syscalls:sys_exit /pid == cpid/ { @calls[args->id] = count(); if (args->ret < 0) { @errors[args->id] = count(); } }
+BPF
+		printf '#!/bin/sh\nexec %s -q %s -c "$*" > /dev/null\n' "$BPFTRACE" "$BT/count.bt" > "$BT/bpftrace"
+		chmod +x "$BT/bpftrace"
+		BPFTRACE_ROW=; [ -n "$BPFTRACE" ] && BPFTRACE_ROW=1
+
+		# start-up (10 runs per round): what each costs before the program runs
+		compare 10 true "/bin/true" bpf-true "$TB /bin/true" bpf-w-true "$TBW /bin/true" \
+			${BPFTRACE_ROW:+bpftrace-true "$BT/bpftrace /bin/true"} &&
+		awk -v t="${RESULT[true]}" -v b="${RESULT[bpf-true]}" -v w="${RESULT[bpf-w-true]}" \
+			-v bt="${RESULT[bpftrace-true]:-0}" 'BEGIN {
+			printf "  => start-up: trace --engine=bpf %.1f ms, with -w %.1f ms", (b - t) / 1000, (w - t) / 1000
+			if (bt > 0) printf ", bpftrace %.1f ms", (bt - t) / 1000
+			printf "\n" }'
+		UP_B=$(awk -v a="${RESULT[bpf-true]}" -v b="${RESULT[true]}" 'BEGIN { print a - b }')
+		UP_W=$(awk -v a="${RESULT[bpf-w-true]}" -v b="${RESULT[true]}" 'BEGIN { print a - b }')
+		UP_BT=$(awk -v a="${RESULT[bpftrace-true]:-0}" -v b="${RESULT[true]}" 'BEGIN { print a - b }')
+		# bpf_rows LABEL [GOAL GOAL-W]: the ratios of one workload's rows to its untraced
+		# row, start-up removed (the goals are for those) and raw
+		bpf_rows() {
+			awk -v u="${RESULT[untraced]}" -v b="${RESULT[bpf]}" -v w="${RESULT[bpf-w]}" \
+				-v ub="$UP_B" -v uw="$UP_W" -v goal="${2:-}" -v goalw="${3:-}" -v what="$1" 'BEGIN {
+				printf "  => %-44s %.2fx (raw %.2fx)%s\n", what ": bpf -c vs untraced", (b - ub) / u, b / u, goal
+				printf "  => %-44s %.2fx (raw %.2fx)%s\n", what ": bpf -c -w vs untraced", (w - uw) / u, w / u, goalw }'
+			if [ -n "${RESULT[bpftrace]:-}" ] && [ -n "$BPFTRACE_ROW" ]; then
+				awk -v u="${RESULT[untraced]}" -v t="${RESULT[bpftrace]}" -v up="$UP_BT" \
+					-v b="${RESULT[bpf]}" -v ub="$UP_B" -v what="$1" 'BEGIN {
+					printf "  => %-44s %.2fx (raw %.2fx)\n", what ": bpftrace vs untraced", (t - up) / u, t / u
+					printf "  => %-44s %.2fx (goal <= 1.0x)\n", what ": bpf -c / bpftrace, start-ups removed", (b - ub) / (t - up) }'
+			fi
+		}
+
+		N=${BPF_CALLS:-2000000}
+		echo "  -- getppid loop, $N calls --"
+		RESULT[bpftrace]=
+		compare 1 untraced "$B/bench/getppid_loop $N" bpf "$TB $B/bench/getppid_loop $N" \
+			bpf-w "$TBW $B/bench/getppid_loop $N" \
+			${BPFTRACE_ROW:+bpftrace "$BT/bpftrace $B/bench/getppid_loop $N"} &&
+		bpf_rows "getppid" "   (goal <= 1.25x)" "   (goal <= 1.6x)"
+		if [ -n "$STRACE" ]; then
+			# strace -c stops twice per call: a tenth of the calls, the same ratio
+			compare 1 untraced "$B/bench/getppid_loop $((N / 10))" \
+				strace "$STRACE -f -c -o /dev/null $B/bench/getppid_loop $((N / 10))" &&
+			ratio "getppid: strace -c vs untraced ($((N / 10)) calls)" "${RESULT[strace]}" "${RESULT[untraced]}"
+		fi
+
+		N=${BPF_THREAD_CALLS:-500000}
+		echo "  -- 4 threads x $N getppid, -f --"
+		RESULT[bpftrace]=
+		compare 1 untraced "$B/bench/threads $N 4" bpf "$TB -f $B/bench/threads $N 4" \
+			bpf-w "$TBW -f $B/bench/threads $N 4" \
+			${BPFTRACE_ROW:+bpftrace "$BT/bpftrace $B/bench/threads $N 4"} &&
+		bpf_rows "4 threads"
+		[ -n "$STRACE" ] &&
+		compare 1 untraced "$B/bench/threads $((N / 10)) 4" \
+			strace "$STRACE -f -c -o /dev/null $B/bench/threads $((N / 10)) 4" &&
+		ratio "4 threads: strace -f -c vs untraced ($((N / 10)) calls each)" "${RESULT[strace]}" "${RESULT[untraced]}"
+
+		N=${BPF_EXECS:-300}
+		echo "  -- fork/exec storm: sh runs /bin/true $N times, -f --"
+		printf 'i=0; while [ $i -lt %d ]; do /bin/true; i=$((i + 1)); done\n' "$N" > "$BT/storm.sh"
+		# (no bpftrace row: its cpid filter does not follow children)
+		RESULT[bpftrace]=
+		compare 1 untraced "sh $BT/storm.sh" bpf "$TB -f sh $BT/storm.sh" \
+			bpf-w "$TBW -f sh $BT/storm.sh" \
+			${STRACE:+strace "$STRACE -f -c -o /dev/null sh $BT/storm.sh"} \
+			ptrace "$B/tracer/trace -f -c -o /dev/null sh $BT/storm.sh" &&
+		{ bpf_rows "storm"
+		  [ -n "$STRACE" ] && ratio "storm: strace -f -c vs untraced" "${RESULT[strace]}" "${RESULT[untraced]}"
+		  ratio "storm: trace -f -c (ptrace) vs untraced" "${RESULT[ptrace]}" "${RESULT[untraced]}"; }
+	fi
+	rm -rf "$BT"
+fi

@@ -28,7 +28,7 @@ struct opt_row {
 
 enum {
 	OPT_HELP = 256, OPT_VERSION, OPT_NO_SECCOMP, OPT_DUMP_FILTER, OPT_COMPARE, OPT_JSON,
-	OPT_COST, OPT_TREE,
+	OPT_COST, OPT_TREE, OPT_ENGINE,
 };
 
 static int parse_int(const char *arg, long lo, long hi, long *out)
@@ -190,6 +190,20 @@ static int opt_X(struct trace_opts *o, const char *arg)
 	return -EINVAL;
 }
 
+static int opt_engine(struct trace_opts *o, const char *arg)
+{
+	static const char *const names[] = {
+		[ENGINE_PTRACE] = "ptrace", [ENGINE_BPF] = "bpf", [ENGINE_AUTO] = "auto",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(arg, names[i])) {
+			o->engine = (enum trace_engine)i;
+			return 0;
+		}
+	return -EINVAL;
+}
+
 static int opt_y(struct trace_opts *o, const char *arg)
 {
 	(void)arg;
@@ -282,6 +296,11 @@ static const struct opt_row rows[] = {
 	  opt_cost },
 	{ OPT_TREE, "tree", no_argument, NULL,
 	  "at the end, the tree of traced processes with their exit statuses", opt_tree },
+	{ OPT_ENGINE, "engine", required_argument, "ENGINE",
+	  "who counts -c: ptrace (default: two stops per call), bpf (eBPF counters in the "
+	  "kernel, no stop; root or CAP_BPF+CAP_PERFMON; only -c with -f -w -S -e trace= -o "
+	  "--json --cost, and --compare; without -w its time columns are '-', not measured) "
+	  "or auto (bpf where it serves the run and may load, else ptrace)", opt_engine },
 	{ OPT_HELP, "help", no_argument, NULL, "print this help and exit", opt_noop },
 	{ OPT_VERSION, "version", no_argument, NULL, "print the version and exit", opt_noop },
 };
@@ -348,8 +367,9 @@ static void print_help(FILE *out)
 		"\nOutput goes to stderr (or FILE), never to the program's stdout.\n"
 		"Exit status: the program's own; if it was killed by signal N, trace kills itself\n"
 		"with the same signal (the shell sees 128+N). With -p, 0 after detaching.\n"
-		"  1    tracing failed (ptrace not permitted, -o FILE not writable, ...)\n"
-		"  2    bad option or arguments\n"
+		"  1    tracing failed (ptrace not permitted, -o FILE not writable, --engine=bpf\n"
+		"       not possible here, ...)\n"
+		"  2    bad option or arguments (--engine=bpf with an option it does not serve)\n"
 		"  126  PROGRAM is not executable\n"
 		"  127  PROGRAM not found\n"
 		"--compare exits 0 when every command ran (whatever their statuses).\n\n"
@@ -417,8 +437,15 @@ enum opts_result opts_parse(struct trace_opts *o, int argc, char **argv, FILE *o
 			return OPTS_EXIT_USAGE;
 		}
 		if (r->handle(o, optarg) < 0) {
-			fprintf(err, "trace: invalid %s '%s' for -%c; try 'trace --help'\n",
-				r->metavar ? r->metavar : "value", optarg ? optarg : "", r->letter);
+			char name[64];
+
+			/* a long-only option (letter > 255) is named by its long name */
+			if (r->letter > 255)
+				snprintf(name, sizeof(name), "--%s", r->name);
+			else
+				snprintf(name, sizeof(name), "-%c", r->letter);
+			fprintf(err, "trace: invalid %s '%s' for %s; try 'trace --help'\n",
+				r->metavar ? r->metavar : "value", optarg ? optarg : "", name);
 			return OPTS_EXIT_USAGE;
 		}
 	}

@@ -22,6 +22,13 @@ enum count_mode {
 	COUNT_ALSO,	/* -C: the summary table and the per-call lines */
 };
 
+/* --engine: who counts -c (tracer/bpf/served.h lists what the bpf engine serves). */
+enum trace_engine {
+	ENGINE_PTRACE = 0,	/* default: stops at every call (tracer/engine/) */
+	ENGINE_BPF,		/* in-kernel counters (tracer/bpf/), or fail with the reason */
+	ENGINE_AUTO,		/* bpf where it serves the run and may load, else ptrace */
+};
+
 #define OPTS_MAX_EXPRS 32
 
 struct trace_opts {
@@ -55,6 +62,7 @@ struct trace_opts {
 	int json;			/* --json */
 	int cost;			/* --cost */
 	int tree;			/* --tree */
+	enum trace_engine engine;	/* --engine */
 };
 
 /* What opts_parse() tells main(). */

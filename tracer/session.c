@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tracer/bpf/bpf_run.h"
+#include "tracer/bpf/served.h"
 #include "tracer/engine/run.h"
 #include "tracer/engine/syscall.h"
 #include "tracer/report/compare.h"
@@ -43,6 +45,52 @@ static int prepare(const struct trace_opts *o)
 		return TRACE_EXIT_ERROR;
 	}
 	return select_calls(o);
+}
+
+/*
+ * --engine: the bpf counters when asked for (or, with auto, when they serve the run and
+ * load here); *bc stays NULL for the ptrace engine. Returns 0, or an exit status after
+ * the one line saying why bpf cannot be (2: an option it does not serve; 1: not possible
+ * on this machine or build).
+ */
+static int choose_engine(const struct trace_opts *o, struct bpf_counter **bc)
+{
+	const char *unserved = bpf_unserved(o);
+	char why[256];
+
+	*bc = NULL;
+	if (o->engine == ENGINE_PTRACE || o->dump_filter)
+		return 0;
+	if (unserved) {
+		if (o->engine == ENGINE_AUTO)
+			return 0;
+		fprintf(stderr, "trace: --engine=bpf does not serve %s (only %s); use "
+			"--engine=ptrace\n", unserved, BPF_SERVED_LIST);
+		return TRACE_EXIT_USAGE;
+	}
+	if (bpf_counter_open(bc, o->follow != 0, o->wall, why, sizeof(why)) < 0 &&
+	    o->engine == ENGINE_BPF) {
+		fprintf(stderr, "trace: --engine=bpf: %s; use --engine=ptrace\n", why);
+		return TRACE_EXIT_ERROR;
+	}
+	return 0;
+}
+
+/*
+ * --cost: the bpf engine's price of a call, measured here (negative if it cannot load),
+ * for the line saying what the other engine would have cost.
+ */
+static double bpf_price(int timed)
+{
+	double us;
+
+	return bpf_measure_call_us(timed, &us) == 0 ? us : -1;
+}
+
+/* One run under the engine chosen: bc's counters, or ptrace. */
+static int run_with(struct bpf_counter *bc, char **argv, pid_t pid, struct run_outcome *r)
+{
+	return bc ? bpf_counter_run(bc, argv, r) : run(argv, pid, r);
 }
 
 /* The reports and tracers that watch the run, once the selection is known. */
@@ -105,7 +153,7 @@ static struct trace_end finish(const struct trace_opts *o, struct run_outcome *r
 }
 
 /* --compare: each command of o->argv once under -f -c, then one table. */
-static struct trace_end compare(const struct trace_opts *o)
+static struct trace_end compare(const struct trace_opts *o, struct bpf_counter *bc)
 {
 	struct trace_end end = { 0, 0 };
 	int n = 0, rc = 0, done = 0;
@@ -130,7 +178,7 @@ static struct trace_end compare(const struct trace_opts *o)
 			end.status = TRACE_EXIT_USAGE;
 			goto out;
 		}
-		rc = run(argv, 0, r);
+		rc = run_with(bc, argv, 0, r);
 		free(argv);
 		if (rc) {	/* "trace: CMD: No such file..." already said */
 			end.status = rc;
@@ -164,22 +212,31 @@ out:
 struct trace_end session_run(const struct trace_opts *o)
 {
 	struct trace_end end = { 0, 0 };
+	struct bpf_counter *bc = NULL;
 	struct run_outcome r;
 	int rc = prepare(o);
 
+	if (rc == 0 && o->cost)
+		cost_bpf_price(bpf_price(o->wall));	/* before any counter of the run is loaded */
+	if (rc == 0)
+		rc = choose_engine(o, &bc);
 	if (rc == 0 && o->dump_filter)
 		rc = select_dump_filter(o, stdout);
-	else if (rc == 0)
+	else if (rc == 0 && bc && o->cost) {
+		cost_watch_bpf();	/* a ptrace stop's price, for the other engine's line */
+	} else if (rc == 0 && !bc) {
 		rc = watch(o);
+	}
 	if (rc || o->dump_filter) {
 		end.status = rc;
 	} else if (o->compare) {
-		end = compare(o);
-	} else if ((rc = run(o->argv, o->attach_pid, &r)) != 0) {
+		end = compare(o, bc);
+	} else if ((rc = run_with(bc, o->argv, o->attach_pid, &r)) != 0) {
 		end.status = rc;
 	} else {
 		end = finish(o, &r);
 	}
+	bpf_counter_close(bc);
 	output_close();
 	return end;
 }

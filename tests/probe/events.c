@@ -5,10 +5,12 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/perf_event.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -62,6 +64,11 @@ int probe_perf(char *why, size_t len)
 	return 0;
 }
 
+/*
+ * What trace --engine=bpf needs: the kernel's BTF (its programs are CO-RE), loading a
+ * tracepoint program, and attaching it to raw_syscalls:sys_enter (a perf event on the
+ * tracepoint, then PERF_EVENT_IOC_SET_BPF), then one call with it attached.
+ */
 int probe_bpf(char *why, size_t len)
 {
 	/* r0 = 0; exit: the smallest valid program. */
@@ -69,9 +76,16 @@ int probe_bpf(char *why, size_t len)
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
+	struct perf_event_attr pattr = { .size = sizeof(pattr), .type = PERF_TYPE_TRACEPOINT };
 	union bpf_attr attr;
-	int fd;
+	long id = tracepoint_id();
+	int fd, pfd;
 
+	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
+		snprintf(why, len, "the kernel's BTF is not there (/sys/kernel/btf/vmlinux: %s): "
+			 "CO-RE programs cannot load", strerror(errno));
+		return 1;
+	}
 	memset(&attr, 0, sizeof(attr));
 	attr.prog_type = BPF_PROG_TYPE_TRACEPOINT;
 	attr.insns = (unsigned long)insns;
@@ -82,7 +96,24 @@ int probe_bpf(char *why, size_t len)
 		snprintf(why, len, "BPF_PROG_LOAD of a tracepoint program: %s", strerror(errno));
 		return 1;
 	}
+	if (id < 0) {
+		snprintf(why, len, "a tracepoint program loads, but the raw_syscalls:sys_enter "
+			 "tracepoint id is not readable (tracefs not mounted?)");
+		return 1;
+	}
+	pattr.config = (unsigned long long)id;
+	pattr.sample_period = 1;
+	pattr.wakeup_events = 1;
+	pfd = (int)syscall(SYS_perf_event_open, &pattr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC);
+	if (pfd < 0 || ioctl(pfd, PERF_EVENT_IOC_SET_BPF, fd) != 0 ||
+	    ioctl(pfd, PERF_EVENT_IOC_ENABLE, 0) != 0) {
+		snprintf(why, len, "a tracepoint program loads, but attaching it to "
+			 "raw_syscalls:sys_enter failed: %s", strerror(errno));
+		return 1;
+	}
+	getppid();	/* one call through the attached program */
+	close(pfd);
 	close(fd);
-	snprintf(why, len, "BPF_PROG_LOAD of a tracepoint program worked");
+	snprintf(why, len, "a tracepoint program loads and attaches to raw_syscalls:sys_enter");
 	return 0;
 }

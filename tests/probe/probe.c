@@ -25,7 +25,7 @@ static const struct probe {
 	{ "ptrace", probe_ptrace, "ptrace of a child (PTRACE_TRACEME, syscall stops)" },
 	{ "ptrace-attach", probe_ptrace_attach, "PTRACE_SEIZE of a process that is not a descendant" },
 	{ "perf", probe_perf, "a perf counter on the raw_syscalls:sys_enter tracepoint" },
-	{ "bpf", probe_bpf, "loading an eBPF program (BPF_PROG_LOAD)" },
+	{ "bpf", probe_bpf, "an eBPF program loaded and attached to raw_syscalls:sys_enter, with the kernel's BTF" },
 	{ "pku", probe_pku, "memory protection keys (pkey_alloc)" },
 	{ "userns", probe_userns, "an unprivileged user namespace with our uid mapped" },
 	{ "aslr", probe_aslr, "address space randomisation (two runs place the stack apart)" },

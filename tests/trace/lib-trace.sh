@@ -56,7 +56,8 @@ without_lsan() (
 
 # counts TABLE-FILE: "name calls errors" per row of a -c table (strace's or trace's), sorted;
 # rows of the i386 table ("System call usage summary for 32 bit mode:") as "32:name". Rows
-# of calls strace 6.1 cannot name are left out: its -c does not count them at all.
+# of calls strace 6.1 cannot name are left out: its -c does not count them at all. A row
+# whose time was not measured (--engine=bpf without -w) starts with "-" instead of a %.
 counts() {
 	awk -v list="$STRACE61_DIFFERENCES" '
 	BEGIN {
@@ -66,7 +67,7 @@ counts() {
 		}
 	}
 	/^System call usage summary for 32 bit mode:/ { p = "32:" }
-	$1 ~ /^[0-9]+\.[0-9][0-9]$/ && $NF != "total" && !(p == "" && ($NF in drop)) {
+	($1 ~ /^[0-9]+\.[0-9][0-9]$/ || $1 == "-") && $NF != "total" && !(p == "" && ($NF in drop)) {
 		print p $NF, $4, (NF == 6 ? $5 : 0) }' "$1" | sort
 }
 

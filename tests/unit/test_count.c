@@ -139,6 +139,32 @@ START_TEST(wide_columns_grow)
 }
 END_TEST
 
+/* Time not measured (the bpf engine without -w): "-" in the time columns, busiest first. */
+START_TEST(untimed_table)
+{
+	set("mmap", 2, 0, 0);
+	set("close", 5, 0, 0);
+	set("access", 1, 1, 0);
+	t.untimed = 1;
+	ck_assert_str_eq(print(SORT_TIME),
+		HEAD
+		"     -           -           -         5           close\n"
+		"     -           -           -         2           mmap\n"
+		"     -           -           -         1         1 access\n"
+		DASH
+		"     -           -           -         8         1 total\n");
+	free(text);
+	text = NULL;
+	ck_assert_str_eq(print(SORT_NAME),
+		HEAD
+		"     -           -           -         1         1 access\n"
+		"     -           -           -         5           close\n"
+		"     -           -           -         2           mmap\n"
+		DASH
+		"     -           -           -         8         1 total\n");
+}
+END_TEST
+
 START_TEST(empty_and_has_calls)
 {
 	ck_assert_int_eq(count_has_calls(&t, PERS_X86_64), 0);
@@ -166,6 +192,7 @@ Suite *make_count_suite(void)
 	tcase_add_test(tc, sort_keys);
 	tcase_add_test(tc, wide_columns_grow);
 	tcase_add_test(tc, empty_and_has_calls);
+	tcase_add_test(tc, untimed_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -245,7 +245,8 @@ START_TEST(json_everything)
 {
 	struct run_result r = { .exited = 1, .status = 3 };
 	struct trace_cost cost = { .ptrace_stops = 58, .stops_avoided_by_seccomp = 100,
-				   .syscalls = 29, .overhead_us_per_syscall = 15.25 };
+				   .syscalls = 29, .overhead_us_per_syscall = 15.25,
+				   .other_us_per_syscall = 0.125 };
 	struct proc_node tree[] = {
 		{ .pid = 100, .ppid = 1, .command = "sh", .result = { 1, 3 } },
 		{ .pid = 101, .ppid = 100, .command = "we\"ird\\na\tme\x01\xff\xc3\xa9",
@@ -262,7 +263,9 @@ START_TEST(json_everything)
 				  "        {\"name\": \"socketcall\", \"calls\": 4,"));
 	ck_assert_ptr_nonnull(strstr(text, "\"cost\": {\"ptrace_stops\": 58, "
 				  "\"stops_avoided_by_seccomp\": 100, \"syscalls\": 29, "
-				  "\"overhead_us_per_syscall\": 15.250}"));
+				  "\"overhead_us_per_syscall\": 15.250, \"engine\": \"ptrace\", "
+				  "\"other_engine\": {\"engine\": \"bpf\", \"stops\": 0, "
+				  "\"context_switches\": 0, \"overhead_us_per_syscall\": 0.125}}"));
 	ck_assert_ptr_nonnull(strstr(text, "{\"pid\": 100, \"ppid\": 1, \"command\": \"sh\", "
 				  "\"exit\": {\"status\": 3}}"));
 	/* escapes: quote, backslash, tab, control byte, invalid UTF-8 byte; é kept */
@@ -278,13 +281,16 @@ START_TEST(json_cost_unknown)
 {
 	struct run_result r = { .exited = 1, .status = 0 };
 	struct trace_cost cost = { .ptrace_stops = 4, .stops_avoided_by_seccomp = COST_UNKNOWN,
-				   .syscalls = 2, .overhead_us_per_syscall = -1 };
+				   .syscalls = 2, .overhead_us_per_syscall = -1,
+				   .other_us_per_syscall = -1 };
 	char *text;
 
 	CAPTURE(text, summary_json_print(out, &table, SORT_TIME, &r, &cost, NULL, 0));
 	ck_assert_ptr_nonnull(strstr(text, "\"cost\": {\"ptrace_stops\": 4, "
 				  "\"stops_avoided_by_seccomp\": null, \"syscalls\": 2, "
-				  "\"overhead_us_per_syscall\": null}"));
+				  "\"overhead_us_per_syscall\": null, \"engine\": \"ptrace\", "
+				  "\"other_engine\": {\"engine\": \"bpf\", \"stops\": 0, "
+				  "\"context_switches\": 0, \"overhead_us_per_syscall\": null}}"));
 	ck_assert(json_parses(text));
 	free(text);
 }
@@ -332,20 +338,34 @@ END_TEST
 START_TEST(cost_golden)
 {
 	struct trace_cost cost = { .ptrace_stops = 58, .stops_avoided_by_seccomp = 0,
-				   .syscalls = 29, .overhead_us_per_syscall = 15.24 };
+				   .syscalls = 29, .overhead_us_per_syscall = 15.24,
+				   .other_us_per_syscall = 0.14 };
 	char *text;
 
 	CAPTURE(text, cost_print(out, &cost));
 	ck_assert_str_eq(text, "\nptrace stops: 58\n"
 			 "stops avoided by seccomp filter: 0\n"
-			 "estimated tracing overhead: 15.2 us/syscall\n");
+			 "estimated tracing overhead: 15.2 us/syscall\n"
+			 "with --engine=bpf: 0 stops, 0 context switches, about 0.1 us/syscall\n");
 	free(text);
 	cost.overhead_us_per_syscall = -1;
 	cost.stops_avoided_by_seccomp = COST_UNKNOWN;
+	cost.other_us_per_syscall = -1;
 	CAPTURE(text, cost_print(out, &cost));
 	ck_assert_str_eq(text, "\nptrace stops: 58\n"
 			 "stops avoided by seccomp filter: unknown\n"
-			 "estimated tracing overhead: unknown\n");
+			 "estimated tracing overhead: unknown\n"
+			 "with --engine=bpf: 0 stops, 0 context switches, overhead unknown\n");
+	free(text);
+	/* a bpf run: no stop; what ptrace would have cost, 2 stops per call */
+	cost = (struct trace_cost){ .bpf = 1, .syscalls = 35, .overhead_us_per_syscall = 0.12,
+				    .other_stops = 70, .other_switches = 140,
+				    .other_us_per_syscall = 16.04 };
+	CAPTURE(text, cost_print(out, &cost));
+	ck_assert_str_eq(text, "\nptrace stops: 0\n"
+			 "stops avoided by seccomp filter: 0\n"
+			 "estimated tracing overhead: 0.1 us/syscall\n"
+			 "with --engine=ptrace: 70 stops, 140 context switches, about 16.0 us/syscall\n");
 	free(text);
 }
 END_TEST

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tracer/bpf/served.h"
 #include "tracer/opts.h"
 
 static char *errtext, *outtext;
@@ -164,6 +165,44 @@ START_TEST(help_and_version)
 }
 END_TEST
 
+/* --engine's values, and the combinations the bpf engine serves (tracer/bpf/served.h). */
+START_TEST(engine_and_served)
+{
+	struct trace_opts o;
+	/* each parse's texts freed before the next */
+#define PARSE_AGAIN(...) (teardown(), PARSE(&o, __VA_ARGS__))
+
+	ck_assert_int_eq(PARSE_AGAIN("-c", "true"), OPTS_RUN);
+	ck_assert_int_eq(o.engine, ENGINE_PTRACE);	/* the default */
+	ck_assert_ptr_null(bpf_unserved(&o));
+	ck_assert_int_eq(PARSE_AGAIN("--engine=auto", "-c", "true"), OPTS_RUN);
+	ck_assert_int_eq(o.engine, ENGINE_AUTO);
+	ck_assert_int_eq(PARSE_AGAIN("--engine=bpf", "-f", "-w", "-S", "calls", "-e", "trace=openat",
+			       "-e", "getppid", "-o", "x", "--json", "--cost", "-c", "true"), OPTS_RUN);
+	ck_assert_int_eq(o.engine, ENGINE_BPF);
+	ck_assert_ptr_null(bpf_unserved(&o));
+	ck_assert_int_eq(PARSE_AGAIN("-e", "trace=getppid", "--compare", "a", "b"), OPTS_RUN);
+	ck_assert_ptr_null(bpf_unserved(&o));
+	ck_assert_int_eq(PARSE_AGAIN("true"), OPTS_RUN);
+	ck_assert_str_eq(bpf_unserved(&o), "per-call lines (without -c, or -C)");
+	ck_assert_int_eq(PARSE_AGAIN("-C", "true"), OPTS_RUN);
+	ck_assert_str_eq(bpf_unserved(&o), "per-call lines (without -c, or -C)");
+	ck_assert_int_eq(PARSE_AGAIN("-c", "-k", "true"), OPTS_RUN);
+	ck_assert_str_eq(bpf_unserved(&o), "-k");
+	ck_assert_int_eq(PARSE_AGAIN("-c", "-p", "1"), OPTS_RUN);
+	ck_assert_str_eq(bpf_unserved(&o), "-p");
+	ck_assert_int_eq(PARSE_AGAIN("-c", "-e", "inject=openat:error=EPERM", "true"), OPTS_RUN);
+	ck_assert_str_eq(bpf_unserved(&o), "-e inject=, status=, signal=");
+	ck_assert_int_eq(PARSE_AGAIN("-c", "-e", "status=failed", "true"), OPTS_RUN);
+	ck_assert_ptr_nonnull(bpf_unserved(&o));
+	ck_assert_int_eq(PARSE_AGAIN("-c", "--tree", "true"), OPTS_RUN);
+	ck_assert_str_eq(bpf_unserved(&o), "--tree");
+	ck_assert_int_eq(PARSE_AGAIN("--engine=kernel", "-c", "true"), OPTS_EXIT_USAGE);
+	ck_assert_str_eq(errtext, "trace: invalid ENGINE 'kernel' for --engine; try 'trace --help'\n");
+#undef PARSE_AGAIN
+}
+END_TEST
+
 Suite *make_opts_suite(void)
 {
 	Suite *s = suite_create("tracer_opts");
@@ -176,6 +215,7 @@ Suite *make_opts_suite(void)
 	tcase_add_test(tc, errors_are_one_line);
 	tcase_add_test(tc, help_and_version);
 	tcase_add_test(tc, selection_and_report_options);
+	tcase_add_test(tc, engine_and_served);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -205,7 +205,9 @@ static void json_array(FILE *out, const struct compare_run *runs, size_t n,
 		}
 		if (i)
 			fputs(", ", out);
-		if (f == F_CALLS)
+		if (f == F_SECONDS && runs[i].table->untimed)
+			fputs("null", out);	/* not measured */
+		else if (f == F_CALLS)
 			fprintf(out, "%" PRIu64, calls);
 		else if (f == F_ERRORS)
 			fprintf(out, "%" PRIu64, errors);

@@ -19,6 +19,8 @@
 static double us_per_stop = -1;		/* one stop here, measured before the run */
 static int filtered;			/* the run has a seccomp filter */
 static int sys_enter_fd = -1;		/* the kernel's count of the program's calls */
+static double bpf_us_per_call = -1;	/* the bpf engine's price of a call, if measured */
+static int bpf_run;			/* the run is the bpf engine's */
 
 /*
  * With a filter, the calls it lets through never reach us, but the kernel's
@@ -76,9 +78,45 @@ void cost_watch(int seccomp)
 	event_watch(&watch);
 }
 
+void cost_bpf_price(double us)
+{
+	bpf_us_per_call = us;
+}
+
+void cost_watch_bpf(void)
+{
+	if (cost_measure_stop_us(&us_per_stop) < 0)
+		us_per_stop = -1;
+	bpf_run = 1;
+}
+
+/*
+ * A bpf run: no stop, its overhead the measured price of a call; ptrace would have
+ * stopped twice per call (entry and exit), each stop two context switches.
+ */
+static void collect_bpf(struct trace_cost *c, uint64_t syscalls)
+{
+	c->bpf = 1;
+	c->ptrace_stops = 0;
+	c->syscalls = syscalls;
+	c->stops_avoided_by_seccomp = 0;
+	c->overhead_us_per_syscall = bpf_us_per_call;
+	c->other_stops = 2 * syscalls;
+	c->other_switches = 2 * c->other_stops;
+	c->other_us_per_syscall = us_per_stop >= 0 ? 2 * us_per_stop : -1;
+}
+
 void cost_collect(struct trace_cost *c, uint64_t stops, uint64_t syscalls)
 {
 	uint64_t all, program_calls = 0;
+
+	memset(c, 0, sizeof(*c));
+	if (bpf_run) {
+		collect_bpf(c, syscalls);
+		return;
+	}
+	/* in-kernel counting: no stop at all, the calls' price measured (or unknown) */
+	c->other_us_per_syscall = bpf_us_per_call;
 
 	c->ptrace_stops = stops;
 	c->syscalls = syscalls;
@@ -118,6 +156,12 @@ void cost_print(FILE *out, const struct trace_cost *c)
 	else
 		fprintf(out, "estimated tracing overhead: %.1f us/syscall\n",
 			c->overhead_us_per_syscall);
+	fprintf(out, "with --engine=%s: %" PRIu64 " stops, %" PRIu64 " context switches, ",
+		c->bpf ? "ptrace" : "bpf", c->other_stops, c->other_switches);
+	if (c->other_us_per_syscall < 0)
+		fputs("overhead unknown\n", out);
+	else
+		fprintf(out, "about %.1f us/syscall\n", c->other_us_per_syscall);
 }
 
 /* ---- what a stop costs ----------------------------------------------------------------- */

@@ -19,6 +19,11 @@ struct trace_cost {
 	uint64_t syscalls;			/* syscalls seen (entered) by the tracer */
 	double overhead_us_per_syscall;		/* e.g. (traced wall time - estimated untraced
 						 * time) / syscalls; negative: unknown */
+	/* what the other engine (--engine) would have cost the same run */
+	int bpf;				/* this run was the bpf engine's */
+	uint64_t other_stops;			/* ptrace: 2 per call; bpf: 0 */
+	uint64_t other_switches;		/* 2 context switches per stop */
+	double other_us_per_syscall;		/* estimated; negative: unknown */
 };
 
 #define COST_UNKNOWN UINT64_MAX
@@ -30,6 +35,16 @@ struct trace_cost {
  */
 void cost_watch(int seccomp);
 
+/*
+ * Before a run of either engine: the bpf engine's price per call, measured by the caller
+ * (tracer/bpf/bpf_run.h's bpf_measure_call_us), or negative if unknown. For a bpf run it
+ * is the run's own overhead; for a ptrace run, the other engine's.
+ */
+void cost_bpf_price(double us_per_call);
+
+/* Before a bpf run (instead of cost_watch()): a ptrace stop's price, for the other line. */
+void cost_watch_bpf(void);
+
 /* After the run: the cost, from the engine's counts of stops and syscalls. */
 void cost_collect(struct trace_cost *c, uint64_t stops, uint64_t syscalls);
 
@@ -39,6 +54,11 @@ void cost_collect(struct trace_cost *c, uint64_t stops, uint64_t syscalls);
  *   ptrace stops: 58
  *   stops avoided by seccomp filter: 0         ("unknown" for COST_UNKNOWN)
  *   estimated tracing overhead: 15.2 us/syscall  ("unknown" if negative)
+ *   with --engine=bpf: 0 stops, 0 context switches, about 0.1 us/syscall
+ *
+ * The last line is the other engine's cost for the same calls ("with --engine=ptrace:
+ * 70 stops, 140 context switches, about 16.0 us/syscall" after a bpf run; "overhead
+ * unknown" when its price could not be measured here).
  */
 void cost_print(FILE *out, const struct trace_cost *c);
 

@@ -98,6 +98,9 @@ long count_rows(const struct count_table *t, int pers, enum count_sort sort, lon
 	struct sort_ctx ctx = { .stat = t->stat[pers], .pers = pers };
 	long n = 0;
 
+	if (t->untimed && sort == SORT_TIME)
+		sort = SORT_CALLS;	/* no time to sort by: the busiest calls first */
+
 	for (long nr = 0; nr < t->size[pers]; nr++)
 		if (t->stat[pers][nr].calls)
 			nrs[n++] = nr;
@@ -136,6 +139,14 @@ static void dashes(FILE *out, int w, const char *after)
 static uint64_t usecs_per_call(uint64_t ns, uint64_t calls)
 {
 	return calls ? ns / 1000 / calls : 0;
+}
+
+/* An untimed table's row: "-" for each time column, calls and errors as print_row's. */
+static void print_untimed_row(FILE *out, const int *w, uint64_t calls, uint64_t errors,
+			      const char *name)
+{
+	fprintf(out, "%6s %*s %*s %*llu %*.*llu %s\n", "-", w[1], "-", w[2], "-", w[3],
+		(unsigned long long)calls, w[4], errors ? 1 : 0, (unsigned long long)errors, name);
 }
 
 static void print_row(FILE *out, const int *w, double pct, uint64_t ns, uint64_t calls,
@@ -193,11 +204,19 @@ void count_print(FILE *out, const struct count_table *t, int pers, enum count_so
 		const struct syscall_stat *st = &t->stat[pers][nrs[i]];
 		double pct = total.time_ns ? 100.0 * st->time_ns / total.time_ns : 0.0;
 
+		if (t->untimed) {
+			print_untimed_row(out, w, st->calls, st->errors,
+					  sysname(pers, nrs[i], buf, sizeof(buf)));
+			continue;
+		}
 		print_row(out, w, pct, st->time_ns, st->calls, st->errors,
 			  sysname(pers, nrs[i], buf, sizeof(buf)));
 	}
 	for (int i = 0; i < 6; i++)
 		dashes(out, w[i], i < 5 ? " " : "\n");
-	print_row(out, w, 100.0, total.time_ns, total.calls, total.errors, "total");
+	if (t->untimed)
+		print_untimed_row(out, w, total.calls, total.errors, "total");
+	else
+		print_row(out, w, 100.0, total.time_ns, total.calls, total.errors, "total");
 	free(nrs);
 }

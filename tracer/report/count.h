@@ -22,6 +22,9 @@ struct syscall_stat {
 struct count_table {
 	long size[PERS_COUNT];
 	struct syscall_stat *stat[PERS_COUNT];
+	int untimed;	/* no time was measured (the bpf engine without -w): the printers
+			 * show the time columns as "-" (JSON null) and SORT_TIME sorts
+			 * by calls */
 };
 
 enum count_sort {

@@ -77,11 +77,17 @@ void json_put_string(FILE *out, const char *str)
 	fputc('"', out);
 }
 
-static void json_stat(FILE *out, uint64_t calls, uint64_t errors, uint64_t time_ns)
+static void json_stat(FILE *out, uint64_t calls, uint64_t errors, uint64_t time_ns,
+		      int untimed)
 {
 	/* usecs/call as the table prints it: integer, truncated */
 	uint64_t usecs = calls ? time_ns / 1000 / calls : 0;
 
+	if (untimed) {	/* not measured: null, never a 0 that reads as "no time" */
+		fprintf(out, "\"calls\": %" PRIu64 ", \"errors\": %" PRIu64 ", \"seconds\": null, "
+			"\"usecs_per_call\": null", calls, errors);
+		return;
+	}
 	fprintf(out, "\"calls\": %" PRIu64 ", \"errors\": %" PRIu64 ", \"seconds\": %.6f, "
 		"\"usecs_per_call\": %" PRIu64, calls, errors, (double)time_ns / 1e9, usecs);
 }
@@ -105,7 +111,7 @@ static int json_table(FILE *out, const struct count_table *t, int pers, enum cou
 		fprintf(out, "%s\n%s  {\"name\": ", i ? "," : "", indent);
 		json_put_string(out, sysname(pers, nrs[i], name, sizeof(name)));
 		fputs(", ", out);
-		json_stat(out, st->calls, st->errors, st->time_ns);
+		json_stat(out, st->calls, st->errors, st->time_ns, t->untimed);
 		fputc('}', out);
 		calls += st->calls;
 		errors += st->errors;
@@ -114,7 +120,7 @@ static int json_table(FILE *out, const struct count_table *t, int pers, enum cou
 	if (n)
 		fprintf(out, "\n%s", indent);
 	fprintf(out, "],\n%s\"total\": {", indent);
-	json_stat(out, calls, errors, time_ns);
+	json_stat(out, calls, errors, time_ns, t->untimed);
 	fputc('}', out);
 	free(nrs);
 	return 0;
@@ -184,9 +190,17 @@ int summary_json_print(FILE *out, const struct count_table *t, enum count_sort s
 		fprintf(out, ", \"syscalls\": %" PRIu64 ", \"overhead_us_per_syscall\": ",
 			cost->syscalls);
 		if (cost->overhead_us_per_syscall < 0)
-			fputs("null}", out);
+			fputs("null", out);
 		else
-			fprintf(out, "%.3f}", cost->overhead_us_per_syscall);
+			fprintf(out, "%.3f", cost->overhead_us_per_syscall);
+		fprintf(out, ", \"engine\": \"%s\", \"other_engine\": {\"engine\": \"%s\", "
+			"\"stops\": %" PRIu64 ", \"context_switches\": %" PRIu64 ", "
+			"\"overhead_us_per_syscall\": ", cost->bpf ? "bpf" : "ptrace",
+			cost->bpf ? "ptrace" : "bpf", cost->other_stops, cost->other_switches);
+		if (cost->other_us_per_syscall < 0)
+			fputs("null}}", out);
+		else
+			fprintf(out, "%.3f}}", cost->other_us_per_syscall);
 	}
 	if (tree) {
 		fputs(",\n  \"tree\": [", out);
