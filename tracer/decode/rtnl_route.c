@@ -10,6 +10,17 @@
 #include <linux/rtnetlink.h>
 #include "tracer/decode/nlattr.h"
 
+/*
+ * The attributes' context: the message's rtmsg, and how deep in RTA_MULTIPATH lists they
+ * are (a next hop's attributes may hold RTA_MULTIPATH again; a tracee's buffer could nest
+ * them until trace's stack ran out, so past MULTIPATH_DEPTH levels the payload is hex).
+ */
+struct rta_ctx {
+	struct rtmsg rtm;	/* first: the decoders read the family through it */
+	int depth;
+};
+#define MULTIPATH_DEPTH 8
+
 static int rta_addr(struct dctx *d, uint64_t addr, uint64_t len, const void *ctx)
 {
 	const struct rtmsg *rtm = ctx;
@@ -123,9 +134,11 @@ static int rta_multipath(struct dctx *d, uint64_t addr, uint64_t len, const void
 	uint64_t cur = addr, left = len;
 	const uint64_t off = RTNH_ALIGN(sizeof nh);
 	int is_array = 0;
+	struct rta_ctx inner = *(const struct rta_ctx *)ctx;
 
-	if (len < sizeof nh)
+	if (len < sizeof nh || inner.depth >= MULTIPATH_DEPTH)
 		return 0;
+	inner.depth++;
 	for (;;) {
 		uint64_t nh_len;
 
@@ -151,7 +164,7 @@ static int rta_multipath(struct dctx *d, uint64_t addr, uint64_t len, const void
 		sb_putc(d->sb, '}');
 		if (nh_len > off) {
 			sb_puts(d->sb, ", ");
-			print_nlattrs(d, cur + off, nh_len - off, &rta_space, ctx);
+			print_nlattrs(d, cur + off, nh_len - off, &rta_space, &inner);
 			sb_putc(d->sb, ']');
 		}
 		if (RTNH_ALIGN(nh_len) >= left)
@@ -166,42 +179,43 @@ static int rta_multipath(struct dctx *d, uint64_t addr, uint64_t len, const void
 
 void print_rtmsg(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family)
 {
-	struct rtmsg rtm;
+	struct rta_ctx ctx;
+	struct rtmsg *const rtm_p = &ctx.rtm;
 	const size_t off = offsetof(struct rtmsg, rtm_dst_len);
 
-	memset(&rtm, 0, sizeof rtm);
-	rtm.rtm_family = family;
+	memset(&ctx, 0, sizeof ctx);
+	rtm_p->rtm_family = family;
 	sb_puts(d->sb, "{rtm_family=");
 	xlat_print_enum(d->sb, xlat_address_families, family, "AF_???");
 	sb_puts(d->sb, ", ");
-	if (len < sizeof rtm) {
+	if (len < sizeof *rtm_p) {
 		sb_puts(d->sb, "...}");
 		return;
 	}
-	if (mem_read_full(d, addr + off, (char *)&rtm + off, sizeof rtm - off) < 0) {
+	if (mem_read_full(d, addr + off, (char *)rtm_p + off, sizeof *rtm_p - off) < 0) {
 		print_addr(d->sb, addr + off);
 		sb_putc(d->sb, '}');
 		return;
 	}
-	sb_printf(d->sb, "rtm_dst_len=%u, rtm_src_len=%u, rtm_tos=", rtm.rtm_dst_len,
-		  rtm.rtm_src_len);
-	if (xlat_print_flags(d->sb, xlat_iptos, rtm.rtm_tos, NULL) == 0 && rtm.rtm_tos)
+	sb_printf(d->sb, "rtm_dst_len=%u, rtm_src_len=%u, rtm_tos=", rtm_p->rtm_dst_len,
+		  rtm_p->rtm_src_len);
+	if (xlat_print_flags(d->sb, xlat_iptos, rtm_p->rtm_tos, NULL) == 0 && rtm_p->rtm_tos)
 		sb_puts(d->sb, " /* IPTOS_TOS_??? */");
 	sb_puts(d->sb, ", rtm_table=");
-	xlat_print_enum(d->sb, xlat_rt_tables, rtm.rtm_table, NULL);
+	xlat_print_enum(d->sb, xlat_rt_tables, rtm_p->rtm_table, NULL);
 	sb_puts(d->sb, ", rtm_protocol=");
-	xlat_print_enum(d->sb, xlat_rt_protocols, rtm.rtm_protocol, "RTPROT_???");
+	xlat_print_enum(d->sb, xlat_rt_protocols, rtm_p->rtm_protocol, "RTPROT_???");
 	sb_puts(d->sb, ", rtm_scope=");
-	xlat_print_enum(d->sb, xlat_rt_scopes, rtm.rtm_scope, NULL);
+	xlat_print_enum(d->sb, xlat_rt_scopes, rtm_p->rtm_scope, NULL);
 	sb_puts(d->sb, ", rtm_type=");
-	xlat_print_enum(d->sb, xlat_rt_types, rtm.rtm_type, "RTN_???");
+	xlat_print_enum(d->sb, xlat_rt_types, rtm_p->rtm_type, "RTN_???");
 	sb_puts(d->sb, ", rtm_flags=");
-	if (xlat_print_flags(d->sb, xlat_rtm_flags, rtm.rtm_flags, NULL) == 0 && rtm.rtm_flags)
+	if (xlat_print_flags(d->sb, xlat_rtm_flags, rtm_p->rtm_flags, NULL) == 0 && rtm_p->rtm_flags)
 		sb_puts(d->sb, " /* RTM_F_??? */");
 	sb_putc(d->sb, '}');
-	if (len > NLMSG_ALIGN(sizeof rtm)) {
+	if (len > NLMSG_ALIGN(sizeof *rtm_p)) {
 		sb_puts(d->sb, ", ");
-		print_nlattrs(d, addr + NLMSG_ALIGN(sizeof rtm), len - NLMSG_ALIGN(sizeof rtm),
-			      &rta_space, &rtm);
+		print_nlattrs(d, addr + NLMSG_ALIGN(sizeof *rtm_p), len - NLMSG_ALIGN(sizeof *rtm_p),
+			      &rta_space, &ctx);
 	}
 }
