@@ -149,6 +149,39 @@ extern const struct xlat xlat_netlink_protocols[];
 extern const struct xlat xlat_nlmsg_types[];	/* NLMSG_NOOP ... */
 extern const struct xlat xlat_nlmsg_flags[];	/* NLM_F_REQUEST ... */
 extern const struct xlat xlat_nlmsg_ack_flags[];	/* NLMSG_ERROR's: NLM_F_CAPPED ... */
+/* rtnetlink (tracer/decode/xlat_rtnl.c) */
+extern const struct xlat xlat_rtm_types[];	/* RTM_* message types of NETLINK_ROUTE */
+extern const struct xlat xlat_nlm_get_flags[];	/* GET's: NLM_F_DUMP first */
+extern const struct xlat xlat_nlm_new_flags[];	/* flags of a NEW request */
+extern const struct xlat xlat_nlm_delete_flags[];	/* flags of a DEL request */
+extern const struct xlat xlat_ifla_attrs[];	/* struct ifinfomsg's attributes */
+extern const struct xlat xlat_ifla_info_attrs[];	/* IFLA_LINKINFO's */
+extern const struct xlat xlat_ifla_xdp_attrs[];	/* IFLA_XDP's */
+extern const struct xlat xlat_xdp_attached[];	/* IFLA_XDP_ATTACHED's values */
+extern const struct xlat xlat_xdp_flags[];	/* IFLA_XDP_FLAGS */
+extern const struct xlat xlat_rtext_filter[];	/* IFLA_EXT_MASK */
+extern const struct xlat xlat_ifla_events[];	/* IFLA_EVENT */
+extern const struct xlat xlat_ifla_inet_attrs[];	/* IFLA_AF_SPEC's AF_INET */
+extern const struct xlat xlat_ifla_inet6_attrs[];	/* IFLA_AF_SPEC's AF_INET6 */
+extern const struct xlat xlat_inet6_if_flags[];	/* IFLA_INET6_FLAGS */
+extern const struct xlat xlat_in6_addr_gen_mode[];	/* IFLA_INET6_ADDR_GEN_MODE */
+extern const struct xlat xlat_inet6_devconf[];	/* IFLA_INET6_CONF's indices */
+extern const struct xlat xlat_inet_devconf[];	/* IFLA_INET_CONF's indices */
+extern const struct xlat xlat_rtnh_flags[];	/* RTA_MULTIPATH's rtnh_flags */
+extern const struct xlat xlat_ip_stats[];	/* IFLA_INET6_STATS's indices */
+extern const struct xlat xlat_icmp6_stats[];	/* IFLA_INET6_ICMP6STATS's indices */
+extern const struct xlat xlat_arphrd[];	/* ifi_type */
+extern const struct xlat xlat_iff_flags[];	/* ifi_flags */
+extern const struct xlat xlat_ifa_flags[];	/* ifa_flags and IFA_FLAGS */
+extern const struct xlat xlat_ifa_attrs[];	/* struct ifaddrmsg's attributes */
+extern const struct xlat xlat_rt_scopes[];	/* rtm_scope, ifa_scope */
+extern const struct xlat xlat_rt_tables[];	/* rtm_table, RTA_TABLE */
+extern const struct xlat xlat_rt_protocols[];	/* rtm_protocol */
+extern const struct xlat xlat_rt_types[];	/* rtm_type */
+extern const struct xlat xlat_rtm_flags[];	/* rtm_flags */
+extern const struct xlat xlat_iptos[];	/* rtm_tos */
+extern const struct xlat xlat_rta_attrs[];	/* struct rtmsg's attributes */
+extern const struct xlat xlat_rtax_attrs[];	/* RTA_METRICS's */
 extern const struct xlat xlat_sol_socket_options[];	/* SO_* */
 extern const struct xlat xlat_sol_ip_options[];	/* IP_* */
 extern const struct xlat xlat_sol_ipv6_options[];	/* IPV6_* */

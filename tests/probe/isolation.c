@@ -109,3 +109,13 @@ int probe_seccomp(char *why, size_t len)
 	snprintf(why, len, "a seccomp-bpf filter was installed");
 	return 0;
 }
+
+int probe_netns(char *why, size_t len)
+{
+	if (unshare(CLONE_NEWNET) != 0) {
+		snprintf(why, len, "unshare(CLONE_NEWNET): %s", strerror(errno));
+		return 1;
+	}
+	snprintf(why, len, "a network namespace of its own (unshare(CLONE_NEWNET))");
+	return 0;
+}

@@ -35,6 +35,7 @@ static const struct probe {
 	{ "seccomp", probe_seccomp, "a seccomp-bpf filter (SECCOMP_SET_MODE_FILTER)" },
 	{ "root", probe_root, "running as root (uid 0)" },
 	{ "sock-diag-tcp", probe_sock_diag_tcp, "NETLINK_SOCK_DIAG describing a TCP socket (inet_diag)" },
+	{ "netns", probe_netns, "a network namespace of its own (unshare -n)" },
 };
 #define NPROBES (sizeof(probes) / sizeof(probes[0]))
 

@@ -30,6 +30,7 @@ const char *probe_setting(const char *path, const char *name, const char *absent
 
 probe_fn probe_int80, probe_i386_exec, probe_ptrace, probe_ptrace_attach, probe_perf,
 	 probe_bpf, probe_pku, probe_userns, probe_aslr, probe_norandom, probe_mdwe,
-	 probe_mountns, probe_seccomp, probe_root, probe_sock_diag_tcp;
+	 probe_mountns, probe_seccomp, probe_root, probe_sock_diag_tcp,
+	 probe_netns;
 
 #endif

@@ -135,6 +135,9 @@ void print_array(struct dctx *d, uint64_t addr, uint64_t count, size_t size,
 		 void (*print_elem)(struct dctx *d, const void *elem, size_t size));
 /* fd of the tracee is a netlink socket (its /proc fd's protocol name); 0 if unknown. */
 int fd_is_netlink(const struct dctx *d, int fd);
+/* The NETLINK_* protocol of the tracee's netlink socket fd, asked of sock_diag as strace
+ * does (in trace's own network namespace), or -1 if unknown (fdpath.c). */
+int fd_netlink_protocol(const struct dctx *d, int fd);
 /* The netlink messages in len bytes at addr, as strace prints them (netlink.c). */
 void print_netlink(struct dctx *d, uint64_t addr, uint64_t len);
 /* strace's rlimit value: RLIM64_INFINITY, 8192*1024, or the number. */

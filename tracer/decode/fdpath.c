@@ -53,30 +53,31 @@ int call_returns_fd(const struct call *c)
 
 /*
  * Asks sock_diag (NETLINK_SOCK_DIAG) with req (a family's request struct, reqlen bytes) and
- * passes each answer's payload to found() until it returns 1. Returns 1 then, else 0.
+ * passes each answer's payload (and result_out) to found() until it returns 1. Returns 1 then,
+ * else 0.
  */
 static int diag_ask(const void *req, size_t reqlen, int dump,
-		    int (*found)(const void *msg, size_t len, struct strbuf *sb, unsigned long inode),
-		    struct strbuf *sb, unsigned long inode)
+		    int (*found)(const void *msg, size_t len, void *out, unsigned long inode),
+		    void *result_out, unsigned long inode)
 {
 	struct {
 		struct nlmsghdr nlh;
 		unsigned char req[128];
-	} out = { 0 };
+	} request = { 0 };
 	unsigned char in[8192] __attribute__((aligned(NLMSG_ALIGNTO)));
 	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	int fd, done = 0, result = 0;
 
-	if (reqlen > sizeof out.req)
+	if (reqlen > sizeof request.req)
 		return 0;
 	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 	if (fd < 0)
 		return 0;
-	out.nlh.nlmsg_len = NLMSG_LENGTH(reqlen);
-	out.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	out.nlh.nlmsg_flags = NLM_F_REQUEST | (dump ? NLM_F_DUMP : 0);
-	memcpy(out.req, req, reqlen);
-	if (sendto(fd, &out, out.nlh.nlmsg_len, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0)
+	request.nlh.nlmsg_len = NLMSG_LENGTH(reqlen);
+	request.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	request.nlh.nlmsg_flags = NLM_F_REQUEST | (dump ? NLM_F_DUMP : 0);
+	memcpy(request.req, req, reqlen);
+	if (sendto(fd, &request, request.nlh.nlmsg_len, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0)
 		done = 1;
 	while (!done) {
 		ssize_t n = recv(fd, in, sizeof in, 0);
@@ -90,7 +91,7 @@ static int diag_ask(const void *req, size_t reqlen, int dump,
 				done = 1;
 				break;
 			}
-			if (!result && found(NLMSG_DATA(h), h->nlmsg_len - NLMSG_LENGTH(0), sb, inode))
+			if (!result && found(NLMSG_DATA(h), h->nlmsg_len - NLMSG_LENGTH(0), result_out, inode))
 				result = 1;
 		}
 		if (!dump)
@@ -101,8 +102,9 @@ static int diag_ask(const void *req, size_t reqlen, int dump,
 }
 
 /* A unix socket's answer: "[inode->peer,\"path\"]" (peer and path when it has them). */
-static int unix_found(const void *msg, size_t len, struct strbuf *sb, unsigned long inode)
+static int unix_found(const void *msg, size_t len, void *out, unsigned long inode)
 {
+	struct strbuf *sb = out;
 	const struct unix_diag_msg *m = msg;
 	const struct rtattr *rta = (const struct rtattr *)(m + 1);
 	size_t left = len >= sizeof *m ? len - NLMSG_ALIGN(sizeof *m) : 0;
@@ -162,8 +164,9 @@ static void print_inet_end(struct strbuf *sb, int family, const uint32_t addr[4]
 }
 
 /* A TCP or UDP socket's answer: "[src:port->dst:port]", "[src:port]" if not connected. */
-static int inet_found(const void *msg, size_t len, struct strbuf *sb, unsigned long inode)
+static int inet_found(const void *msg, size_t len, void *out, unsigned long inode)
 {
+	struct strbuf *sb = out;
 	static const uint32_t zero[4];
 	const struct inet_diag_msg *m = msg;
 
@@ -192,8 +195,9 @@ static int inet_details(struct strbuf *sb, int family, int protocol, unsigned lo
 }
 
 /* A bound netlink socket's answer: "[ROUTE:portid]". */
-static int netlink_found(const void *msg, size_t len, struct strbuf *sb, unsigned long inode)
+static int netlink_found(const void *msg, size_t len, void *out, unsigned long inode)
 {
+	struct strbuf *sb = out;
 	const struct netlink_diag_msg *m = msg;
 	const char *name;
 
@@ -217,6 +221,44 @@ static int netlink_details(struct strbuf *sb, unsigned long inode)
 	};
 
 	return diag_ask(&req, sizeof req, 1, netlink_found, sb, inode);
+}
+
+/* A netlink socket's protocol, from sock_diag's answer on its inode. */
+static int netlink_protocol_found(const void *msg, size_t len, void *out, unsigned long inode)
+{
+	const struct netlink_diag_msg *m = msg;
+
+	if (len < sizeof *m || m->ndiag_ino != inode)
+		return 0;
+	*(int *)out = m->ndiag_protocol;
+	return 1;
+}
+
+int fd_netlink_protocol(const struct dctx *d, int fd)
+{
+	char link[64], target[64];
+	struct netlink_diag_req req = {
+		.sdiag_family = AF_NETLINK,
+		.sdiag_protocol = NDIAG_PROTO_ALL,
+		.ndiag_cookie = { INET_DIAG_NOCOOKIE, INET_DIAG_NOCOOKIE },
+	};
+	unsigned long inode;
+	int protocol = -1;
+	ssize_t n;
+
+	if (!d->mem || d->mem->pid <= 0 || fd < 0)
+		return -1;
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", d->mem->pid, fd);
+	n = readlink(link, target, sizeof target - 1);
+	if (n <= 0)
+		return -1;
+	target[n] = '\0';
+	if (sscanf(target, "socket:[%lu]", &inode) != 1)
+		return -1;
+	req.ndiag_ino = (uint32_t)inode;
+	if (!diag_ask(&req, sizeof req, 1, netlink_protocol_found, &protocol, inode))
+		return -1;
+	return protocol;
 }
 
 /* The kernel's protocol names (the socket's "system.sockprotoname") sock_diag can detail. */
