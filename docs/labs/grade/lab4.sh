@@ -65,8 +65,10 @@ elif [ "$lab4_where" = vm ]; then
 		case_note "in the guest: ${lab4_line:-no line for $lab4_c (exit status $lab4_rc)}"
 		if [ "$lab4_line" = "  $lab4_c: ok" ]; then
 			case_pass
+		elif [ -n "$lab4_line" ]; then
+			case_fail "${lab4_line#  }"
 		else
-			case_fail "${lab4_line:+${lab4_line#  }}${lab4_line:-no verdict from the guest (run-vm exited $lab4_rc)}"
+			case_fail "no verdict from the guest (run-vm exited $lab4_rc)"
 		fi
 	done
 fi
