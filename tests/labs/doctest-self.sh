@@ -46,15 +46,27 @@ has differ "got:      b"
 # The pseudo-probes, against what the shell (and readelf) say.
 run pseudo "$F/pseudo.md"
 assert_eq "pseudo.md: exit status" 0 "$rc"
-for p in readelf gdb rsvg-convert musl; do
-	cmd=$p
-	[ $p = musl ] && cmd=musl-gcc
+for p in readelf gdb rsvg-convert musl qemu-x86 qemu-arm arm-gcc; do
+	case $p in
+	musl) cmd=musl-gcc ;;
+	qemu-x86) cmd=qemu-system-x86_64 ;;
+	qemu-arm) cmd=qemu-system-arm ;;
+	arm-gcc) cmd=arm-none-eabi-gcc ;;
+	*) cmd=$p ;;
+	esac
 	if command -v $cmd > /dev/null 2>&1; then
 		has pseudo "needs=$p): ok"
 	else
 		has pseudo "needs=$p): SKIP (needs $p: $cmd is not installed"
 	fi
 done
+# vm-image: the kernel image tests/vm/vm-lib.sh names (the source tree's cache here).
+vm_kernel=${EXECLAB_VM_CACHE:-$S/.vm-cache}/x86_64/vmlinuz
+if [ -r "$vm_kernel" ]; then
+	has pseudo "needs=vm-image): ok"
+else
+	has pseudo "needs=vm-image): SKIP (needs vm-image: no readable kernel image $vm_kernel"
+fi
 if command -v readelf > /dev/null 2>&1; then
 	libc=$(ldd /bin/true | sed -nE 's/.*=> (\/[^ ]*libc\.so[^ ]*) .*/\1/p' | head -n 1)
 	id=$(readelf -n "$libc" | sed -nE 's/.*Build ID: ([0-9a-f]+).*/\1/p')
