@@ -2,8 +2,8 @@
 # loader --omit-auxv NAME (a teaching option) leaves one entry out of the new program's
 # auxv. The oracles: nostd-demo/auxv, which prints the auxv it was given (the entry is gone,
 # every other key stays, in order); a glibc program, which reads its stack canary through
-# AT_RANDOM unchecked and so dies of SIGSEGV without it; a musl one, which does not need it
-# and runs. Without the option nothing is left out; an unknown name is bad usage.
+# AT_RANDOM unchecked and so dies of SIGSEGV without it (omit-auxv-musl.sh: a musl one runs).
+# An unknown name is bad usage.
 . "$top_srcdir/tests/loader/lib-loader.sh"
 auxv=$B/nostd-demo/auxv
 need_built "$auxv" "make builds it"
@@ -37,17 +37,6 @@ for p in "$B/nostd-demo/hello-glibc-static" "$B/nostd-demo/hello-glibc"; do
 	note "$p without AT_RANDOM: status $rc (SIGSEGV)"
 done
 
-# musl: runs without it
-if probe musl-gcc; then
-	p=$B/nostd-demo/hello-musl
-	[ -x "$p" ] || error "musl-gcc is installed but $p was not built: run configure again"
-	out=$(run_timeout 10 "$L" --omit-auxv AT_RANDOM "$p") ||
-		fail "hello-musl with --omit-auxv AT_RANDOM exited $?"
-	assert_eq "hello-musl without AT_RANDOM" "hello, world" "$out"
-else
-	note "musl part skipped: $PROBE_WHY"
-fi
-
 # bad usage: one line, status 2, nothing run
 for bad in AT_NULL AT_BOGUS random 25 ''; do
 	run_timeout 10 "$L" --omit-auxv "$bad" "$auxv" > "$T/bad.out" 2> "$T/bad.err"
@@ -58,4 +47,4 @@ for bad in AT_NULL AT_BOGUS random 25 ''; do
 done
 run_timeout 10 "$L" --omit-auxv > /dev/null 2> "$T/bad.err"
 assert_eq "--omit-auxv without NAME: status" 2 "$?"
-pass "--omit-auxv leaves the entry out; glibc dies without AT_RANDOM, musl runs"
+pass "--omit-auxv leaves the entry out; glibc dies without AT_RANDOM"

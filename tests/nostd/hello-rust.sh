@@ -6,10 +6,9 @@
 . "$top_srcdir/tests/lib.sh"
 std=$B/nostd-demo/hello-rust
 nostd=$B/nostd-demo/hello-rust-nostd
-if [ ! -x "$std" ] || [ ! -x "$nostd" ]; then
-	probe rustc || skip "the Rust hellos are built with rustc: $PROBE_WHY"
+need rustc "the Rust hellos are built with rustc"
+[ -x "$std" ] && [ -x "$nostd" ] ||
 	error "rustc is installed but the Rust hellos were not built: run configure again"
-fi
 
 for p in "$std" "$nostd"; do
 	out=$(run_timeout 10 "$p") || fail "$p exited with $?"
