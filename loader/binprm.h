@@ -74,6 +74,7 @@ struct binprm {
 	/* options */
 	int verbose, map;
 	int want_userns;		/* --userns */
+	unsigned long omit_auxv;	/* --omit-auxv: the auxv key left out, 0 (AT_NULL): none */
 	const char *prog;		/* PROGRAM as given: every message names it */
 	const char *argv0;		/* --argv0, or NULL */
 	/* the loader's own process */

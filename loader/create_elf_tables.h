@@ -69,4 +69,10 @@ size_t elf_tables_size(const struct elf_tables_in *in);
 unsigned long elf_aux_value(const struct elf_tables_in *in, const struct elf_tables_out *out,
 			    unsigned long type, unsigned long tmpl);
 
+/*
+ * The auxv key named name as in <elf.h> ("AT_RANDOM"), for --omit-auxv: 0 and *key set,
+ * or -EINVAL for a name that is not an auxv key (AT_NULL included: it cannot be omitted).
+ */
+int auxv_key_by_name(const char *name, unsigned long *key);
+
 #endif

@@ -11,14 +11,19 @@
 #include <linux/errno.h>
 #include "loader/binprm.h"
 
-/* The loader's own auxv minus what only binfmt_misc adds (AT_EXECFD). */
+/*
+ * The loader's own auxv minus what only binfmt_misc adds (AT_EXECFD), and minus the key
+ * --omit-auxv names (a teaching option: the kernel never leaves one out). An omitted
+ * AT_PLATFORM takes its string off the stack too, as a kernel without one would.
+ */
 static void auxv_template(const struct binprm *b, unsigned long *t, const char **platform)
 {
 	size_t n = 0;
 
 	*platform = NULL;
 	for (const unsigned long *a = b->self->auxv; a[0] != AT_NULL && n < MAX_AUXV - 1; a += 2) {
-		if (a[0] == AT_EXECFD || a[0] == AT_IGNORE)
+		if (a[0] == AT_EXECFD || a[0] == AT_IGNORE ||
+		    (b->omit_auxv != AT_NULL && a[0] == b->omit_auxv))
 			continue;
 		if (a[0] == AT_PLATFORM)
 			*platform = (const char *)a[1];

@@ -12,7 +12,7 @@
 
 static const char usage_text[] =
 "Usage: loader [-v|--verbose] [--map] [--map=svg:FILE] [--userns] [--argv0 NAME]\n"
-"              [--] PROGRAM [ARG...]\n"
+"              [--omit-auxv NAME] [--] PROGRAM [ARG...]\n"
 "Run PROGRAM in this process the way execve(2) would, without calling execve(2):\n"
 "a user-space re-implementation of the kernel's exec path (fs/exec.c,\n"
 "binfmt_script, binfmt_elf, as in Linux 6.18), for static, static-pie, PIE and\n"
@@ -29,6 +29,10 @@ static const char usage_text[] =
 "                  before the jump (see loader(1), USER NAMESPACE, for what\n"
 "                  follows)\n"
 "      --argv0 NAME  pass NAME as argv[0] (default: PROGRAM as given)\n"
+"      --omit-auxv NAME\n"
+"                  for teaching only, off by default: leave the auxv entry NAME\n"
+"                  (as in <elf.h>: AT_RANDOM, AT_SYSINFO_EHDR...) out of\n"
+"                  PROGRAM's auxv; an unknown NAME: status 2\n"
 "      --help      show this help and exit\n"
 "      --version   show the version and exit\n"
 "Options end at the first non-option: `loader ls -l` passes -l to ls.\n"
@@ -76,6 +80,14 @@ static int map_option(struct binprm *b, const char *value)
 		return 2;
 	}
 	b->map |= MAP_SVG;
+	return 0;
+}
+
+/* --omit-auxv NAME: a teaching option; the kernel never leaves an entry out. */
+static int omit_auxv_option(struct binprm *b, const char *name)
+{
+	if (auxv_key_by_name(name, &b->omit_auxv) < 0)
+		return usage_error("--omit-auxv: not an auxv entry name (AT_RANDOM, ...):", name);
 	return 0;
 }
 
@@ -133,6 +145,16 @@ int loader_main(struct loader_process *self)
 			b->argv0 = self->argv[i];
 		} else if (!strncmp(a, "--argv0=", 8)) {
 			b->argv0 = a + 8;
+		} else if (!strcmp(a, "--omit-auxv")) {
+			if (++i == self->argc)
+				return usage_error("--omit-auxv needs an argument", NULL);
+			ret = omit_auxv_option(b, self->argv[i]);
+			if (ret)
+				return ret;
+		} else if (!strncmp(a, "--omit-auxv=", 12)) {
+			ret = omit_auxv_option(b, a + 12);
+			if (ret)
+				return ret;
 		} else if (!strcmp(a, "--help")) {
 			sys_write(1, usage_text, sizeof usage_text - 1);
 			return 0;

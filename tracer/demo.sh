@@ -10,13 +10,14 @@ if ! trace -o /dev/null true 2>/dev/null; then
 fi
 cat <<'TXT'
 
-== trace -c: the same hello world, four ways ==
+== trace -c: the same hello world, six ways ==
 The freestanding hello makes 3 calls: execve, write and exit (exit never returns, so -c
-does not list it, as strace does not). A static glibc program adds its start-up (TLS,
-brk, ...); a dynamic one adds the dynamic loader's openat/mmap of libc.
+does not list it, as strace does not); so does Rust's no_std one. A static glibc program
+adds its start-up (TLS, brk, ...); a dynamic one adds the dynamic loader's openat/mmap of
+libc; Rust's std adds its own runtime's start-up on top of glibc's.
 TXT
 built=
-for v in hello hello-musl hello-glibc-static hello-glibc; do
+for v in hello hello-rust-nostd hello-musl hello-glibc-static hello-glibc hello-rust; do
 	if [ ! -x "nostd-demo/$v" ]; then
 		echo "(nostd-demo/$v not built: skipped)"
 		continue
