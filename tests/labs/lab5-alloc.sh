@@ -25,4 +25,17 @@ LAB5_DRIVER=$DRIVER
 # lab5.sh exits 99 itself when it cannot run (then this test is a hard error too)
 . "$S/docs/labs/grade/lab5.sh"
 [ $n -ge 7 ] || fail "only $n cases in docs/labs/grade/lab5.sh"
+
+# lab5-replay: the committed trace replays without a broken block on both allocators, and
+# each gets its row; a malformed trace is one line and status 2.
+REPLAY=$B/docs/labs/code/lab5/lab5-replay
+[ -x "$REPLAY" ] || error "$REPLAY is not built"
+"$REPLAY" > "$T/replay.out" 2>&1 || fail "lab5-replay exited $?: $(cat "$T/replay.out")"
+for a in "lab 5" glibc; do
+	grep -Eq "^$a +[0-9]+ +[0-9.]+\$" "$T/replay.out" || fail "lab5-replay: no row for $a: $(cat "$T/replay.out")"
+done
+printf 'm 1 10\nx 2\n' > "$T/bad.trace"
+"$REPLAY" "$T/bad.trace" > "$T/bad.out" 2>&1
+assert_eq "lab5-replay on a malformed trace: exit status" 2 $?
+assert_eq "lab5-replay on a malformed trace: lines" 1 "$(wc -l < "$T/bad.out")"
 pass "$n cases: the reference allocator passes each, the stub fails each"
