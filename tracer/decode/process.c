@@ -1,6 +1,6 @@
 /*
  * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
- * clone, clone3, wait4, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
+ * clone, clone3, wait4, waitid, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
  * futex, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
  * alarm are signatures).
  */
@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <sys/prctl.h>
 #include <sys/sysinfo.h>
+#include <sys/wait.h>
 #include <asm/prctl.h>
 #include <linux/futex.h>
 #include "tracer/decode/xlat_compat.h"
@@ -291,6 +292,37 @@ DECODER(wait4)
 	if (d->c->nr >= 0 && sysent_nargs(d->c->pers, d->c->nr) < 4)
 		return 0;	/* waitpid */
 	p_out_struct(d, 3, print_rusage_at);
+	return 0;
+}
+
+/*
+ * waitid(idtype, id, infop, options, rusage): the id an fd for P_PIDFD; the rest at exit,
+ * the siginfo "{}" when WNOHANG found no child (the kernel leaves si_signo 0).
+ */
+DECODER(waitid)
+{
+	siginfo_t si;
+
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_waitid_types, "P_???");
+		if (arg(d, 0) == P_PIDFD)
+			p_fd(d, 1);
+		else
+			p_int(d, 1);
+		return 0;
+	}
+	arg_sep(d);
+	if (!arg(d, 2))
+		sb_puts(d->sb, "NULL");
+	else if (failed(d) || is_compat(d) ||
+		 mem_read_full(d, arg(d, 2), &si, sizeof si) < 0)
+		print_addr(d->sb, arg(d, 2));
+	else if (si.si_signo == 0)
+		sb_puts(d->sb, "{}");
+	else
+		print_siginfo(d->sb, &si);
+	p_flags(d, 3, xlat_waitid_options, NULL);
+	p_out_struct(d, 4, print_rusage_at);
 	return 0;
 }
 

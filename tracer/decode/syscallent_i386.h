@@ -284,7 +284,7 @@
 [281] = { 2, TD,              HEX,                         "mq_notify" },
 [282] = { 3, TD,              HEX,                         "mq_getsetattr" },
 [283] = { 4, 0,               HEX,                         "kexec_load" },
-[284] = { 5, TP,              SIG(ddpxp),                  "waitid" },
+[284] = { 5, TP,              SEN(waitid),                 "waitid" },
 [286] = { 5, 0,               HEX,                         "add_key" },
 [287] = { 4, 0,               HEX,                         "request_key" },
 [288] = { 5, 0,               HEX,                         "keyctl" },

@@ -251,7 +251,7 @@
 [244] = { 2, TD,              HEX,                         "mq_notify" },
 [245] = { 3, TD,              HEX,                         "mq_getsetattr" },
 [246] = { 4, 0,               HEX,                         "kexec_load" },
-[247] = { 5, TP,              SIG(ddpxp),                  "waitid" },
+[247] = { 5, TP,              SEN(waitid),                 "waitid" },
 [248] = { 5, 0,               HEX,                         "add_key" },
 [249] = { 4, 0,               HEX,                         "request_key" },
 [250] = { 5, 0,               HEX,                         "keyctl" },

@@ -18,6 +18,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include <sys/sysmacros.h>
 #include <linux/capability.h>
 #include <linux/netlink.h>
@@ -210,16 +213,57 @@ static int do_mount(void)
 	return 0;
 }
 
+/*
+ * waitid with each id type (P_PID, P_ALL, P_PGID, P_PIDFD), a child that exited and one
+ * killed, WNOHANG finding nothing ("{}"), rusage, and bad arguments. The raw syscall: the
+ * kernel's fifth argument (rusage) is not glibc's.
+ */
+static int do_waitid(void)
+{
+	siginfo_t si;
+	struct rusage ru;
+	pid_t pid;
+	int fd;
+
+	pid = fork();
+	if (pid == 0)
+		_exit(3);
+	if (pid < 0)
+		return 1;
+	syscall(SYS_waitid, P_PID, pid, &si, WEXITED | WNOWAIT, NULL);
+	syscall(SYS_waitid, P_PID, pid, &si, WEXITED, &ru);
+	syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WNOHANG, NULL);
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	if (pid < 0)
+		return 1;
+	syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WSTOPPED | WCONTINUED | WNOHANG, NULL);
+	fd = (int)syscall(SYS_pidfd_open, pid, 0);
+	kill(pid, SIGKILL);
+	if (fd >= 0)
+		syscall(SYS_waitid, P_PIDFD, fd, &si, WEXITED | __WALL, &ru);
+	else
+		waitpid(pid, NULL, 0);
+	syscall(SYS_waitid, P_PGID, 0, &si, WEXITED, NULL);
+	syscall(SYS_waitid, 77, 0, NULL, __WCLONE, NULL);
+	syscall(SYS_waitid, P_PID, 1, (void *)1, WEXITED, (void *)1);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*run)(void); } modes[] = {
 		{ "fcntl", do_fcntl }, { "prctl", do_prctl }, { "ioctl", do_ioctl },
 		{ "sockopt", do_sockopt }, { "file", do_file }, { "mount", do_mount },
+		{ "waitid", do_waitid },
 	};
 
 	for (size_t i = 0; argc == 2 && i < sizeof modes / sizeof modes[0]; i++)
 		if (strcmp(argv[1], modes[i].name) == 0)
 			return modes[i].run();
-	fprintf(stderr, "usage: decode fcntl|prctl|ioctl|sockopt|file|mount\n");
+	fprintf(stderr, "usage: decode fcntl|prctl|ioctl|sockopt|file|mount|waitid\n");
 	return 2;
 }
