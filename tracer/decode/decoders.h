@@ -47,6 +47,7 @@ DECODER(sigaltstack); DECODER(rt_sigtimedwait); DECODER(rt_sigreturn);
 /* net.c */
 DECODER(socket); DECODER(connect); DECODER(accept); DECODER(accept4); DECODER(getsockname);
 DECODER(socketpair); DECODER(sendto); DECODER(recvfrom); DECODER(sendmsg); DECODER(recvmsg);
+DECODER(sendmmsg); DECODER(recvmmsg);
 DECODER(shutdown); DECODER(setsockopt); DECODER(getsockopt);
 /* signature.c: the arguments a row's SIG(letters) describes */
 DECODER(signature);

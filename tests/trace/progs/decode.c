@@ -18,6 +18,8 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <signal.h>
@@ -253,17 +255,60 @@ static int do_waitid(void)
 	return 0;
 }
 
+/*
+ * sendmmsg and recvmmsg: two datagrams sent, read into three messages with a timeout (the
+ * time left as the result's comment), then none left (EAGAIN); an empty vector, an
+ * unreadable one, a bad fd (the messages printed as sent).
+ */
+static int do_mmsg(void)
+{
+	struct mmsghdr mm[3];
+	struct iovec iov[3];
+	struct timespec ts = { 1, 500 };
+	char a[8], b[8], c[8];
+	int s[2];
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, s))
+		return 1;
+	memset(mm, 0, sizeof mm);
+	iov[0] = (struct iovec){ "one", 3 };
+	iov[1] = (struct iovec){ "two!", 4 };
+	mm[0].msg_hdr.msg_iov = &iov[0];
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &iov[1];
+	mm[1].msg_hdr.msg_iovlen = 1;
+	if (sendmmsg(s[0], mm, 2, MSG_DONTWAIT) != 2)
+		return 1;
+	memset(mm, 0, sizeof mm);
+	iov[0] = (struct iovec){ a, sizeof a };
+	iov[1] = (struct iovec){ b, sizeof b };
+	iov[2] = (struct iovec){ c, sizeof c };
+	for (int i = 0; i < 3; i++) {
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+	}
+	if (recvmmsg(s[1], mm, 3, MSG_DONTWAIT, &ts) != 2)
+		return 1;
+	recvmmsg(s[1], mm, 3, MSG_DONTWAIT, NULL);
+	sendmmsg(s[0], mm, 0, 0);
+	sendmmsg(s[0], (void *)1, 2, 0);
+	recvmmsg(s[1], (void *)1, 2, 0, (void *)1);
+	memcpy(a, "bad fd\0", 8);
+	sendmmsg(99, mm, 1, MSG_NOSIGNAL);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*run)(void); } modes[] = {
 		{ "fcntl", do_fcntl }, { "prctl", do_prctl }, { "ioctl", do_ioctl },
 		{ "sockopt", do_sockopt }, { "file", do_file }, { "mount", do_mount },
-		{ "waitid", do_waitid },
+		{ "waitid", do_waitid }, { "mmsg", do_mmsg },
 	};
 
 	for (size_t i = 0; argc == 2 && i < sizeof modes / sizeof modes[0]; i++)
 		if (strcmp(argv[1], modes[i].name) == 0)
 			return modes[i].run();
-	fprintf(stderr, "usage: decode fcntl|prctl|ioctl|sockopt|file|mount|waitid\n");
+	fprintf(stderr, "usage: decode fcntl|prctl|ioctl|sockopt|file|mount|waitid|mmsg\n");
 	return 2;
 }
