@@ -258,17 +258,32 @@ DECODER(clone3)
 	return 0;
 }
 
+/* struct rusage's fields after the two timevals, in order (all longs on x86_64). */
+static const char *const rusage_longs[] = {
+	"maxrss", "ixrss", "idrss", "isrss", "minflt", "majflt", "nswap", "inblock",
+	"oublock", "msgsnd", "msgrcv", "nsignals", "nvcsw", "nivcsw",
+};
+
+/* "{ru_utime={...}, ru_stime={...}, ...}"; with -v every field, as strace. */
 static void print_rusage_at(struct dctx *d, uint64_t addr)
 {
-	int64_t tv[4];
+	int64_t ru[4 + sizeof rusage_longs / sizeof rusage_longs[0]];
+	size_t i;
 
-	if (!addr || is_compat(d) || mem_read_full(d, addr, tv, sizeof tv) < 0) {
+	if (!addr || is_compat(d) || mem_read_full(d, addr, ru, sizeof ru) < 0) {
 		print_addr(d->sb, addr);
 		return;
 	}
 	sb_printf(d->sb, "{ru_utime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, "
-		  "ru_stime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, ...}",
-		  tv[0], tv[1], tv[2], tv[3]);
+		  "ru_stime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}",
+		  ru[0], ru[1], ru[2], ru[3]);
+	if (!d->o->verbose) {
+		sb_puts(d->sb, ", ...}");
+		return;
+	}
+	for (i = 0; i < sizeof rusage_longs / sizeof rusage_longs[0]; i++)
+		sb_printf(d->sb, ", ru_%s=%" PRId64, rusage_longs[i], ru[4 + i]);
+	sb_putc(d->sb, '}');
 }
 
 /* wait4(pid, status, options, rusage): all but pid at exit. */
