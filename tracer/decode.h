@@ -59,6 +59,8 @@ struct call {
 	int64_t rval;		/* at exit: the raw return value (-errno on error) */
 	int is_error;		/* at exit: rval is -errno (info.exit.is_error) */
 	int decoder_state;	/* private to the decoder between entry and exit; 0 at entry */
+	int64_t entry_data[2];	/* private to the decoder between entry and exit: what its
+				 * exit half prints as it was at entry (recvmmsg's timeout) */
 };
 
 struct decode_opts {

@@ -97,6 +97,8 @@ extern const struct xlat xlat_sa_handler[];	/* SIG_DFL, SIG_IGN */
 extern const struct xlat xlat_ss_flags[];
 extern const struct xlat xlat_clone_flags[];
 extern const struct xlat xlat_wait_options[];
+extern const struct xlat xlat_waitid_options[];
+extern const struct xlat xlat_waitid_types[];	/* P_ALL, P_PID, ... */
 extern const struct xlat xlat_ioctl_requests[];
 extern const struct xlat xlat_fcntl_cmds[];
 extern const struct xlat xlat_fd_flags[];	/* FD_CLOEXEC */

@@ -142,6 +142,8 @@ int fd_netlink_protocol(const struct dctx *d, int fd);
 void print_netlink(struct dctx *d, uint64_t addr, uint64_t len);
 /* strace's rlimit value: RLIM64_INFINITY, 8192*1024, or the number. */
 void print_rlim(struct strbuf *sb, uint64_t v);
+/* "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}" (signal.c; waitid's result). */
+void print_siginfo(struct strbuf *sb, const siginfo_t *si);
 
 /* Family decoders (one file each). */
 #define DECODER(name) int dec_##name(struct dctx *d)

@@ -32,7 +32,7 @@ DECODER(set_mempolicy); DECODER(get_mempolicy); DECODER(mbind);
 /* io_uring.c */
 DECODER(io_uring_setup); DECODER(io_uring_enter); DECODER(io_uring_register);
 /* process.c */
-DECODER(execve); DECODER(execveat); DECODER(clone); DECODER(clone3); DECODER(wait4);
+DECODER(execve); DECODER(execveat); DECODER(clone); DECODER(clone3); DECODER(wait4); DECODER(waitid);
 DECODER(prlimit64); DECODER(getrlimit); DECODER(setrlimit); DECODER(getrandom);
 DECODER(arch_prctl); DECODER(prctl); DECODER(uname); DECODER(sysinfo); DECODER(getrusage);
 DECODER(futex); DECODER(sched_getaffinity); DECODER(sched_setaffinity); DECODER(nanosleep);
@@ -47,6 +47,7 @@ DECODER(sigaltstack); DECODER(rt_sigtimedwait); DECODER(rt_sigreturn);
 /* net.c */
 DECODER(socket); DECODER(connect); DECODER(accept); DECODER(accept4); DECODER(getsockname);
 DECODER(socketpair); DECODER(sendto); DECODER(recvfrom); DECODER(sendmsg); DECODER(recvmsg);
+DECODER(sendmmsg); DECODER(recvmmsg);
 DECODER(shutdown); DECODER(setsockopt); DECODER(getsockopt);
 /* signature.c: the arguments a row's SIG(letters) describes */
 DECODER(signature);

@@ -14,6 +14,10 @@
 #include <time.h>
 #include "tracer/decode/common.h"
 
+/* statx's mask bits for stx_mnt_id (Linux 5.8, which older headers lack) and stx_btime. */
+#define STATX_MNT_ID_BIT 0x1000u
+#define STATX_BTIME_BIT 0x800u
+
 /* O_CREAT or O_TMPFILE: only then does open* take a mode (and strace print it). */
 static int open_takes_mode(uint64_t flags)
 {
@@ -95,13 +99,14 @@ struct kernel_stat64 {
 /*
  * statx's flags: the sync type, then the AT_* flags, each in the -X style:
  * AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH, verbose 0 /\* AT_STATX_SYNC_AS_STAT *\/|0x1000 /\*
- * AT_EMPTY_PATH *\/. strace 6.1's raw style prints the sync type 0 as nothing: "|0x1000".
+ * AT_EMPTY_PATH *\/. strace 6.1's raw style prints the sync type 0 as nothing: "|0x1000",
+ * and flags 0 as an empty argument: "statx(-100, "/dev/null", , 0xfff, ...".
  */
 static void print_statx_flags(struct strbuf *sb, uint64_t flags)
 {
 	uint64_t sync = flags & AT_STATX_SYNC_TYPE;
 	flags &= ~(uint64_t)AT_STATX_SYNC_TYPE;
-	if (!(xlat_get_style() == XLAT_STYLE_RAW && sync == 0 && flags))
+	if (!(xlat_get_style() == XLAT_STYLE_RAW && sync == 0))
 		xlat_print_enum(sb, xlat_statx_sync, sync, NULL);
 	if (flags) {
 		sb_putc(sb, '|');
@@ -120,7 +125,48 @@ static void print_dev(struct strbuf *sb, uint64_t dev)
 	xlat_print_styled_by(sb, dev, XLAT_NUM_HEX, dev_text);
 }
 
-/* Appends "{st_mode=S_IFREG|0644, st_size=42, ...}" or the address. */
+/*
+ * " /\* 2026-12-05T08:57:55.364964395+0000 *\/": the local time sec.nsec stands for, the
+ * nanoseconds only when not zero; nothing for the epoch itself or an impossible nsec, as
+ * strace's sprinttime_nsec.
+ */
+static void print_time_comment(struct strbuf *sb, int64_t sec, int64_t nsec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char when[64], zone[8];
+
+	if ((sec == 0 && nsec == 0) || nsec < 0 || nsec > 999999999 || !localtime_r(&t, &tm) ||
+	    !strftime(when, sizeof when, "%FT%T", &tm) || !strftime(zone, sizeof zone, "%z", &tm))
+		return;
+	if (nsec)
+		sb_printf(sb, " /* %s.%09" PRId64 "%s */", when, nsec, zone);
+	else
+		sb_printf(sb, " /* %s%s */", when, zone);
+}
+
+/* An owner id as strace prints it: -1 for (uid_t)-1, else unsigned. */
+static void print_id(struct strbuf *sb, const char *name, uint32_t id)
+{
+	if (id == UINT32_MAX)
+		sb_printf(sb, ", %s=-1", name);
+	else
+		sb_printf(sb, ", %s=%u", name, id);
+}
+
+/* -v's ", st_atime=N /\* ISO time *\/, st_atime_nsec=N" for one of the three times. */
+static void print_stat_time(struct strbuf *sb, const char *name, uint64_t sec, uint64_t nsec)
+{
+	sb_printf(sb, ", st_%s=%" PRId64, name, (int64_t)sec);
+	print_time_comment(sb, (int64_t)sec, (int64_t)nsec);
+	sb_printf(sb, ", st_%s_nsec=%" PRIu64, name, nsec);
+}
+
+/*
+ * Appends "{st_mode=S_IFREG|0644, st_size=42, ...}" or the address; with -v every field in
+ * strace's order: st_dev, st_ino, st_mode, st_nlink, st_uid, st_gid, st_blksize, st_blocks,
+ * st_size or st_rdev, then the three times.
+ */
 static void print_stat_at(struct dctx *d, uint64_t addr)
 {
 	struct kernel_stat64 st;
@@ -129,15 +175,34 @@ static void print_stat_at(struct dctx *d, uint64_t addr)
 		print_addr(d->sb, addr);
 		return;
 	}
-	sb_puts(d->sb, "{st_mode=");
-	print_file_mode(d->sb, st.st_mode);
+	if (d->o->verbose) {
+		sb_puts(d->sb, "{st_dev=");
+		print_dev(d->sb, st.st_dev);
+		sb_printf(d->sb, ", st_ino=%" PRIu64 ", st_mode=", st.st_ino);
+		print_file_mode(d->sb, st.st_mode);
+		sb_printf(d->sb, ", st_nlink=%" PRIu64, st.st_nlink);
+		print_id(d->sb, "st_uid", st.st_uid);
+		print_id(d->sb, "st_gid", st.st_gid);
+		sb_printf(d->sb, ", st_blksize=%" PRIu64 ", st_blocks=%" PRIu64,
+			  (uint64_t)st.st_blksize, (uint64_t)st.st_blocks);
+	} else {
+		sb_puts(d->sb, "{st_mode=");
+		print_file_mode(d->sb, st.st_mode);
+	}
 	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
 		sb_puts(d->sb, ", st_rdev=");
 		print_dev(d->sb, st.st_rdev);
 	} else {
-		sb_printf(d->sb, ", st_size=%" PRId64, st.st_size);
+		sb_printf(d->sb, ", st_size=%" PRIu64, (uint64_t)st.st_size);
 	}
-	sb_puts(d->sb, ", ...}");
+	if (!d->o->verbose) {
+		sb_puts(d->sb, ", ...}");
+		return;
+	}
+	print_stat_time(d->sb, "atime", st.st_atime_, st.st_atime_nsec);
+	print_stat_time(d->sb, "mtime", st.st_mtime_, st.st_mtime_nsec);
+	print_stat_time(d->sb, "ctime", st.st_ctime_, st.st_ctime_nsec);
+	sb_putc(d->sb, '}');
 }
 
 /*
@@ -180,18 +245,54 @@ DECODER(newfstatat)
 	return 0;
 }
 
-/* struct statx, the part strace shows without -v. */
-struct kernel_statx_head {
+/* struct statx as far as strace 6.1 prints it. */
+struct kernel_statx_ts {
+	int64_t tv_sec;
+	uint32_t tv_nsec;
+	int32_t reserved;
+};
+struct kernel_statx {
 	uint32_t stx_mask, stx_blksize;
 	uint64_t stx_attributes;
 	uint32_t stx_nlink, stx_uid, stx_gid;
 	uint16_t stx_mode, pad;
 	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+	struct kernel_statx_ts stx_atime, stx_btime, stx_ctime, stx_mtime;
+	uint32_t stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
+	uint64_t stx_mnt_id;
 };
+
+/* ", stx_atime={tv_sec=N, tv_nsec=N} /\* ISO time *\/" */
+static void print_statx_time(struct strbuf *sb, const char *name,
+			     const struct kernel_statx_ts *ts)
+{
+	sb_printf(sb, ", stx_%s={tv_sec=%" PRId64 ", tv_nsec=%u}", name, ts->tv_sec, ts->tv_nsec);
+	print_time_comment(sb, ts->tv_sec, ts->tv_nsec);
+}
+
+/*
+ * -v's fields after stx_size, in strace's order; stx_btime and stx_mnt_id only when the
+ * mask says the kernel filled them.
+ */
+static void print_statx_rest(struct strbuf *sb, const struct kernel_statx *stx)
+{
+	sb_printf(sb, ", stx_blocks=%" PRIu64 ", stx_attributes_mask=", stx->stx_blocks);
+	xlat_print_flags(sb, xlat_statx_attrs, stx->stx_attributes_mask, NULL);
+	print_statx_time(sb, "atime", &stx->stx_atime);
+	if (stx->stx_mask & STATX_BTIME_BIT)
+		print_statx_time(sb, "btime", &stx->stx_btime);
+	print_statx_time(sb, "ctime", &stx->stx_ctime);
+	print_statx_time(sb, "mtime", &stx->stx_mtime);
+	sb_printf(sb, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+		  stx->stx_rdev_major, stx->stx_rdev_minor, stx->stx_dev_major, stx->stx_dev_minor);
+	if (stx->stx_mask & STATX_MNT_ID_BIT)
+		sb_printf(sb, ", stx_mnt_id=%#" PRIx64, stx->stx_mnt_id);
+}
 
 DECODER(statx)
 {
-	struct kernel_statx_head stx;
+	struct kernel_statx stx;
+	int v = d->o->verbose;
 
 	if (!d->exiting) {
 		p_dirfd(d, 0);
@@ -208,11 +309,26 @@ DECODER(statx)
 	}
 	sb_puts(d->sb, "{stx_mask=");
 	xlat_print_flags(d->sb, xlat_statx_mask, stx.stx_mask, NULL);
+	if (v)
+		sb_printf(d->sb, ", stx_blksize=%u", stx.stx_blksize);
 	sb_puts(d->sb, ", stx_attributes=");
 	xlat_print_flags(d->sb, xlat_statx_attrs, stx.stx_attributes, NULL);
+	if (v) {
+		sb_printf(d->sb, ", stx_nlink=%u", stx.stx_nlink);
+		print_id(d->sb, "stx_uid", stx.stx_uid);
+		print_id(d->sb, "stx_gid", stx.stx_gid);
+	}
 	sb_puts(d->sb, ", stx_mode=");
 	print_file_mode(d->sb, stx.stx_mode);
-	sb_printf(d->sb, ", stx_size=%" PRIu64 ", ...}", stx.stx_size);
+	if (v)
+		sb_printf(d->sb, ", stx_ino=%" PRIu64, stx.stx_ino);
+	sb_printf(d->sb, ", stx_size=%" PRIu64, stx.stx_size);
+	if (v) {
+		print_statx_rest(d->sb, &stx);
+		sb_putc(d->sb, '}');
+	} else {
+		sb_puts(d->sb, ", ...}");
+	}
 	return 0;
 }
 
@@ -473,22 +589,12 @@ DECODER(listxattr)
  */
 static void print_utime(struct strbuf *sb, int64_t sec, int64_t nsec)
 {
-	time_t t = (time_t)sec;
-	struct tm tm;
-	char when[64], zone[8];
-
 	if (nsec == UTIME_NOW || nsec == UTIME_OMIT) {
 		sb_puts(sb, nsec == UTIME_NOW ? "UTIME_NOW" : "UTIME_OMIT");
 		return;
 	}
 	sb_printf(sb, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", sec, nsec);
-	if ((sec == 0 && nsec == 0) || nsec < 0 || nsec > 999999999 || !localtime_r(&t, &tm) ||
-	    !strftime(when, sizeof when, "%FT%T", &tm) || !strftime(zone, sizeof zone, "%z", &tm))
-		return;
-	if (nsec)
-		sb_printf(sb, " /* %s.%09" PRId64 "%s */", when, nsec, zone);
-	else
-		sb_printf(sb, " /* %s%s */", when, zone);
+	print_time_comment(sb, sec, nsec);
 }
 
 /* Reads two timespecs, an i386 process's 32-bit ones widened: 0, or -1 if unreadable. */

@@ -9,9 +9,23 @@
 /* mmap2 takes its offset in 4096-byte units, whatever the page size. */
 #define MMAP2_SHIFT 12
 
+/* The huge page size's log2 in flags' bits 26-31 (linux/mman.h), which libcs may lack. */
+#define MAP_HUGE_SHIFT_ 26
+#define MAP_HUGE_MASK_ 0x3fu
+
+/*
+ * "MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|21<<MAP_HUGE_SHIFT": the type, the flags, the huge
+ * page size last. Like strace 6.1, only the low 32 bits are named (its flags are an int);
+ * the raw number keeps them all.
+ */
 static void map_flags_text(struct strbuf *sb, uint64_t flags)
 {
 	const char *type = xlat_name(xlat_map_type, flags & MAP_TYPE);
+	unsigned huge;
+
+	flags &= UINT32_MAX;
+	huge = (flags >> MAP_HUGE_SHIFT_) & MAP_HUGE_MASK_;
+	flags &= ~((uint64_t)MAP_HUGE_MASK_ << MAP_HUGE_SHIFT_);
 
 	if (type)
 		sb_puts(sb, type);
@@ -22,6 +36,8 @@ static void map_flags_text(struct strbuf *sb, uint64_t flags)
 		sb_putc(sb, '|');
 		xlat_print_flags(sb, xlat_map_flags, flags, NULL);
 	}
+	if (huge)
+		sb_printf(sb, "|%u<<MAP_HUGE_SHIFT", huge);
 }
 
 /* The type and the flags in one value: verbose 0x22 /\* MAP_PRIVATE|MAP_ANONYMOUS *\/. */

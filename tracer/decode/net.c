@@ -1,7 +1,7 @@
 /*
  * tracer/decode/net.c: decoders for socket calls: socket, connect/bind, accept*,
- * getsockname/getpeername, socketpair, sendto/recvfrom, sendmsg/recvmsg, shutdown,
- * setsockopt/getsockopt. Socket addresses of AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK are
+ * getsockname/getpeername, socketpair, sendto/recvfrom, sendmsg/recvmsg, sendmmsg/recvmmsg,
+ * shutdown, setsockopt/getsockopt. Socket addresses of AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK are
  * decoded; others show their family and raw bytes.
  */
 #define _GNU_SOURCE
@@ -341,9 +341,10 @@ static void print_cmsgs_at(struct dctx *d, uint64_t addr, uint64_t len)
 
 /*
  * struct msghdr: {msg_name=.., msg_namelen=.., msg_iov=[..], msg_iovlen=.., [msg_control=[..],]
- * msg_controllen=.., msg_flags=..}; data limited to total bytes (recvmsg: the result).
+ * msg_controllen=.., msg_flags=..}; data limited to total bytes (recvmsg: the result). brief:
+ * only {msg_namelen=..} (a failed recvmsg).
  */
-static void print_msghdr_at(struct dctx *d, uint64_t addr, int64_t total)
+static void print_msghdr(struct dctx *d, uint64_t addr, int64_t total, int brief)
 {
 	unsigned psz = ptr_size(d);
 	unsigned char raw[56];
@@ -362,7 +363,7 @@ static void print_msghdr_at(struct dctx *d, uint64_t addr, int64_t total)
 	memcpy(&control, raw + 4 * psz, psz);
 	memcpy(&controllen, raw + 5 * psz, psz);
 	memcpy(&flags, raw + 6 * psz, 4);
-	if (failed(d)) {
+	if (brief) {
 		sb_printf(d->sb, "{msg_namelen=%u}", namelen);
 		return;
 	}
@@ -380,6 +381,11 @@ static void print_msghdr_at(struct dctx *d, uint64_t addr, int64_t total)
 	sb_printf(d->sb, "msg_controllen=%" PRIu64 ", msg_flags=", controllen);
 	xlat_print_flags(d->sb, xlat_msg_flags, (uint32_t)flags, NULL);
 	sb_putc(d->sb, '}');
+}
+
+static void print_msghdr_at(struct dctx *d, uint64_t addr, int64_t total)
+{
+	print_msghdr(d, addr, total, failed(d));
 }
 
 DECODER(sendmsg)
@@ -400,6 +406,126 @@ DECODER(recvmsg)
 	arg_sep(d);
 	print_msghdr_at(d, arg(d, 1), retval(d));
 	p_flags(d, 2, xlat_msg_flags, NULL);
+	return 0;
+}
+
+/*
+ * A struct mmsghdr array: "[{msg_hdr={...}, msg_len=3}, ...]", count entries, msg_len on the
+ * first with_len of them; recv: each message's data cut at its msg_len. At most -s entries,
+ * as print_array.
+ */
+static void print_mmsgvec(struct dctx *d, uint64_t addr, uint64_t count, uint64_t with_len,
+			  int recv)
+{
+	/* struct mmsghdr: a msghdr (7 longs' room: 56 or 28 bytes), then an unsigned int. */
+	size_t hdr = ptr_size(d) == 8 ? 56 : 28, size = ptr_size(d) == 8 ? 64 : 32;
+	uint64_t i;
+
+	if (!count) {
+		sb_puts(d->sb, "[]");
+		return;
+	}
+	if (count > UINT64_MAX / size || addr + count * size <= addr) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		uint64_t at = addr + i * size;
+		uint32_t len;
+
+		if (mem_read_full(d, at + hdr, &len, sizeof len) < 0) {
+			if (i == 0) {
+				print_addr(d->sb, addr);
+				return;
+			}
+			sb_printf(d->sb, ", ... /* %#" PRIx64 " */", at);
+			break;
+		}
+		sb_puts(d->sb, i ? ", " : "[");
+		if (d->o->strsize >= 0 && i >= (uint64_t)d->o->strsize) {
+			sb_puts(d->sb, "...");
+			break;
+		}
+		sb_puts(d->sb, "{msg_hdr=");
+		print_msghdr(d, at, recv ? (int64_t)len : INT64_MAX, 0);
+		if (i < with_len)
+			sb_printf(d->sb, ", msg_len=%u", len);
+		sb_putc(d->sb, '}');
+	}
+	sb_putc(d->sb, ']');
+}
+
+/* sendmmsg(fd, msgvec, vlen, flags): all but fd at exit, msg_len of those sent. */
+DECODER(sendmmsg)
+{
+	if (!d->exiting) {
+		p_fd(d, 0);
+		return 0;
+	}
+	arg_sep(d);
+	/* The messages as sent even when the call failed (strace clears the error for them). */
+	print_mmsgvec(d, arg(d, 1), (uint32_t)arg(d, 2), failed(d) ? 0 : (uint64_t)retval(d), 0);
+	p_uint(d, 2);
+	p_flags(d, 3, xlat_msg_flags, NULL);
+	return 0;
+}
+
+/* The timeout's two fields, 32-bit ones for an i386 process: 0, or -1 if unreadable. */
+static int read_timespec(struct dctx *d, uint64_t addr, int64_t ts[2])
+{
+	int32_t ts32[2];
+
+	if (!is_compat(d))
+		return mem_read_full(d, addr, ts, 2 * sizeof ts[0]);
+	if (mem_read_full(d, addr, ts32, sizeof ts32) < 0)
+		return -1;
+	ts[0] = ts32[0];
+	ts[1] = ts32[1];
+	return 0;
+}
+
+/* recvmmsg's timeout as read at entry (the kernel overwrites it with the time left). */
+enum { TIMEOUT_NULL, TIMEOUT_READ, TIMEOUT_UNREADABLE };
+
+/*
+ * recvmmsg(fd, msgvec, vlen, flags, timeout): the messages received at exit, the timeout
+ * as it was at entry; the result's comment is the time left, or "Timeout" for none.
+ */
+DECODER(recvmmsg)
+{
+	int64_t *ts = d->c->entry_data, left[2];
+	uint64_t timeout = arg(d, 4);
+
+	if (!d->exiting) {
+		p_fd(d, 0);
+		d->saved = !timeout ? TIMEOUT_NULL :
+			   read_timespec(d, timeout, ts) == 0 ? TIMEOUT_READ : TIMEOUT_UNREADABLE;
+		return 0;
+	}
+	arg_sep(d);
+	if (failed(d))
+		print_addr(d->sb, arg(d, 1));
+	else
+		print_mmsgvec(d, arg(d, 1), (uint64_t)retval(d), (uint64_t)retval(d), 1);
+	p_uint(d, 2);
+	p_flags(d, 3, xlat_msg_flags, NULL);
+	arg_sep(d);
+	if (d->saved == TIMEOUT_READ)
+		sb_printf(d->sb, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[0], ts[1]);
+	else
+		print_addr(d->sb, timeout);
+	if (failed(d))
+		return 0;
+	if (retval(d) == 0) {
+		sb_puts(&d->aux, "Timeout");
+	} else if (timeout) {
+		sb_puts(&d->aux, "left ");
+		if (read_timespec(d, timeout, left) == 0)
+			sb_printf(&d->aux, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}",
+				  left[0], left[1]);
+		else
+			print_addr(&d->aux, timeout);
+	}
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /*
  * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
- * clone, clone3, wait4, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
+ * clone, clone3, wait4, waitid, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
  * futex, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
  * alarm are signatures).
  */
@@ -10,6 +10,7 @@
 #include <sched.h>
 #include <sys/prctl.h>
 #include <sys/sysinfo.h>
+#include <sys/wait.h>
 #include <asm/prctl.h>
 #include <linux/futex.h>
 #include "tracer/decode/xlat_compat.h"
@@ -257,17 +258,32 @@ DECODER(clone3)
 	return 0;
 }
 
+/* struct rusage's fields after the two timevals, in order (all longs on x86_64). */
+static const char *const rusage_longs[] = {
+	"maxrss", "ixrss", "idrss", "isrss", "minflt", "majflt", "nswap", "inblock",
+	"oublock", "msgsnd", "msgrcv", "nsignals", "nvcsw", "nivcsw",
+};
+
+/* "{ru_utime={...}, ru_stime={...}, ...}"; with -v every field, as strace. */
 static void print_rusage_at(struct dctx *d, uint64_t addr)
 {
-	int64_t tv[4];
+	int64_t ru[4 + sizeof rusage_longs / sizeof rusage_longs[0]];
+	size_t i;
 
-	if (!addr || is_compat(d) || mem_read_full(d, addr, tv, sizeof tv) < 0) {
+	if (!addr || is_compat(d) || mem_read_full(d, addr, ru, sizeof ru) < 0) {
 		print_addr(d->sb, addr);
 		return;
 	}
 	sb_printf(d->sb, "{ru_utime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, "
-		  "ru_stime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}, ...}",
-		  tv[0], tv[1], tv[2], tv[3]);
+		  "ru_stime={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}",
+		  ru[0], ru[1], ru[2], ru[3]);
+	if (!d->o->verbose) {
+		sb_puts(d->sb, ", ...}");
+		return;
+	}
+	for (i = 0; i < sizeof rusage_longs / sizeof rusage_longs[0]; i++)
+		sb_printf(d->sb, ", ru_%s=%" PRId64, rusage_longs[i], ru[4 + i]);
+	sb_putc(d->sb, '}');
 }
 
 /* wait4(pid, status, options, rusage): all but pid at exit. */
@@ -291,6 +307,37 @@ DECODER(wait4)
 	if (d->c->nr >= 0 && sysent_nargs(d->c->pers, d->c->nr) < 4)
 		return 0;	/* waitpid */
 	p_out_struct(d, 3, print_rusage_at);
+	return 0;
+}
+
+/*
+ * waitid(idtype, id, infop, options, rusage): the id an fd for P_PIDFD; the rest at exit,
+ * the siginfo "{}" when WNOHANG found no child (the kernel leaves si_signo 0).
+ */
+DECODER(waitid)
+{
+	siginfo_t si;
+
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_waitid_types, "P_???");
+		if (arg(d, 0) == P_PIDFD)
+			p_fd(d, 1);
+		else
+			p_int(d, 1);
+		return 0;
+	}
+	arg_sep(d);
+	if (!arg(d, 2))
+		sb_puts(d->sb, "NULL");
+	else if (failed(d) || is_compat(d) ||
+		 mem_read_full(d, arg(d, 2), &si, sizeof si) < 0)
+		print_addr(d->sb, arg(d, 2));
+	else if (si.si_signo == 0)
+		sb_puts(d->sb, "{}");
+	else
+		print_siginfo(d->sb, &si);
+	p_flags(d, 3, xlat_waitid_options, NULL);
+	p_out_struct(d, 4, print_rusage_at);
 	return 0;
 }
 

@@ -217,6 +217,12 @@ static void print_si_value(struct strbuf *sb, const siginfo_t *si)
 
 void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 {
+	sb_printf(sb, "%s ", signal_name(si->si_signo));
+	print_siginfo(sb, si);
+}
+
+void print_siginfo(struct strbuf *sb, const siginfo_t *si)
+{
 	int signo = si->si_signo, code = si->si_code;
 	const struct xlat *table = si_code_table(signo);
 	const char *code_name = NULL;
@@ -225,7 +231,7 @@ void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 		code_name = xlat_name(xlat_si_codes_generic, (uint64_t)(int64_t)code);
 	else if (table)
 		code_name = xlat_name(table, (uint64_t)code);
-	sb_printf(sb, "%s {si_signo=", signal_name(signo));
+	sb_puts(sb, "{si_signo=");
 	print_signo(sb, signo);
 	sb_puts(sb, ", si_code=");
 	if (code_name)
@@ -264,7 +270,7 @@ void decode_siginfo(struct strbuf *sb, const siginfo_t *si)
 			if (code == CLD_EXITED)
 				sb_printf(sb, "%d", si->si_status);
 			else
-				sb_puts(sb, signal_name(si->si_status));
+				print_signo(sb, si->si_status);
 			sb_puts(sb, ", si_utime=");
 			print_clock_t(sb, (long long)si->si_utime);
 			sb_puts(sb, ", si_stime=");

@@ -66,6 +66,16 @@ const struct xlat xlat_wait_options[] = {
 	XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE), XLAT_END
 };
 
+/* waitid's options: its own order, WSTOPPED after WEXITED. */
+const struct xlat xlat_waitid_options[] = {
+	XLAT(WNOHANG), XLAT(WEXITED), XLAT(WSTOPPED), XLAT(WCONTINUED), XLAT(WNOWAIT),
+	XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE), XLAT_END
+};
+
+const struct xlat xlat_waitid_types[] = {
+	XLAT(P_ALL), XLAT(P_PID), XLAT(P_PGID), XLAT(P_PIDFD), XLAT_END
+};
+
 const struct xlat xlat_rusage_who[] = {
 	XLAT(RUSAGE_SELF), XLAT(RUSAGE_CHILDREN), XLAT(RUSAGE_THREAD), XLAT_END
 };

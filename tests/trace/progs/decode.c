@@ -18,6 +18,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include <sys/sysmacros.h>
 #include <linux/capability.h>
 #include <linux/netlink.h>
@@ -210,16 +215,100 @@ static int do_mount(void)
 	return 0;
 }
 
+/*
+ * waitid with each id type (P_PID, P_ALL, P_PGID, P_PIDFD), a child that exited and one
+ * killed, WNOHANG finding nothing ("{}"), rusage, and bad arguments. The raw syscall: the
+ * kernel's fifth argument (rusage) is not glibc's.
+ */
+static int do_waitid(void)
+{
+	siginfo_t si;
+	struct rusage ru;
+	pid_t pid;
+	int fd;
+
+	pid = fork();
+	if (pid == 0)
+		_exit(3);
+	if (pid < 0)
+		return 1;
+	syscall(SYS_waitid, P_PID, pid, &si, WEXITED | WNOWAIT, NULL);
+	syscall(SYS_waitid, P_PID, pid, &si, WEXITED, &ru);
+	syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WNOHANG, NULL);
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	if (pid < 0)
+		return 1;
+	syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WSTOPPED | WCONTINUED | WNOHANG, NULL);
+	fd = (int)syscall(SYS_pidfd_open, pid, 0);
+	kill(pid, SIGKILL);
+	if (fd >= 0)
+		syscall(SYS_waitid, P_PIDFD, fd, &si, WEXITED | __WALL, &ru);
+	else
+		waitpid(pid, NULL, 0);
+	syscall(SYS_waitid, P_PGID, 0, &si, WEXITED, NULL);
+	syscall(SYS_waitid, 77, 0, NULL, __WCLONE, NULL);
+	syscall(SYS_waitid, P_PID, 1, (void *)1, WEXITED, (void *)1);
+	return 0;
+}
+
+/*
+ * sendmmsg and recvmmsg: two datagrams sent, read into three messages with a timeout (the
+ * time left as the result's comment), then none left (EAGAIN); an empty vector, an
+ * unreadable one, a bad fd (the messages printed as sent).
+ */
+static int do_mmsg(void)
+{
+	struct mmsghdr mm[3];
+	struct iovec iov[3];
+	struct timespec ts = { 1, 500 };
+	char a[8], b[8], c[8];
+	int s[2];
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, s))
+		return 1;
+	memset(mm, 0, sizeof mm);
+	iov[0] = (struct iovec){ "one", 3 };
+	iov[1] = (struct iovec){ "two!", 4 };
+	mm[0].msg_hdr.msg_iov = &iov[0];
+	mm[0].msg_hdr.msg_iovlen = 1;
+	mm[1].msg_hdr.msg_iov = &iov[1];
+	mm[1].msg_hdr.msg_iovlen = 1;
+	if (sendmmsg(s[0], mm, 2, MSG_DONTWAIT) != 2)
+		return 1;
+	memset(mm, 0, sizeof mm);
+	iov[0] = (struct iovec){ a, sizeof a };
+	iov[1] = (struct iovec){ b, sizeof b };
+	iov[2] = (struct iovec){ c, sizeof c };
+	for (int i = 0; i < 3; i++) {
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+	}
+	if (recvmmsg(s[1], mm, 3, MSG_DONTWAIT, &ts) != 2)
+		return 1;
+	recvmmsg(s[1], mm, 3, MSG_DONTWAIT, NULL);
+	sendmmsg(s[0], mm, 0, 0);
+	sendmmsg(s[0], (void *)1, 2, 0);
+	recvmmsg(s[1], (void *)1, 2, 0, (void *)1);
+	memcpy(a, "bad fd\0", 8);
+	sendmmsg(99, mm, 1, MSG_NOSIGNAL);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; int (*run)(void); } modes[] = {
 		{ "fcntl", do_fcntl }, { "prctl", do_prctl }, { "ioctl", do_ioctl },
 		{ "sockopt", do_sockopt }, { "file", do_file }, { "mount", do_mount },
+		{ "waitid", do_waitid }, { "mmsg", do_mmsg },
 	};
 
 	for (size_t i = 0; argc == 2 && i < sizeof modes / sizeof modes[0]; i++)
 		if (strcmp(argv[1], modes[i].name) == 0)
 			return modes[i].run();
-	fprintf(stderr, "usage: decode fcntl|prctl|ioctl|sockopt|file|mount\n");
+	fprintf(stderr, "usage: decode fcntl|prctl|ioctl|sockopt|file|mount|waitid|mmsg\n");
 	return 2;
 }
