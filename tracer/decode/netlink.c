@@ -5,6 +5,7 @@
  * of sock_diag, as strace does) the RTM_* types, their request flags and the link, address
  * and route payloads (tracer/decode/rtnl_*.c); other payloads in hex.
  */
+#include <limits.h>
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -111,7 +112,8 @@ static void print_nlmsgerr(struct dctx *d, uint64_t addr, uint64_t len, int capp
 	if (len > payload)
 		sb_putc(d->sb, '[');
 	sb_puts(d->sb, "{error=");
-	name = err.error < 0 ? errno_name(-err.error) : NULL;
+	/* (INT_MIN, from the tracee, has no positive errno: printed as a number) */
+	name = err.error < 0 && err.error != INT_MIN ? errno_name(-err.error) : NULL;
 	if (name)
 		sb_printf(d->sb, "-%s", name);
 	else
