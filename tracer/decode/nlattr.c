@@ -342,3 +342,21 @@ int nla_hwaddr(struct dctx *d, uint64_t addr, uint64_t len, unsigned family)
 		sb_printf(d->sb, "%s%02x", i ? ":" : "", buf[i]);
 	return 1;
 }
+
+int rtnl_header(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family, const char *name,
+		void *hdr, size_t size, size_t off)
+{
+	sb_printf(d->sb, "{%s=", name);
+	xlat_print_enum(d->sb, xlat_address_families, family, "AF_???");
+	sb_puts(d->sb, ", ");
+	if (len < size) {
+		sb_puts(d->sb, "...}");
+		return -1;
+	}
+	if (mem_read_full(d, addr + off, (char *)hdr + off, size - off) < 0) {
+		print_addr(d->sb, addr + off);
+		sb_putc(d->sb, '}');
+		return -1;
+	}
+	return 0;
+}

@@ -73,6 +73,15 @@ int nla_hwaddr(struct dctx *d, uint64_t addr, uint64_t len, unsigned family);
 /* An interface index: if_nametoindex("lo") when this namespace names it, else the number. */
 void print_ifindex(struct strbuf *sb, uint32_t index);
 
+/*
+ * The start every rtnetlink fixed header shares: "{NAME=AF_..., ", then the size - off
+ * bytes of the header after its family byte read into hdr + off. 0 when the caller goes
+ * on printing the fields; -1 when the header is cut short or unreadable, and this has
+ * closed the brace ("...}" or the address).
+ */
+int rtnl_header(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family, const char *name,
+		void *hdr, size_t size, size_t off);
+
 /* The rtnetlink messages' fixed headers and attributes (rtnl_link.c, rtnl_addr.c,
  * rtnl_route.c); len is the payload's length, family its first byte. */
 void print_ifinfomsg(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family);

@@ -65,18 +65,8 @@ void print_ifaddrmsg(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family
 
 	memset(&ifa, 0, sizeof ifa);
 	ifa.ifa_family = family;
-	sb_puts(d->sb, "{ifa_family=");
-	xlat_print_enum(d->sb, xlat_address_families, family, "AF_???");
-	sb_puts(d->sb, ", ");
-	if (len < sizeof ifa) {
-		sb_puts(d->sb, "...}");
+	if (rtnl_header(d, addr, len, family, "ifa_family", &ifa, sizeof ifa, off) < 0)
 		return;
-	}
-	if (mem_read_full(d, addr + off, (char *)&ifa + off, sizeof ifa - off) < 0) {
-		print_addr(d->sb, addr + off);
-		sb_putc(d->sb, '}');
-		return;
-	}
 	sb_printf(d->sb, "ifa_prefixlen=%u, ifa_flags=", ifa.ifa_prefixlen);
 	if (xlat_print_flags(d->sb, xlat_ifa_flags, ifa.ifa_flags, NULL) == 0 && ifa.ifa_flags)
 		sb_puts(d->sb, " /* IFA_F_??? */");

@@ -369,18 +369,8 @@ void print_ifinfomsg(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family
 
 	memset(&ifi, 0, sizeof ifi);
 	ifi.ifi_family = family;
-	sb_puts(d->sb, "{ifi_family=");
-	xlat_print_enum(d->sb, xlat_address_families, family, "AF_???");
-	sb_puts(d->sb, ", ");
-	if (len < sizeof ifi) {
-		sb_puts(d->sb, "...}");
+	if (rtnl_header(d, addr, len, family, "ifi_family", &ifi, sizeof ifi, off) < 0)
 		return;
-	}
-	if (mem_read_full(d, addr + off, (char *)&ifi + off, sizeof ifi - off) < 0) {
-		print_addr(d->sb, addr + off);
-		sb_putc(d->sb, '}');
-		return;
-	}
 	sb_puts(d->sb, "ifi_type=");
 	xlat_print_enum(d->sb, xlat_arphrd, ifi.ifi_type, "ARPHRD_???");
 	sb_puts(d->sb, ", ifi_index=");

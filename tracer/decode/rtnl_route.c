@@ -185,18 +185,8 @@ void print_rtmsg(struct dctx *d, uint64_t addr, uint64_t len, uint8_t family)
 
 	memset(&ctx, 0, sizeof ctx);
 	rtm_p->rtm_family = family;
-	sb_puts(d->sb, "{rtm_family=");
-	xlat_print_enum(d->sb, xlat_address_families, family, "AF_???");
-	sb_puts(d->sb, ", ");
-	if (len < sizeof *rtm_p) {
-		sb_puts(d->sb, "...}");
+	if (rtnl_header(d, addr, len, family, "rtm_family", rtm_p, sizeof *rtm_p, off) < 0)
 		return;
-	}
-	if (mem_read_full(d, addr + off, (char *)rtm_p + off, sizeof *rtm_p - off) < 0) {
-		print_addr(d->sb, addr + off);
-		sb_putc(d->sb, '}');
-		return;
-	}
 	sb_printf(d->sb, "rtm_dst_len=%u, rtm_src_len=%u, rtm_tos=", rtm_p->rtm_dst_len,
 		  rtm_p->rtm_src_len);
 	if (xlat_print_flags(d->sb, xlat_iptos, rtm_p->rtm_tos, NULL) == 0 && rtm_p->rtm_tos)
