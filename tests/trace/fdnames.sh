@@ -29,34 +29,33 @@ for opt in -y -yy -x -xx; do
 	diff -u s.lines t.lines >&2 || fail "trace $opt differs from strace (- strace, + trace)"
 	cd ..
 done
-# What strace 6.1 prints, literally (normalised as above).
-grep -F -x -e 'openat(AT_FDCWD<'"$T"'/d-y>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>' \
-	d-y/t.lines > /dev/null || fail "-y: no strace line for openat of /etc/passwd"
-grep -F -x -e 'fcntl(3</etc/passwd>, F_DUPFD_CLOEXEC, 20) = 20</etc/passwd>' d-y/t.lines \
-	> /dev/null || fail "-y: no strace line for fcntl F_DUPFD_CLOEXEC"
-grep -F -x -e 'mmap(NULL, 4, PROT_READ, MAP_PRIVATE, 3</etc/passwd>, 0) = X' d-y/t.lines \
-	> /dev/null || fail "-y: no strace line for mmap of a file"
-grep -F -x -e 'write(6<pipe:[N]>, "p", 1) = 1' d-y/t.lines > /dev/null ||
-	fail "-y: no strace line for a pipe"
-grep -F -x -e 'write(4, "\x63\x61\x66\xc3\xa9\x0a", 6) = 6' d-x/t.lines > /dev/null ||
-	fail "-x: no strace line for a non-ASCII string"
-grep -F -x -e 'write(4, "tab\there\n", 9) = 9' d-x/t.lines > /dev/null ||
-	fail "-x: no strace line for white space"
-grep -F -x -e 'write(4, "\x74\x61\x62\x09\x68\x65\x72\x65\x0a", 9) = 9' d-xx/t.lines \
-	> /dev/null || fail "-xx: no strace line for a plain string"
-grep -F -x -e 'write(8<UNIX-STREAM:[N->N]>, "u", 1) = 1' d-yy/t.lines > /dev/null ||
-	fail "-yy: no strace line for a unix socket pair"
-grep -F -x -e 'bind(11<UNIX:[N]>, {sa_family=AF_UNIX, sun_path="sock"}, 110) = 0' \
-	d-yy/t.lines > /dev/null || fail "-yy: no strace line for an unbound unix socket"
-grep -F -x -e 'openat(AT_FDCWD<'"$T"'/d-yy>, "/dev/null", O_WRONLY) = 4</dev/null<char 1:3>>' \
-	d-yy/t.lines > /dev/null || fail "-yy: no strace line for a device"
-grep -E -x -e 'getsockname\(16<NETLINK:\[ROUTE:N\]>, .*' d-yy/t.lines > /dev/null ||
-	fail "-yy: no strace line for a bound netlink socket"
+# What strace 6.1 prints, literally (normalised as above). A miss prints the lines of the
+# same call that were there.
+want() { # FILE LINE WHAT
+	grep -F -x -e "$2" "$1" > /dev/null ||
+		fail "$3: expected '$2', saw: $(grep -F -e "${2%%(*}(" "$1" | head -3)"
+}
+want d-y/t.lines 'openat(AT_FDCWD<'"$T"'/d-y>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>' \
+	"-y: openat of /etc/passwd"
+want d-y/t.lines 'fcntl(3</etc/passwd>, F_DUPFD_CLOEXEC, 20) = 20</etc/passwd>' \
+	"-y: fcntl F_DUPFD_CLOEXEC"
+want d-y/t.lines 'mmap(NULL, 4, PROT_READ, MAP_PRIVATE, 3</etc/passwd>, 0) = X' "-y: mmap of a file"
+want d-y/t.lines 'write(6<pipe:[N]>, "p", 1) = 1' "-y: a pipe"
+want d-x/t.lines 'write(4, "\x63\x61\x66\xc3\xa9\x0a", 6) = 6' "-x: a non-ASCII string"
+want d-x/t.lines 'write(4, "tab\there\n", 9) = 9' "-x: white space"
+want d-xx/t.lines 'write(4, "\x74\x61\x62\x09\x68\x65\x72\x65\x0a", 9) = 9' "-xx: a plain string"
+want d-yy/t.lines 'write(8<UNIX-STREAM:[N->N]>, "u", 1) = 1' "-yy: a unix socket pair"
+want d-yy/t.lines 'bind(10<UNIX:[N]>, {sa_family=AF_UNIX, sun_path="sock"}, 110) = 0' \
+	"-yy: an unbound unix socket"
+want d-yy/t.lines 'openat(AT_FDCWD<'"$T"'/d-yy>, "/dev/null", O_WRONLY) = 4</dev/null<char 1:3>>' \
+	"-yy: a device"
+grep -E -x -e 'getsockname\(15<NETLINK:\[ROUTE:N\]>, .*' d-yy/t.lines > /dev/null ||
+	fail "-yy: no line for a bound netlink socket, saw: $(grep getsockname d-yy/t.lines)"
 # A TCP socket is named only where the kernel's sock_diag knows TCP (the inet_diag module);
 # elsewhere strace and trace both print socket:[N], which the diff above compared.
 if probe sock-diag-tcp; then
-	grep -F -x -e 'write(13<TCP:[127.0.0.1:P->127.0.0.1:P]>, "t", 1) = 1' d-yy/t.lines \
-		> /dev/null || fail "-yy: no strace line for a connected TCP socket ($PROBE_WHY): $(grep 'write(13' d-yy/t.lines)"
+	want d-yy/t.lines 'write(12<TCP:[127.0.0.1:P->127.0.0.1:P]>, "t", 1) = 1' \
+		"-yy: a connected TCP socket ($PROBE_WHY)"
 elif probe_forced sock-diag-tcp; then
 	skip "TCP sockets not checked by name: $PROBE_WHY"
 else
