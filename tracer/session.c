@@ -18,6 +18,7 @@
 #include "tracer/report/tree.h"
 #include "tracer/select/select.h"
 #include "tracer/session.h"
+#include "tracer/xlat.h"
 
 /* Everything before the first run. Returns 0, or an exit status after one message. */
 static int prepare(const struct trace_opts *o)
@@ -40,6 +41,9 @@ static int prepare(const struct trace_opts *o)
 	tstate.dopts.xstr = o->xstr;
 	tstate.dopts.verbose = o->verbose;
 	tstate.dopts.xlat_style = o->xlat_style;
+	/* Each decoded call sets the style again; set here, it also holds for a signal line
+	 * printed before any call is decoded (-e trace=none, or just after -p attaches). */
+	xlat_set_style(o->xlat_style);
 	if ((err = syscall_init()) < 0) {
 		fprintf(stderr, "trace: cannot build the syscall table: %s\n", strerror(-err));
 		return TRACE_EXIT_ERROR;

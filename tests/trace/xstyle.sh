@@ -68,6 +68,11 @@ for name in verbose sh-v-abbrev sh-v-verbose; do
 	cmp -s "$name.trace.null" "$name.strace.null" ||
 		{ diff "$name.strace.null" "$name.trace.null" >&2; fail "$name: /dev/null's struct differs"; }
 done
+# A signal with no call decoded before it (-e trace=none) is printed in the style too.
+for style in raw verbose; do
+	same "sig-$style" -e trace=none -X "$style" sh -c 'trap : USR1; kill -USR1 $$'
+done
+grep -Fq 'si_signo=10, si_code=0,' sig-raw.trace || fail "-X raw: siginfo not raw before any call"
 # Bad style: one line, the usage status.
 "$TRACE" -X names true 2> bad.err
 assert_eq "-X names: exit status" 2 $?
