@@ -130,7 +130,8 @@ extern const struct xlat xlat_mount_flags[];	/* MS_* */
 extern const struct xlat xlat_umount_flags[];	/* MNT_FORCE ... */
 extern const struct xlat xlat_mfd_flags[];
 extern const struct xlat xlat_close_range_flags[];
-extern const struct xlat xlat_personality[];
+extern const struct xlat xlat_personality_types[];	/* PER_LINUX, ... (the low byte) */
+extern const struct xlat xlat_personality_flags[];	/* ADDR_NO_RANDOMIZE, ... */
 extern const struct xlat xlat_membarrier_cmds[];
 extern const struct xlat xlat_itimer_which[];
 extern const struct xlat xlat_sched_policies[];

@@ -1,8 +1,10 @@
 /* tests/unit/test_decode_process.c: decoders of tracer/decode/process.c, hex fallback, results. */
 #include <check.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/personality.h>
 #include "tests/unit/test_decode_util.h"
 
 static void setup(void)
@@ -358,6 +360,26 @@ START_TEST(test_groups)
 }
 END_TEST
 
+/* personality: the type by name, then flags; the query and the result's comment. */
+START_TEST(test_personality)
+{
+	/* strace 6.1: personality(0xffffffff) = 0 (PER_LINUX) */
+	ck_assert_str_eq(decode_call(X64, "personality", A(0xffffffff), 0, 0, 32),
+			 "personality(0xffffffff) = 0 (PER_LINUX)");
+	/* strace 6.1: personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0x8 (PER_LINUX32) */
+	ck_assert_str_eq(decode_call(X64, "personality", A(ADDR_NO_RANDOMIZE), 8, 0, 32),
+			 "personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0x8 (PER_LINUX32)");
+	/* strace 6.1: personality(0x55 /\* PER_??? *\/) = 0x10020000 (PER_LINUX|UNAME26|0x10000000) */
+	ck_assert_str_eq(decode_call(X64, "personality", A(0x55), 0x10020000, 0, 32),
+			 "personality(0x55 /* PER_??? */) = 0x10020000 (PER_LINUX|UNAME26|0x10000000)");
+	/* the kernel takes an unsigned int: bits above 31 are not the persona's */
+	ck_assert_str_eq(decode_call(I386, "personality", A(0x100000000ULL | PER_LINUX32), 0, 0, 32),
+			 "personality(PER_LINUX32) = 0 (PER_LINUX)");
+	ck_assert_str_eq(decode_call(X64, "personality", A(PER_LINUX), -EPERM, 1, 32),
+			 "personality(PER_LINUX) = -1 EPERM (Operation not permitted)");
+}
+END_TEST
+
 START_TEST(test_timers)
 {
 	struct { uint64_t value; int32_t signo, notify; uint64_t pad[6]; } ev = { 0, 14, 0, { 0 } };
@@ -399,6 +421,7 @@ Suite *make_decode_process_suite(void)
 	tcase_add_test(tc, test_misc_process_calls);
 	tcase_add_test(tc, test_groups);
 	tcase_add_test(tc, test_timers);
+	tcase_add_test(tc, test_personality);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,7 @@
 /*
  * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
  * clone, clone3, wait4, waitid, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
- * futex, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
+ * futex, personality, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
  * alarm are signatures).
  */
 #define _GNU_SOURCE
@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <asm/prctl.h>
 #include <linux/futex.h>
+#include <linux/personality.h>
 #include "tracer/decode/xlat_compat.h"
 #include "tracer/decode/common.h"
 
@@ -789,10 +790,33 @@ DECODER(setpriority)
 	return RV_DONE;
 }
 
+/* A persona: its type (the low byte) by name, then its flags: "PER_LINUX|ADDR_NO_RANDOMIZE". */
+static void print_persona(struct strbuf *sb, unsigned int pers)
+{
+	xlat_print_enum(sb, xlat_personality_types, pers & PER_MASK, "PER_???");
+	if (pers & ~PER_MASK) {
+		sb_putc(sb, '|');
+		xlat_print_flags(sb, xlat_personality_flags, pers & ~PER_MASK, NULL);
+	}
+}
+
+/* personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0 (PER_LINUX): the old persona, also named. */
 DECODER(personality)
 {
-	p_hex(d, 0);
-	return RV_DONE | RV_HEX;
+	unsigned int pers = (unsigned int)arg(d, 0);
+
+	if (!d->exiting) {
+		arg_sep(d);
+		if (pers == PERSONALITY_QUERY)
+			sb_puts(d->sb, "0xffffffff");
+		else
+			print_persona(d->sb, pers);
+		return 0;
+	}
+	if (failed(d))
+		return 0;
+	print_persona(&d->aux, (unsigned int)retval(d));
+	return RV_HEX;
 }
 
 DECODER(membarrier)

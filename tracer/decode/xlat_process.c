@@ -129,8 +129,23 @@ const struct xlat xlat_unshare_flags[] = {
 	XLAT(CLONE_NEWPID), XLAT(CLONE_NEWNET), XLAT_END
 };
 
-const struct xlat xlat_personality[] = {
-	XLAT(PER_LINUX), XLAT(PER_LINUX32), XLAT_N(PERSONALITY_QUERY, "0xffffffff"), XLAT_END
+/* The persona's type, its low byte (PER_MASK): the header's PER_* carry flags above it. */
+const struct xlat xlat_personality_types[] = {
+#define PER_TYPE(name) XLAT_N((name) & PER_MASK, #name)
+	PER_TYPE(PER_LINUX), PER_TYPE(PER_SVR4), PER_TYPE(PER_SVR3), PER_TYPE(PER_SCOSVR3),
+	PER_TYPE(PER_WYSEV386), PER_TYPE(PER_ISCR4), PER_TYPE(PER_BSD), PER_TYPE(PER_XENIX),
+	PER_TYPE(PER_LINUX32), PER_TYPE(PER_IRIX32), PER_TYPE(PER_IRIXN32),
+	PER_TYPE(PER_IRIX64), PER_TYPE(PER_RISCOS), PER_TYPE(PER_SOLARIS), PER_TYPE(PER_UW7),
+	PER_TYPE(PER_OSF4), PER_TYPE(PER_HPUX), XLAT(PER_MASK), XLAT_END
+#undef PER_TYPE
+};
+
+/* The persona's flags, above PER_MASK. */
+const struct xlat xlat_personality_flags[] = {
+	XLAT(UNAME26), XLAT(ADDR_NO_RANDOMIZE), XLAT(FDPIC_FUNCPTRS), XLAT(MMAP_PAGE_ZERO),
+	XLAT(ADDR_COMPAT_LAYOUT), XLAT(READ_IMPLIES_EXEC), XLAT(ADDR_LIMIT_32BIT),
+	XLAT(SHORT_INODE), XLAT(WHOLE_SECONDS), XLAT(STICKY_TIMEOUTS), XLAT(ADDR_LIMIT_3GB),
+	XLAT_END
 };
 
 const struct xlat xlat_itimer_which[] = {
