@@ -135,6 +135,8 @@ extern const struct xlat xlat_personality_flags[];	/* ADDR_NO_RANDOMIZE, ... */
 extern const struct xlat xlat_membarrier_cmds[];
 extern const struct xlat xlat_itimer_which[];
 extern const struct xlat xlat_sched_policies[];
+extern const struct xlat xlat_ioprio_who[];	/* IOPRIO_WHO_PROCESS, ... */
+extern const struct xlat xlat_ioprio_class[];	/* IOPRIO_CLASS_NONE, ... */
 extern const struct xlat xlat_priority_which[];
 extern const struct xlat xlat_flock_ops[];
 extern const struct xlat xlat_ptrace_requests[];

@@ -1,10 +1,14 @@
 /* tests/unit/test_decode_process.c: decoders of tracer/decode/process.c, hex fallback, results. */
+#define _GNU_SOURCE
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sched.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "tests/unit/test_decode_util.h"
 
 static void setup(void)
@@ -361,6 +365,47 @@ START_TEST(test_groups)
 END_TEST
 
 /* personality: the type by name, then flags; the query and the result's comment. */
+/* sched_*, ioprio_* and times: policies and priorities by name, clock ticks in seconds. */
+START_TEST(test_sched_ioprio_times)
+{
+	int zero = 0;
+	int64_t tms64[4] = { 3, 0, 150, 0 };
+	int32_t tms32[4] = { 0, 1, 0, 0 };
+	uint64_t p;
+
+	p = fake_put(&zero, sizeof zero);
+	/* strace 6.1: sched_setscheduler(0, SCHED_BATCH, [0]) = 0 */
+	ck_assert_str_eq(decode_call(X64, "sched_setscheduler", A(0, SCHED_BATCH, p), 0, 0, 32),
+			 "sched_setscheduler(0, SCHED_BATCH, [0]) = 0");
+	ck_assert_str_eq(decode_call(X64, "sched_setscheduler", A(0, 0x40000005, FAKE_UNREADABLE),
+				     -EFAULT, 1, 32),
+			 "sched_setscheduler(0, 0x40000005 /* SCHED_??? */, 0xdead0000) = -1 EFAULT (Bad address)");
+	ck_assert_str_eq(decode_call(X64, "sched_getscheduler", A(0), 5, 0, 32),
+			 "sched_getscheduler(0) = 5 (SCHED_IDLE)");
+	ck_assert_str_eq(decode_call(I386, "sched_get_priority_min", A(SCHED_FIFO), 1, 0, 32),
+			 "sched_get_priority_min(SCHED_FIFO) = 1");
+	ck_assert_str_eq(decode_call(X64, "sched_getparam", A(0, 0), -EINVAL, 1, 32),
+			 "sched_getparam(0, NULL) = -1 EINVAL (Invalid argument)");
+	/* strace 6.1: ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)) = 0 */
+	ck_assert_str_eq(decode_call(X64, "ioprio_set", A(1, 0, (3 << 13) | 7), 0, 0, 32),
+			 "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)) = 0");
+	ck_assert_str_eq(decode_call(X64, "ioprio_get", A(3, 0), (1 << 13) | 4, 0, 32),
+			 "ioprio_get(IOPRIO_WHO_USER, 0) = 8196 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 4))");
+	/* ticks in seconds, with as many decimals as CLK_TCK (100 here) needs */
+	if (sysconf(_SC_CLK_TCK) == 100) {
+		p = fake_put(tms64, sizeof tms64);
+		ck_assert_str_eq(decode_call(X64, "times", A(p), 42, 0, 32),
+				 "times({tms_utime=3 /* 0.03 s */, tms_stime=0, tms_cutime=150 /* 1.50 s */, tms_cstime=0}) = 42");
+		p = fake_put(tms32, sizeof tms32);
+		ck_assert_str_eq(decode_call(I386, "times", A(p), 42, 0, 32),
+				 "times({tms_utime=0, tms_stime=1 /* 0.01 s */, tms_cutime=0, tms_cstime=0}) = 42");
+	}
+	ck_assert_str_eq(decode_call(X64, "times", A(0), 42, 0, 32), "times(NULL) = 42");
+	ck_assert_str_eq(decode_call(X64, "wait4", A(-1, 0, WUNTRACED | WCONTINUED, 0), 7, 0, 32),
+			 "wait4(-1, NULL, WSTOPPED|WCONTINUED, NULL) = 7");
+}
+END_TEST
+
 START_TEST(test_personality)
 {
 	/* strace 6.1: personality(0xffffffff) = 0 (PER_LINUX) */
@@ -422,6 +467,7 @@ Suite *make_decode_process_suite(void)
 	tcase_add_test(tc, test_groups);
 	tcase_add_test(tc, test_timers);
 	tcase_add_test(tc, test_personality);
+	tcase_add_test(tc, test_sched_ioprio_times);
 	suite_add_tcase(s, tc);
 	return s;
 }

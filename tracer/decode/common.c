@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include "tracer/decode/common.h"
 
 #define PATH_MAX_TRACEE 4096
@@ -382,4 +383,34 @@ void print_rlim(struct strbuf *sb, uint64_t v)
 		xlat_print_styled_by(sb, v, XLAT_NUM_UDEC, rlim_text);
 	else
 		sb_printf(sb, "%" PRIu64, v);
+}
+
+/*
+ * A clock_t in ticks, and when nonzero the seconds it stands for, as strace prints it:
+ * `1` followed by the comment `0.01 s` (as many decimals as _SC_CLK_TCK - 1 has digits;
+ * no comment under -X raw).
+ */
+void print_clock_t(struct strbuf *sb, long long ticks)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	int width = 0;
+	long long scale = 1;
+
+	sb_printf(sb, "%lld", ticks);
+	if (ticks <= 0 || hz <= 0 || xlat_get_style() == XLAT_STYLE_RAW)
+		return;
+	for (long d = hz - 1; d > 0; d /= 10)
+		width++, scale *= 10;
+	sb_printf(sb, " /* %lld.%0*lld s */", ticks / hz, width,
+		  (ticks % hz) * scale / hz);
+}
+
+void print_int_at(struct dctx *d, uint64_t addr)
+{
+	int v;
+
+	if (mem_read_full(d, addr, &v, sizeof v) < 0)
+		print_addr(d->sb, addr);
+	else
+		sb_printf(d->sb, "[%d]", v);
 }

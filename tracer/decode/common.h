@@ -120,6 +120,9 @@ void print_fd_array2(struct dctx *d, const int fds[2]);
 int call_returns_fd(const struct call *c);
 /* "{tv_sec=1, tv_nsec=0}" from the tracee, or the address. */
 void print_timespec_at(struct dctx *d, uint64_t addr);
+void print_int_at(struct dctx *d, uint64_t addr);	/* "[5]", or the address if unreadable */
+/* Clock ticks, and the seconds they stand for when nonzero: "3 /\* 0.03 s *\/". */
+void print_clock_t(struct strbuf *sb, long long ticks);
 void print_timeval_at(struct dctx *d, uint64_t addr);
 /* "[{iov_base=\"..\", iov_len=N}, ...]", data limited to total bytes in all (desc.c). */
 void print_iov(struct dctx *d, uint64_t addr, uint64_t count, int64_t total);

@@ -38,6 +38,9 @@ DECODER(arch_prctl); DECODER(prctl); DECODER(uname); DECODER(sysinfo); DECODER(g
 DECODER(futex); DECODER(sched_getaffinity); DECODER(sched_setaffinity); DECODER(nanosleep);
 DECODER(clock_nanosleep); DECODER(clock_gettime); DECODER(clock_settime);
 DECODER(gettimeofday); DECODER(getpriority); DECODER(setpriority); DECODER(personality);
+DECODER(sched_get_priority_max); DECODER(sched_getscheduler); DECODER(sched_setscheduler);
+DECODER(sched_setparam); DECODER(sched_getparam); DECODER(sched_rr_get_interval);
+DECODER(ioprio_get); DECODER(ioprio_set); DECODER(times);
 DECODER(membarrier); DECODER(ptrace); DECODER(seccomp); DECODER(getgroups); DECODER(setgroups);
 DECODER(timer_create); DECODER(timer_settime); DECODER(timer_gettime); DECODER(setitimer);
 DECODER(getitimer); DECODER(unshare);

@@ -437,16 +437,6 @@ static void print_winsize_at(struct dctx *d, uint64_t addr)
 			  w[0], w[1], w[2], w[3]);
 }
 
-static void print_int_at(struct dctx *d, uint64_t addr)
-{
-	int v;
-
-	if (mem_read_full(d, addr, &v, sizeof v) < 0)
-		print_addr(d->sb, addr);
-	else
-		sb_printf(d->sb, "[%d]", v);
-}
-
 /* What an ioctl request's third argument is, and when it is shown. */
 enum ioctl_arg {
 	IOA_ADDR,		/* at exit: its address (a request named but not decoded) */

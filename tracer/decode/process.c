@@ -1,7 +1,7 @@
 /*
  * tracer/decode/process.c: decoders for process life cycle and process-wide state: execve,
  * clone, clone3, wait4, waitid, prlimit64, getrandom, arch_prctl, prctl, uname, sysinfo, getrusage,
- * futex, personality, sched_*affinity, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
+ * futex, personality, sched_* (policies, priorities, affinity), ioprio_*, times, sleeps and clocks (exit, set_tid_address, set_robust_list, rseq,
  * alarm are signatures).
  */
 #define _GNU_SOURCE
@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <asm/prctl.h>
 #include <linux/futex.h>
+#include <linux/ioprio.h>
 #include <linux/personality.h>
 #include "tracer/decode/xlat_compat.h"
 #include "tracer/decode/common.h"
@@ -817,6 +818,133 @@ DECODER(personality)
 		return 0;
 	print_persona(&d->aux, (unsigned int)retval(d));
 	return RV_HEX;
+}
+
+/* A scheduling policy: SCHED_BATCH, or "0x4d /\* SCHED_??? *\/". */
+DECODER(sched_get_priority_max)
+{
+	p_enum(d, 0, xlat_sched_policies, "SCHED_???");
+	return RV_DONE;
+}
+
+/* sched_getscheduler(0) = 3 (SCHED_BATCH): the result named in every -X style, as strace. */
+DECODER(sched_getscheduler)
+{
+	const char *name;
+
+	if (!d->exiting) {
+		p_int(d, 0);
+		return 0;
+	}
+	if (!failed(d) && (name = xlat_name(xlat_sched_policies, (uint64_t)retval(d))))
+		sb_puts(&d->aux, name);
+	return 0;
+}
+
+/* sched_setscheduler(0, SCHED_BATCH, [0]): the priority read from the struct sched_param. */
+DECODER(sched_setscheduler)
+{
+	p_int(d, 0);
+	p_enum(d, 1, xlat_sched_policies, "SCHED_???");
+	arg_sep(d);
+	print_int_at(d, arg(d, 2));
+	return RV_DONE;
+}
+
+/* sched_setparam(0, [0]) at entry; sched_getparam(0, [0]) shows it at exit. */
+DECODER(sched_setparam)
+{
+	p_int(d, 0);
+	arg_sep(d);
+	print_int_at(d, arg(d, 1));
+	return RV_DONE;
+}
+
+DECODER(sched_getparam)
+{
+	if (!d->exiting) {
+		p_int(d, 0);
+		return 0;
+	}
+	p_out_struct(d, 1, print_int_at);
+	return 0;
+}
+
+DECODER(sched_rr_get_interval)
+{
+	if (!d->exiting) {
+		p_int(d, 0);
+		return 0;
+	}
+	p_out_struct(d, 1, print_timespec_at);
+	return 0;
+}
+
+/* An I/O priority, "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)": the class above bit 13, data below. */
+static void print_ioprio_value(struct strbuf *sb, unsigned int ioprio)
+{
+	sb_puts(sb, "IOPRIO_PRIO_VALUE(");
+	xlat_print_enum(sb, xlat_ioprio_class, IOPRIO_PRIO_CLASS(ioprio), "IOPRIO_CLASS_???");
+	sb_printf(sb, ", %lu)", (unsigned long)IOPRIO_PRIO_DATA(ioprio));
+}
+
+/* ioprio_get(IOPRIO_WHO_PROCESS, 0) = 8196 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 4)) */
+DECODER(ioprio_get)
+{
+	if (!d->exiting) {
+		p_enum(d, 0, xlat_ioprio_who, "IOPRIO_WHO_???");
+		p_int(d, 1);
+		return 0;
+	}
+	/* strace leaves the comment out under -X raw */
+	if (!failed(d) && xlat_get_style() != XLAT_STYLE_RAW)
+		print_ioprio_value(&d->aux, (unsigned int)retval(d));
+	return 0;
+}
+
+/* The priority: the macro form, its number (-X raw), or both (-X verbose), as strace. */
+DECODER(ioprio_set)
+{
+	unsigned int ioprio = (unsigned int)arg(d, 2);
+
+	dec_ioprio_get(d);
+	arg_sep(d);
+	if (xlat_get_style() != XLAT_STYLE_ABBREV)
+		sb_printf(d->sb, "%d", (int)ioprio);
+	if (xlat_get_style() == XLAT_STYLE_VERBOSE) {
+		sb_puts(d->sb, " /* ");
+		print_ioprio_value(d->sb, ioprio);
+		sb_puts(d->sb, " */");
+	} else if (xlat_get_style() == XLAT_STYLE_ABBREV) {
+		print_ioprio_value(d->sb, ioprio);
+	}
+	return RV_DONE;
+}
+
+/* times({tms_utime=3 /\* 0.03 s *\/, ...}): four clock_t, 4 bytes each for i386. */
+static void print_tms_at(struct dctx *d, uint64_t addr)
+{
+	static const char *const field[4] = { "tms_utime", "tms_stime", "tms_cutime",
+					      "tms_cstime" };
+	union { int32_t c32[4]; int64_t c64[4]; } t;
+
+	if (!addr || mem_read_full(d, addr, &t, is_compat(d) ? sizeof t.c32 : sizeof t.c64) < 0) {
+		print_addr(d->sb, addr);
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		sb_printf(d->sb, "%s%s=", i ? ", " : "{", field[i]);
+		print_clock_t(d->sb, is_compat(d) ? t.c32[i] : t.c64[i]);
+	}
+	sb_putc(d->sb, '}');
+}
+
+DECODER(times)
+{
+	if (!d->exiting)
+		return 0;
+	p_out_struct(d, 0, print_tms_at);
+	return 0;
 }
 
 DECODER(membarrier)

@@ -191,24 +191,6 @@ static const struct xlat *si_code_table(int signo)
 	}
 }
 
-/*
- * A clock_t in ticks, and when nonzero the seconds it stands for, as strace prints it:
- * `1` followed by the comment `0.01 s` (as many decimals as _SC_CLK_TCK - 1 has digits).
- */
-static void print_clock_t(struct strbuf *sb, long long ticks)
-{
-	long hz = sysconf(_SC_CLK_TCK);
-	int width = 0;
-	long long scale = 1;
-
-	sb_printf(sb, "%lld", ticks);
-	if (ticks <= 0 || hz <= 0)
-		return;
-	for (long d = hz - 1; d > 0; d /= 10)
-		width++, scale *= 10;
-	sb_printf(sb, " /* %lld.%0*lld s */", ticks / hz, width,
-		  (ticks % hz) * scale / hz);
-}
 static void print_si_value(struct strbuf *sb, const siginfo_t *si)
 {
 	sb_printf(sb, ", si_int=%d, si_ptr=", si->si_value.sival_int);

@@ -181,6 +181,11 @@
 #define SEGV_CPERR 10			/* Linux 6.6 */
 #endif
 
+/* A scheduling policy proposed for Linux and never merged; strace names it. */
+#ifndef SCHED_ISO
+#define SCHED_ISO 4
+#endif
+
 /*
  * personality(2): 0xffffffff asks for the current persona without changing it (no header
  * names it; strace prints the number).

@@ -7,6 +7,7 @@
 #include <asm/prctl.h>
 #include <linux/futex.h>
 #include <linux/capability.h>
+#include <linux/ioprio.h>
 #include <linux/personality.h>
 #include <linux/prctl.h>
 #include <linux/ptrace.h>
@@ -62,9 +63,9 @@ const struct xlat xlat_clone_flags[] = {
 };
 
 const struct xlat xlat_wait_options[] = {
-	XLAT(WNOHANG), XLAT(WUNTRACED), XLAT(WEXITED), XLAT(WCONTINUED), XLAT(WNOWAIT),
+	XLAT(WNOHANG), XLAT(WSTOPPED), XLAT(WEXITED), XLAT(WCONTINUED), XLAT(WNOWAIT),
 	XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE), XLAT_END
-};
+};	/* WSTOPPED is WUNTRACED's value; strace names it WSTOPPED */
 
 /* waitid's options: its own order, WSTOPPED after WEXITED. */
 const struct xlat xlat_waitid_options[] = {
@@ -154,7 +155,16 @@ const struct xlat xlat_itimer_which[] = {
 
 const struct xlat xlat_sched_policies[] = {
 	XLAT_N(SCHED_NORMAL, "SCHED_OTHER"), XLAT(SCHED_FIFO), XLAT(SCHED_RR),
-	XLAT(SCHED_BATCH), XLAT(SCHED_IDLE), XLAT(SCHED_DEADLINE), XLAT_END
+	XLAT(SCHED_BATCH), XLAT(SCHED_ISO), XLAT(SCHED_IDLE), XLAT(SCHED_DEADLINE), XLAT_END
+};
+
+const struct xlat xlat_ioprio_who[] = {
+	XLAT(IOPRIO_WHO_PROCESS), XLAT(IOPRIO_WHO_PGRP), XLAT(IOPRIO_WHO_USER), XLAT_END
+};
+
+const struct xlat xlat_ioprio_class[] = {
+	XLAT(IOPRIO_CLASS_NONE), XLAT(IOPRIO_CLASS_RT), XLAT(IOPRIO_CLASS_BE),
+	XLAT(IOPRIO_CLASS_IDLE), XLAT_END
 };
 
 const struct xlat xlat_priority_which[] = {
