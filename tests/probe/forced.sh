@@ -6,7 +6,8 @@
 #                           and must not pass (FAIL 1, or ERROR 99 where a helper it relies
 #                           on cannot work): a test that passes without the capability it
 #                           needs checks nothing (a skip for another need is accepted).
-# So both branches of each such test run on every machine.
+# So both branches of each such test run on every machine. Each runs under the shell running
+# this one, as make check runs them ($SHELL is the user's login shell, nologin for some).
 . "$top_srcdir/tests/lib.sh"
 
 # The tests: shell tests of the tree whose top level says `need NAME` (not the libraries).
@@ -20,7 +21,7 @@ while read -r t; do
 			-e 's/^if probe ([a-z0-9-]+);.*/\1/p' "$t" | sort -u); do
 		var=EXECLAB_PROBE_$(printf '%s' "$name" | tr 'a-z-' 'A-Z_')
 		rel=${t#"$S"/}
-		env "$var=no" ${SHELL:-sh} "$t" < /dev/null > "$T/out" 2>&1
+		env "$var=no" "${BASH:-sh}" "$t" < /dev/null > "$T/out" 2>&1
 		rc=$?
 		# (or it skips earlier, for another need this machine really lacks)
 		if [ $rc -ne 77 ] || ! grep -Eq "forced by $var=no|^SKIP: (.*: )?[a-z0-9-]+ no: " "$T/out"; then
@@ -29,7 +30,7 @@ while read -r t; do
 		fi
 		checked=$((checked + 1))
 		probe "$name" && continue
-		run_timeout 300 env "$var=yes" ${SHELL:-sh} "$t" < /dev/null > "$T/out" 2>&1
+		run_timeout 300 env "$var=yes" "${BASH:-sh}" "$t" < /dev/null > "$T/out" 2>&1
 		rc=$?
 		case $rc in
 		# 99: a helper the test relies on cannot work without NAME (trace without ptrace)

@@ -168,12 +168,13 @@ static void syscall_entering(struct tcb *t, const struct __ptrace_syscall_info *
 		t->flags |= TCB_FILTERED;
 		return;
 	}
-	if (__builtin_expect(tstate.inject != NULL, 0))
-		inject_entry(t);
 	if (tstate.selected && !tstate.selected(pers, nr)) {
 		t->flags |= TCB_FILTERED;
 		return;
 	}
+	/* Only a traced call is tampered with (and counted by when=), as strace 6.1 does. */
+	if (__builtin_expect(tstate.inject != NULL, 0))
+		inject_entry(t);
 	if (__builtin_expect(tstate.call_time, 0))
 		t->entry_mono_ns = output_now_ns();
 	if (tstate.entry_hook)
