@@ -158,20 +158,6 @@ bool inject_any(void)
 	return nrules > 0;
 }
 
-void inject_add_to(struct selection *s)
-{
-	for (int i = 0; i < nrules; i++) {
-		if (rules[i].set.all) {
-			s->all = true;
-			continue;
-		}
-		for (int p = 0; p < PERS_COUNT; p++)
-			for (long w = 0; w < (s->size[p] + 63) / 64 &&
-			     w < (rules[i].set.size[p] + 63) / 64; w++)
-				s->bits[p][w] |= rules[i].set.bits[p][w];
-	}
-}
-
 /* Index of (pers, nr) in a tcb's counters, or -1 outside the tables. */
 static long counter_index(int pers, long nr)
 {

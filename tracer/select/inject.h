@@ -24,9 +24,6 @@ int inject_parse(const char *spec);
 /* True if some rule was given. */
 bool inject_any(void);
 
-/* ORs every rule's set into s (the seccomp filter must stop at injected calls too). */
-void inject_add_to(struct selection *s);
-
 /*
  * At the entry of t's call (t->call filled): 1 if it is to be injected, with the
  * result to return (-ERRNO or N) in *rval. Counts the invocation.

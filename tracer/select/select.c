@@ -132,7 +132,7 @@ int select_calls(const struct trace_opts *o)
 /*
  * What the filter stops on: sel, plus with -k the mmap family (not shown, not counted:
  * selection_has() still decides), so the unwinder's mapping cache is refreshed after each,
- * as strace does, and the -e inject= sets (an injected call must stop, shown or not).
+ * as strace does. (-e inject= tampers only with selected calls, which stop anyway.)
  * bits[] receives the copies to free. 0 or -ENOMEM.
  */
 static int filter_selection(const struct trace_opts *o, struct selection *fsel,
@@ -141,7 +141,7 @@ static int filter_selection(const struct trace_opts *o, struct selection *fsel,
 	static const char *const mm[] = { "mmap", "munmap", "mprotect", "mremap" };
 
 	*fsel = sel;
-	if ((!o->stack && !inject_any()) || sel.all)
+	if (!o->stack || sel.all)
 		return 0;
 	for (int p = 0; p < PERS_COUNT; p++) {
 		size_t words = (sel.size[p] + 63) / 64;
@@ -157,7 +157,6 @@ static int filter_selection(const struct trace_opts *o, struct selection *fsel,
 				bits[p][nr / 64] |= 1ull << (nr % 64);
 		}
 	}
-	inject_add_to(fsel);
 	return 0;
 }
 
